@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "amparo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "amparo", targets: ["Amparo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // Pure domain: no Vapor, no Fluent. Roles, typed IDs, TOTP, sealing, audit chain, QR, i18n.
+        .target(
+            name: "AmparoDomain",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Fluent models, the one ordered list of migrations, and database-specific repositories.
+        .target(
+            name: "AmparoPersistence",
+            dependencies: [
+                "AmparoDomain",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        // Vapor: configure(app, config), middleware, one folder per feature.
+        .target(
+            name: "AmparoWeb",
+            dependencies: [
+                "AmparoDomain",
+                "AmparoPersistence",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        // Thin executable: the CLI.
+        .executableTarget(
+            name: "Amparo",
+            dependencies: [
+                "AmparoWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AmparoDomainTests",
+            dependencies: ["AmparoDomain"]
+        ),
+        .testTarget(
+            name: "AmparoWebTests",
+            dependencies: [
+                "AmparoWeb",
+                .product(name: "XCTVapor", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,170 @@
+import AmparoDomain
+import AmparoWeb
+import ArgumentParser
+import Foundation
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply database migrations (the server also does this at start).")
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        try await Operations.withApplication(data.config()) { _ in }
+        print("The database is up to date.")
+    }
+}
+
+extension Role: ExpressibleByArgument {}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage member accounts.",
+        subcommands: [Create.self, Disable.self, ResetSecondFactor.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a member and print their one-time invitation link (they choose their own password).")
+        @OptionGroup var data: DataOptions
+        @Option(help: "Email address.") var email: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "Mobile phone (optional).") var phone: String?
+        @Option(help: "Role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: Role
+        @Option(name: .customLong("team"), help: "A team to join (repeatable).") var teams: [String] = []
+
+        func run() async throws {
+            let (email, name, phone, role, teams) = (email, name, phone, role, teams)
+            let link = try await Operations.withApplication(data.config()) { app in
+                try await Operations.createUser(app, email: email, name: name, phone: phone, role: role, teamNames: teams)
+            }
+            print("Created. Send this invitation link privately (valid 72 hours):\n\n    \(link)\n")
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account and end its sessions and API tokens.")
+        @OptionGroup var data: DataOptions
+        @Option(help: "Email address.") var email: String
+
+        func run() async throws {
+            let email = email
+            try await Operations.withApplication(data.config()) { try await Operations.disableUser($0, email: email) }
+            print("Disabled.")
+        }
+    }
+
+    struct ResetSecondFactor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-2fa", abstract: "Clear an account's second factor; they enrol again at next sign-in.")
+        @OptionGroup var data: DataOptions
+        @Option(help: "Email address.") var email: String
+
+        func run() async throws {
+            let email = email
+            try await Operations.withApplication(data.config()) { try await Operations.resetSecondFactor($0, email: email) }
+            print("Two-step sign-in reset. The member sets it up again at next sign-in.")
+        }
+    }
+}
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Manage the encryption keys.", subcommands: [Rotate.self])
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a new data key and re-seal every sealed value with it, in batches.",
+            discussion: "Safe to interrupt: run again with --resume to finish re-sealing without adding another key.")
+        @OptionGroup var data: DataOptions
+        @Option(help: "Rows per batch.") var batchSize = 500
+        @Flag(help: "Finish an interrupted rotation instead of adding a new key.") var resume = false
+
+        func run() async throws {
+            let config = data.config()
+            if !resume {
+                let id = try Operations.addDataKey(config)
+                print("New data key \(id) is now current.")
+            }
+            let batchSize = batchSize
+            let count = try await Operations.withApplication(config) { app in
+                try await Operations.resealAll(app, batchSize: batchSize) { column, n in print("  re-sealed \(n) in \(column)") }
+            }
+            print("Done: \(count) values re-sealed.")
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Work with the audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the audit log's hash chain; exits 1 if it is broken.")
+        @OptionGroup var data: DataOptions
+
+        func run() async throws {
+            let (checked, problem) = try await Operations.withApplication(data.config()) { try await Operations.verifyAudit($0) }
+            if let problem {
+                print("BROKEN after \(checked) good entries: \(problem)")
+                throw ExitCode(1)
+            }
+            print("Intact: \(checked) entries checked.")
+        }
+    }
+}
+
+struct Purge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run every retention rule once (the server runs them hourly).")
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let results = try await Operations.withApplication(data.config()) { await Operations.purge($0) }
+        var failed = false
+        for (name, removed) in results {
+            print("\(name): \(removed.map { "\($0) removed" } ?? "FAILED")")
+            failed = failed || removed == nil
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an encrypted backup (database snapshot + key file) while Amparo runs.",
+        discussion: "The passphrase comes from AMPARO_BACKUP_PASSPHRASE or is asked for. Keep it apart from the backup.")
+    @OptionGroup var data: DataOptions
+    @Option(name: .shortAndLong, help: "The backup file to write.") var output: String
+
+    func run() async throws {
+        let passphrase = try readSecret(prompt: "Backup passphrase", environment: "AMPARO_BACKUP_PASSPHRASE")
+        let url = URL(fileURLWithPath: output)
+        try await Operations.withApplication(data.config()) { try await Operations.backup($0, to: url, passphrase: passphrase) }
+        print("Backup written to \(url.path).")
+    }
+}
+
+struct Restore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Restore an encrypted backup into the data folder (or DATABASE_URL). Stop the server first.")
+    @OptionGroup var data: DataOptions
+    @Option(name: .shortAndLong, help: "The backup file to read.") var input: String
+    @Flag(help: "Replace existing data.") var force = false
+
+    func run() async throws {
+        let passphrase = try readSecret(prompt: "Backup passphrase", environment: "AMPARO_BACKUP_PASSPHRASE")
+        let restored = try Operations.restore(data.config(), from: URL(fileURLWithPath: input), passphrase: passphrase, force: force)
+        print("Restored \(restored.joined(separator: ", ")).")
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load a fictional demo data set (organization, teams, one member per role with invitation links).")
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let members = try await Operations.withApplication(data.config()) { try await Operations.loadDemo($0) }
+        print("Demo data loaded. Invitation links (open one to choose a password and sign in as that member):")
+        for member in members {
+            print("  \(member.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(member.name): \(member.link ?? "(already there)")")
+        }
+    }
+}

@@ -1,0 +1,213 @@
+/// Every string a person reads, in English and Spanish. One case per message; the compiler makes
+/// sure no message lacks a language.
+public enum Text: Sendable, Equatable {
+    // Layout
+    case skipToContent, footer, navLabel, navDashboard, navUsers, navTeams, navAudit, navAccount, signOut
+    case backHome, fixTheseProblems, csrfFailed
+    case errorTitle(Int), httpStatus(Int)
+    // Home and setup
+    case homeTitle, homeIntro, notSetUpTitle, notSetUpBody
+    case setupTitle, setupIntro, setupSubmit, setupLinkInvalid, setupAlreadyDone, organizationName
+    // Sign-in
+    case signIn, email, password, passwordAgain, passwordHint, yourName
+    case secondFactorTitle, secondFactorShort, secondFactorIntro, codeLabel, codeHint, verify
+    case invitationTitle(String), invitationIntro, invitationSubmit, invitationInvalid
+    case enrolTitle, enrolIntro, enrolManual, enrolSubmit, qrTitle
+    case recoveryTitle, recoveryIntro, recoveryDone
+    // Dashboard and account
+    case welcome(String), dashboardIntro, roleLabel, teamsLabel, noTeams, on, off
+    case changePassword, currentPassword, newPassword
+    case apiTokens, apiTokensIntro, tokenName, tokenNameHint, tokenPrefix, tokenCreated, createToken, revoke
+    case created, lastUsed
+    // Administration
+    case inviteMember, inviteIntro, memberName, invitationCreated, statusLabel, statusActive, statusInvited
+    case statusDisabled, accessLabel, newInvitationLink, resetSecondFactor, disableMember, enableMember, save
+    case teamName, region, regionHint, members, newTeam
+    case auditIntro, auditVerify, auditIntact(Int), auditBroken, when, who, what, record
+    case role(Role)
+    // Notices after an action
+    case noticeSignedOut, noticePasswordChanged, noticeTokenRevoked, noticeSaved, noticeSecondFactorReset
+    // Validation errors
+    case errorEmailInvalid, errorNameMissing, errorNameTooLong, errorEmailTaken, errorRoleUnknown
+    case errorOrganizationMissing, errorPasswordsDiffer, errorSignInFailed, errorTooManyAttempts, errorCodeWrong
+    case errorCurrentPasswordWrong, errorTokenName, errorLanguageUnknown, errorCannotDemoteSelf
+    case errorPhoneInvalid, phone, phoneHint
+    case errorCannotDisableSelf, errorAlreadyAccepted, errorTeamNameMissing, errorTeamNameTaken
+    case passwordProblem(PasswordPolicy.Problem)
+
+    /// The notice named in a `?notice=` query, if it is one we know.
+    public static func notice(_ key: String) -> Text? {
+        switch key {
+        case "signedOut": .noticeSignedOut
+        case "passwordChanged": .noticePasswordChanged
+        case "tokenRevoked": .noticeTokenRevoked
+        case "saved": .noticeSaved
+        case "secondFactorReset": .noticeSecondFactorReset
+        default: nil
+        }
+    }
+
+    public func `in`(_ language: Language) -> String {
+        let (en, es) = pair
+        return language == .en ? en : es
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private var pair: (String, String) {
+        switch self {
+        case .skipToContent: ("Skip to content", "Saltar al contenido")
+        case .footer: ("Amparo keeps what you enter encrypted and records who reads it.", "Amparo guarda cifrado lo que usted escribe y registra quién lo lee.")
+        case .navLabel: ("Main", "Principal")
+        case .navDashboard: ("Home", "Inicio")
+        case .navUsers: ("Members", "Miembros")
+        case .navTeams: ("Teams", "Equipos")
+        case .navAudit: ("Audit log", "Registro de auditoría")
+        case .navAccount: ("Your account", "Su cuenta")
+        case .signOut: ("Sign out", "Cerrar sesión")
+        case .backHome: ("Back to the start page", "Volver a la página de inicio")
+        case .fixTheseProblems: ("Please fix the following", "Por favor corrija lo siguiente")
+        case .csrfFailed: ("This form expired or came from another site. Go back, reload the page and try again.", "Este formulario caducó o vino de otro sitio. Regrese, recargue la página e intente de nuevo.")
+        case .errorTitle(let status): status >= 500 ? ("Something went wrong", "Algo salió mal") : ("This did not work", "Esto no funcionó")
+        case .httpStatus(let status):
+            switch status {
+            case 400: ("The request could not be read. Check what you sent and try again.", "No se pudo leer la solicitud. Revise lo que envió e intente de nuevo.")
+            case 401: ("You need to sign in first.", "Primero necesita iniciar sesión.")
+            case 403: ("Your role does not allow this. Ask an admin if you need it.", "Su rol no permite esto. Pida a un administrador si lo necesita.")
+            case 404: ("There is nothing at this address. Check the link.", "No hay nada en esta dirección. Revise el enlace.")
+            case 405: ("This address does not accept that kind of request.", "Esta dirección no acepta ese tipo de solicitud.")
+            case 413: ("What you sent is too large.", "Lo que envió es demasiado grande.")
+            case 415: ("What you sent is in a format this address does not accept.", "Lo que envió está en un formato que esta dirección no acepta.")
+            case 422: ("Some of what you sent is not valid.", "Parte de lo que envió no es válido.")
+            case 429: ("Too many attempts. Wait a few minutes and try again.", "Demasiados intentos. Espere unos minutos e intente de nuevo.")
+            case 500...: ("Amparo hit an error. Nothing you sent was half-saved; try again, and tell your admin if it keeps happening.", "Amparo tuvo un error. Nada de lo que envió quedó guardado a medias; intente de nuevo y avise a su administrador si sigue pasando.")
+            default: ("The request could not be completed.", "No se pudo completar la solicitud.")
+            }
+        case .homeTitle: ("Welcome", "Bienvenida")
+        case .homeIntro: ("This is your group's private workspace. Sign in to continue.", "Este es el espacio privado de su grupo. Inicie sesión para continuar.")
+        case .notSetUpTitle: ("Amparo is not set up yet", "Amparo aún no está configurado")
+        case .notSetUpBody: ("Open the one-time setup link that Amparo printed on the terminal where it was started.", "Abra el enlace de configuración de un solo uso que Amparo mostró en la terminal donde se inició.")
+        case .setupTitle: ("Set up Amparo", "Configurar Amparo")
+        case .setupIntro: ("Create your organization and your own admin account. Next you will set up a second sign-in step on your phone.", "Cree su organización y su propia cuenta de administración. Después configurará un segundo paso de inicio de sesión en su teléfono.")
+        case .setupSubmit: ("Create organization", "Crear organización")
+        case .setupLinkInvalid: ("This setup link is not valid any more. Restart Amparo to get a new one.", "Este enlace de configuración ya no es válido. Reinicie Amparo para obtener uno nuevo.")
+        case .setupAlreadyDone: ("Amparo is already set up. Sign in instead.", "Amparo ya está configurado. Inicie sesión.")
+        case .organizationName: ("Organization name", "Nombre de la organización")
+        case .signIn: ("Sign in", "Iniciar sesión")
+        case .email: ("Email address", "Correo electrónico")
+        case .password: ("Password", "Contraseña")
+        case .passwordAgain: ("Password again", "Repita la contraseña")
+        case .passwordHint: ("At least 12 characters. A few unrelated words are easy to remember and hard to guess.", "Al menos 12 caracteres. Unas palabras sin relación son fáciles de recordar y difíciles de adivinar.")
+        case .yourName: ("Name", "Nombre")
+        case .secondFactorTitle: ("Two-step sign-in", "Inicio de sesión en dos pasos")
+        case .secondFactorShort: ("Two-step", "Dos pasos")
+        case .secondFactorIntro: ("Enter the 6-digit code from your authenticator app, or one of your recovery codes.", "Escriba el código de 6 dígitos de su aplicación de autenticación, o uno de sus códigos de recuperación.")
+        case .codeLabel: ("Code", "Código")
+        case .codeHint: ("6 digits, or a recovery code like abcde-fghij", "6 dígitos, o un código de recuperación como abcde-fghij")
+        case .verify: ("Continue", "Continuar")
+        case .invitationTitle(let name): ("Welcome, \(name)", "Bienvenida, \(name)")
+        case .invitationIntro: ("Choose your password. Next you will set up a second sign-in step on your phone.", "Elija su contraseña. Después configurará un segundo paso de inicio de sesión en su teléfono.")
+        case .invitationSubmit: ("Save password", "Guardar contraseña")
+        case .invitationInvalid: ("This invitation link is not valid any more. Ask your admin for a new one.", "Este enlace de invitación ya no es válido. Pida uno nuevo a su administrador.")
+        case .enrolTitle: ("Set up two-step sign-in", "Configure el inicio de sesión en dos pasos")
+        case .enrolIntro: ("Scan this code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), then enter the 6-digit code it shows.", "Escanee este código con una aplicación de autenticación (por ejemplo FreeOTP, Aegis o Google Authenticator) y escriba el código de 6 dígitos que muestra.")
+        case .enrolManual: ("If you cannot scan it, type this key into the app:", "Si no puede escanearlo, escriba esta clave en la aplicación:")
+        case .enrolSubmit: ("Turn on two-step sign-in", "Activar el inicio de sesión en dos pasos")
+        case .qrTitle: ("QR code for your authenticator app", "Código QR para su aplicación de autenticación")
+        case .recoveryTitle: ("Your recovery codes", "Sus códigos de recuperación")
+        case .recoveryIntro: ("If you lose your phone, each of these codes lets you sign in once. Write them down and keep them somewhere safe: they are shown only now.", "Si pierde su teléfono, cada uno de estos códigos le permite entrar una vez. Anótelos y guárdelos en un lugar seguro: solo se muestran ahora.")
+        case .recoveryDone: ("I have saved them", "Ya los guardé")
+        case .welcome(let name): ("Welcome, \(name)", "Bienvenida, \(name)")
+        case .dashboardIntro: ("Your group's modules appear here as they are turned on.", "Los módulos de su grupo aparecen aquí a medida que se activan.")
+        case .roleLabel: ("Role", "Rol")
+        case .teamsLabel: ("Teams", "Equipos")
+        case .noTeams: ("No teams yet.", "Todavía no hay equipos.")
+        case .on: ("On", "Activado")
+        case .off: ("Off", "Desactivado")
+        case .changePassword: ("Change password", "Cambiar contraseña")
+        case .currentPassword: ("Current password", "Contraseña actual")
+        case .newPassword: ("New password", "Contraseña nueva")
+        case .apiTokens: ("API tokens", "Tokens de API")
+        case .apiTokensIntro: ("A token lets a script use Amparo's API with your role. Treat it like a password.", "Un token permite que un programa use la API de Amparo con su rol. Trátelo como una contraseña.")
+        case .tokenName: ("Token name", "Nombre del token")
+        case .tokenNameHint: ("What it is for, e.g. \"weekly report\"", "Para qué es, p. ej. \"informe semanal\"")
+        case .tokenPrefix: ("Starts with", "Empieza con")
+        case .tokenCreated: ("Copy this token now: it will not be shown again.", "Copie este token ahora: no se volverá a mostrar.")
+        case .createToken: ("Create token", "Crear token")
+        case .revoke: ("Revoke", "Revocar")
+        case .created: ("Created", "Creado")
+        case .lastUsed: ("Last used", "Último uso")
+        case .inviteMember: ("Invite a member", "Invitar a un miembro")
+        case .inviteIntro: ("Amparo makes a one-time link for the new member to choose a password and set up two-step sign-in. Send it to them privately.", "Amparo crea un enlace de un solo uso para que el nuevo miembro elija su contraseña y configure el inicio de sesión en dos pasos. Envíeselo en privado.")
+        case .memberName: ("Member's name", "Nombre del miembro")
+        case .invitationCreated: ("Invitation link (valid 72 hours, shown only now):", "Enlace de invitación (válido 72 horas, se muestra solo ahora):")
+        case .statusLabel: ("Status", "Estado")
+        case .statusActive: ("Active", "Activo")
+        case .statusInvited: ("Invited", "Invitado")
+        case .statusDisabled: ("Disabled", "Desactivado")
+        case .accessLabel: ("Access", "Acceso")
+        case .newInvitationLink: ("Make a new invitation link", "Crear un nuevo enlace de invitación")
+        case .resetSecondFactor: ("Reset two-step sign-in", "Restablecer el inicio de sesión en dos pasos")
+        case .disableMember: ("Disable account", "Desactivar cuenta")
+        case .enableMember: ("Enable account", "Activar cuenta")
+        case .save: ("Save", "Guardar")
+        case .teamName: ("Team name", "Nombre del equipo")
+        case .region: ("Region", "Región")
+        case .regionHint: ("Town, county or area the team covers", "Pueblo, condado o zona que cubre el equipo")
+        case .members: ("Members", "Miembros")
+        case .newTeam: ("Add a team", "Agregar un equipo")
+        case .auditIntro: ("Every sign-in, change and read of protected records, newest first. Each entry is chained to the one before, so edits and deletions show.", "Cada inicio de sesión, cambio y lectura de registros protegidos, del más reciente al más antiguo. Cada entrada está encadenada a la anterior, así que las ediciones y borrados se notan.")
+        case .auditVerify: ("Check the chain", "Verificar la cadena")
+        case .auditIntact(let count): ("The chain is intact: \(count) entries checked.", "La cadena está intacta: \(count) entradas verificadas.")
+        case .auditBroken: ("The chain is broken:", "La cadena está rota:")
+        case .when: ("When", "Cuándo")
+        case .who: ("Who", "Quién")
+        case .what: ("What", "Qué")
+        case .record: ("Record", "Registro")
+        case .role(let role):
+            switch role {
+            case .admin: ("Admin", "Administración")
+            case .coordinator: ("Coordinator", "Coordinación")
+            case .dispatcher: ("Dispatcher", "Despacho")
+            case .responder: ("Responder", "Respuesta")
+            case .caseWorker: ("Case worker", "Acompañamiento de casos")
+            case .legal: ("Legal", "Legal")
+            case .visitor: ("Visitor", "Visitas")
+            case .organizer: ("Organizer", "Organización")
+            case .analyst: ("Analyst", "Análisis")
+            }
+        case .noticeSignedOut: ("You are signed out.", "Cerró su sesión.")
+        case .noticePasswordChanged: ("Your password was changed. Your other sessions were ended.", "Su contraseña se cambió. Sus otras sesiones se cerraron.")
+        case .noticeTokenRevoked: ("The token was revoked.", "El token fue revocado.")
+        case .noticeSaved: ("Saved.", "Guardado.")
+        case .noticeSecondFactorReset: ("Two-step sign-in was reset; the member sets it up again at next sign-in.", "Se restableció el inicio en dos pasos; el miembro lo configurará de nuevo al entrar.")
+        case .errorEmailInvalid: ("Enter an email address like name@example.org.", "Escriba un correo como nombre@ejemplo.org.")
+        case .errorNameMissing: ("Enter a name.", "Escriba un nombre.")
+        case .errorNameTooLong: ("Use at most 200 characters for a name.", "Use como máximo 200 caracteres para un nombre.")
+        case .errorEmailTaken: ("Someone already has an account with this email address.", "Ya existe una cuenta con este correo electrónico.")
+        case .errorRoleUnknown: ("Choose one of the listed roles.", "Elija uno de los roles de la lista.")
+        case .errorOrganizationMissing: ("Enter your organization's name.", "Escriba el nombre de su organización.")
+        case .errorPasswordsDiffer: ("The two passwords are not the same.", "Las dos contraseñas no son iguales.")
+        case .errorSignInFailed: ("That email and password do not match an active account.", "Ese correo y contraseña no corresponden a una cuenta activa.")
+        case .errorTooManyAttempts: ("Too many attempts. Wait 15 minutes and try again.", "Demasiados intentos. Espere 15 minutos e intente de nuevo.")
+        case .errorCodeWrong: ("That code is not right, or was already used. Wait for the next code and try again.", "Ese código no es correcto o ya se usó. Espere el siguiente código e intente de nuevo.")
+        case .errorCurrentPasswordWrong: ("Your current password is not right.", "Su contraseña actual no es correcta.")
+        case .errorTokenName: ("Give the token a name of 1 to 100 characters.", "Dé al token un nombre de 1 a 100 caracteres.")
+        case .errorLanguageUnknown: ("Choose English or Spanish.", "Elija inglés o español.")
+        case .errorCannotDemoteSelf: ("You cannot take the admin role from yourself. Ask another admin.", "No puede quitarse a sí mismo el rol de administración. Pida a otra persona administradora.")
+        case .errorCannotDisableSelf: ("You cannot disable your own account.", "No puede desactivar su propia cuenta.")
+        case .errorAlreadyAccepted: ("This member has already accepted their invitation.", "Este miembro ya aceptó su invitación.")
+        case .errorPhoneInvalid: ("Enter a phone number with 7 to 15 digits, e.g. +1 555 0100 123.", "Escriba un teléfono de 7 a 15 dígitos, p. ej. +1 555 0100 123.")
+        case .phone: ("Mobile phone", "Teléfono móvil")
+        case .phoneHint: ("Optional. For alerts and dispatch by SMS or Signal.", "Opcional. Para alertas y despacho por SMS o Signal.")
+        case .errorTeamNameMissing: ("Enter a team name.", "Escriba el nombre del equipo.")
+        case .errorTeamNameTaken: ("A team with this name already exists.", "Ya existe un equipo con este nombre.")
+        case .passwordProblem(let problem):
+            switch problem {
+            case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")
+            case .tooLong: ("Use at most 128 characters.", "Use como máximo 128 caracteres.")
+            case .tooCommon: ("This password is too easy to guess. Choose another.", "Esta contraseña es muy fácil de adivinar. Elija otra.")
+            case .containsEmail: ("Do not use your email address in your password.", "No use su correo electrónico en la contraseña.")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Crypto
+
+/// Time, injected so that tests can fix it.
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock a test can move by hand.
+public final class ManualClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ start: Date) { current = start }
+
+    public func now() -> Date { lock.withLock { current } }
+    public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+    public func set(_ date: Date) { lock.withLock { current = date } }
+}
+
+/// Randomness, injected so that tests can make it repeatable.
+public protocol RandomSource: Sendable {
+    func bytes(_ count: Int) -> [UInt8]
+}
+
+/// The operating system's CSPRNG (through swift-crypto's SymmetricKey, which reads it).
+public struct SystemRandom: RandomSource {
+    public init() {}
+    public func bytes(_ count: Int) -> [UInt8] {
+        SymmetricKey(size: .init(bitCount: count * 8)).withUnsafeBytes { Array($0) }
+    }
+}
+
+/// A deterministic generator (SplitMix64) for tests only.
+public final class SeededRandom: RandomSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public func bytes(_ count: Int) -> [UInt8] {
+        lock.withLock {
+            var out: [UInt8] = []
+            out.reserveCapacity(count)
+            while out.count < count {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                z ^= z >> 31
+                withUnsafeBytes(of: z.littleEndian) { out.append(contentsOf: $0.prefix(count - out.count)) }
+            }
+            return out
+        }
+    }
+}
+
+extension RandomSource {
+    /// A URL-safe token with `byteCount` bytes of entropy.
+    public func token(byteCount: Int = 32) -> String {
+        Base64URL.encode(bytes(byteCount))
+    }
+}
+
+public enum Base64URL {
+    public static func encode<D: DataProtocol>(_ bytes: D) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func decode(_ string: String) -> Data? {
+        var s = string.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while s.count % 4 != 0 { s += "=" }
+        return Data(base64Encoded: s)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// A UUID that knows what it identifies, so a `UserID` can never be passed where a `TeamID` is expected.
+public struct TypedID<Entity>: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: UUID
+
+    public init(_ rawValue: UUID) { self.rawValue = rawValue }
+
+    public init?(string: String) {
+        guard let uuid = UUID(uuidString: string) else { return nil }
+        self.rawValue = uuid
+    }
+
+    public static func random() -> TypedID { TypedID(UUID()) }
+
+    public var description: String { rawValue.uuidString.lowercased() }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(UUID.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+public enum UserEntity {}
+public enum TeamEntity {}
+public enum OrganizationEntity {}
+public enum APITokenEntity {}
+
+public typealias UserID = TypedID<UserEntity>
+public typealias TeamID = TypedID<TeamEntity>
+public typealias OrganizationID = TypedID<OrganizationEntity>
+public typealias APITokenID = TypedID<APITokenEntity>

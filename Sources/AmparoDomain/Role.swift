@@ -1,0 +1,56 @@
+/// What a person does in the group. Each role gets the least it needs.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case admin
+    case coordinator
+    case dispatcher
+    case responder
+    case caseWorker = "case_worker"
+    case legal
+    case visitor
+    case organizer
+    case analyst
+
+    public var permissions: Set<Permission> {
+        switch self {
+        case .admin: [.manageUsers, .manageTeams, .manageOrganization, .viewAuditLog, .viewDirectory]
+        case .coordinator: [.viewDirectory, .manageTeams]
+        case .dispatcher, .responder, .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
+        case .analyst: []
+        }
+    }
+
+    /// Categories of sealed fields a role may read. Admins manage people and settings, not cases:
+    /// they see that a record exists, never its protected fields, unless a later role grant says so.
+    public var readableFields: Set<ProtectedField> {
+        switch self {
+        case .admin, .analyst: []
+        case .coordinator, .dispatcher, .responder, .organizer: [.contact, .identity]
+        case .caseWorker: [.contact, .identity, .notes]
+        case .legal: [.contact, .identity, .notes, .immigrationRecord]
+        case .visitor: [.identity]
+        }
+    }
+
+    /// Every role that can see personal data must use a second factor.
+    public var requiresTwoFactor: Bool { self != .analyst }
+
+    public func can(_ permission: Permission) -> Bool { permissions.contains(permission) }
+    public func canRead(_ field: ProtectedField) -> Bool { readableFields.contains(field) }
+}
+
+public enum Permission: String, CaseIterable, Sendable {
+    case manageUsers
+    case manageTeams
+    case manageOrganization
+    case viewAuditLog
+    /// See the names of the group's own members (staff directory).
+    case viewDirectory
+}
+
+/// Kinds of sealed fields in records about the people the group supports.
+public enum ProtectedField: String, CaseIterable, Sendable {
+    case identity  // name, date of birth
+    case contact  // phone, address, email
+    case notes  // free-text notes
+    case immigrationRecord  // A-number
+}

@@ -1,0 +1,8 @@
+import Fluent
+
+/// The one ordered list of migrations. Append only: never edit or reorder a migration that has shipped.
+public enum AmparoMigrations {
+    public static let all: [any AsyncMigration] = [
+        CreateFoundationSchema(),
+    ]
+}

@@ -1,0 +1,72 @@
+import AmparoDomain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Every sealed column in the schema. Key rotation walks this list; a module that adds a sealed
+/// column adds it here.
+public struct SealedColumn: Sendable, Hashable {
+    public let table: String
+    public let column: String
+
+    public func context(rowID: UUID) -> SealContext {
+        SealContext(table: table, column: column, rowID: rowID.uuidString)
+    }
+
+    public static let userEmail = SealedColumn(table: UserModel.schema, column: "email_sealed")
+    public static let userName = SealedColumn(table: UserModel.schema, column: "name_sealed")
+    public static let userPhone = SealedColumn(table: UserModel.schema, column: "phone_sealed")
+    public static let userTOTPSecret = SealedColumn(table: UserModel.schema, column: "totp_secret_sealed")
+
+    public static let all: [SealedColumn] = [.userEmail, .userName, .userPhone, .userTOTPSecret]
+}
+
+/// Re-seals values under the current key, in batches. Resumable: every value names its key, so a
+/// rerun after an interruption simply picks up what is still under an old key.
+public struct KeyRotation: Sendable {
+    public let sealer: FieldSealer
+
+    public init(sealer: FieldSealer) { self.sealer = sealer }
+
+    public struct Progress: Sendable {
+        public var resealed = 0
+        public var remaining = 0
+    }
+
+    public func run(
+        on database: any Database, columns: [SealedColumn] = SealedColumn.all, batchSize: Int = 500,
+        onBatch: @Sendable (SealedColumn, Int) -> Void = { _, _ in }
+    ) async throws -> Progress {
+        var progress = Progress()
+        let current = "\(FieldSealer.prefix):\(sealer.keys.currentKeyID):%"
+        for column in columns {
+            while true {
+                let rows = try await database.sql.select()
+                    .column("id").column(SQLIdentifier(column.column))
+                    .from(column.table)
+                    .where(SQLIdentifier(column.column), .isNot, SQLLiteral.null)
+                    .where(SQLIdentifier(column.column), .notLike, SQLBind(current))
+                    .limit(batchSize)
+                    .all()
+                if rows.isEmpty { break }
+                try await database.transaction { db in
+                    for row in rows {
+                        let id = try row.decode(column: "id", as: UUID.self)
+                        let old = try row.decode(column: column.column, as: String.self)
+                        let context = column.context(rowID: id)
+                        let resealed = try sealer.seal(try sealer.open(old, context: context), context: context)
+                        // Compare-and-set: a value changed meanwhile by the app is left for the next pass.
+                        try await db.sql.update(column.table)
+                            .set(SQLIdentifier(column.column), to: SQLBind(resealed))
+                            .where("id", .equal, SQLBind(id))
+                            .where(SQLIdentifier(column.column), .equal, SQLBind(old))
+                            .run()
+                    }
+                }
+                progress.resealed += rows.count
+                onBatch(column, rows.count)
+            }
+        }
+        return progress
+    }
+}

@@ -1,0 +1,115 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Everything that varies between a developer's laptop, a production server and a test.
+public struct AmparoConfig: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        /// The embedded default: one file in the data folder, WAL mode.
+        case sqlite(path: String)
+        /// `DATABASE_URL=postgres://...`: several app servers can share it.
+        case postgres(url: String)
+    }
+
+    public var dataDirectory: URL
+    public var database: DatabaseLocation
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    /// The address people use to reach Amparo, for links printed on the terminal.
+    public var publicBaseURL: String?
+    /// Trust `X-Forwarded-Proto: https` from a reverse proxy that terminates TLS.
+    public var trustProxy = false
+    public var passwordCost = 12
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
+    public var sessionAbsoluteTimeout: TimeInterval = 12 * 3600
+    public var clock: any Clock = SystemClock()
+    public var random: any RandomSource = SystemRandom()
+    /// Run retention rules in-process on a timer (off in tests, which call them directly).
+    public var runScheduler = true
+    public var logLevel: Logger.Level = .info
+
+    public init(dataDirectory: URL, database: DatabaseLocation? = nil) {
+        self.dataDirectory = dataDirectory
+        self.database = database ?? .sqlite(path: dataDirectory.appendingPathComponent("amparo.sqlite").path)
+    }
+
+    /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
+        let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
+        var config = AmparoConfig(dataDirectory: dir)
+        if let url = env["DATABASE_URL"], !url.isEmpty { config.database = .postgres(url: url) }
+        if let host = env["AMPARO_HOST"] { config.hostname = host }
+        if let port = env["AMPARO_PORT"].flatMap(Int.init) { config.port = port }
+        config.publicBaseURL = env["AMPARO_PUBLIC_URL"]
+        config.trustProxy = env["AMPARO_TRUST_PROXY"] == "1"
+        return config
+    }
+
+    public var keyFileURL: URL { dataDirectory.appendingPathComponent("amparo.keys") }
+
+    public var baseURL: String { publicBaseURL ?? "http://\(hostname):\(port)" }
+}
+
+/// Sets up an application: database, migrations, keys, middleware and routes. The server, every CLI
+/// command and every test go through here.
+public func configure(_ app: Application, _ config: AmparoConfig) async throws {
+    try FileManager.default.createDirectory(
+        at: config.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    app.logger = Logger(label: "amparo") { label in
+        RedactingLogHandler(wrapping: StreamLogHandler.standardError(label: label), minimumLevel: config.logLevel)
+    }
+    app.logger.logLevel = config.logLevel
+
+    switch config.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        postgres.searchPath = nil
+        app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
+    }
+    app.migrations.add(AmparoMigrations.all)
+    app.passwords.use(.bcrypt(cost: config.passwordCost))
+
+    let keys = try KeyFile.loadOrCreate(at: config.keyFileURL, random: config.random, clock: config.clock)
+    let services = AmparoServices(config: config, keys: keys)
+    app.amparo = services
+
+    if case .sqlite = config.database {
+        // WAL lets readers go on while one writer writes; it is a property of the file, set once.
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+    }
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.http.server.configuration.serverName = nil
+    app.routes.defaultMaxBodySize = "256kb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(trustProxy: config.trustProxy))
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(VisitorMiddleware())
+    app.middleware.use(AccessPolicyMiddleware())
+
+    try registerRoutes(app)
+    services.purge.register(coreRetentionRules(app))
+    if config.runScheduler {
+        app.lifecycle.use(PurgeLifecycle(scheduler: services.purge, logger: app.logger))
+    }
+}
+
+func registerRoutes(_ app: Application) throws {
+    try PublicRoutes().boot(routes: app.routes)
+    try SetupRoutes().boot(routes: app.routes)
+    try LoginRoutes().boot(routes: app.routes)
+    try EnrolmentRoutes().boot(routes: app.routes)
+    try AccountRoutes().boot(routes: app.routes)
+    try AdminUserRoutes().boot(routes: app.routes)
+    try AdminTeamRoutes().boot(routes: app.routes)
+    try AuditRoutes().boot(routes: app.routes)
+    try APIRoutes().boot(routes: app.routes)
+}

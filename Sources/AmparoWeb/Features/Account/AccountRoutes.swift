@@ -1,0 +1,166 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// The member's own pages: dashboard, profile, password, personal API tokens.
+struct AccountRoutes: RouteCollection {
+    static let tokenLifetime: TimeInterval = 365 * 24 * 3600
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("dashboard", use: dashboard).policy(.member(nil))
+        routes.get("account", use: account).policy(.member(nil))
+        routes.post("account", "password", use: changePassword).policy(.member(nil))
+        routes.post("account", "tokens", use: createToken).policy(.member(nil))
+        routes.post("account", "tokens", ":tokenID", "revoke", use: revokeToken).policy(.member(nil))
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let user = req.visitor.user!
+        let l = req.language
+        let organization = try await OrganizationModel.query(on: req.db).first()
+        let teams = try await req.accounts.teams(of: user)
+        let role = Role(rawValue: user.role) ?? .analyst
+        let teamItems: [HTML] = teams.map { "<li>\($0.name) (\($0.region))</li>" }
+        let body: HTML = """
+        <h1>\(Text.welcome(req.accounts.name(of: user)).in(l))</h1>
+        <p>\(organization?.name ?? "")</p>
+        <dl><dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(role).in(l))</dd>
+        <dt>\(Text.teamsLabel.in(l))</dt><dd>\(teams.isEmpty ? HTML("\(Text.noTeams.in(l))") : HTML("<ul>\(teamItems)</ul>"))</dd></dl>
+        <p>\(Text.dashboardIntro.in(l))</p>
+        """
+        return htmlResponse(Layout.page(req, title: Text.navDashboard.in(l), body: body), status: .ok)
+    }
+
+    func account(req: Request) async throws -> Response {
+        try await AccountViews.page(req, passwordErrors: [], tokenError: nil, newToken: nil, status: .ok)
+    }
+
+    struct PasswordForm: Content {
+        var currentPassword: String?
+        var newPassword: String?
+        var newPasswordConfirmation: String?
+    }
+
+    /// A new password ends every other session and starts a fresh one here.
+    func changePassword(req: Request) async throws -> Response {
+        let user = req.visitor.user!
+        let form = try req.content.decode(PasswordForm.self)
+        var errors: [Text] = []
+        if !(try await req.password.async.verify(form.currentPassword ?? "", created: user.passwordHash ?? "")) {
+            errors.append(.errorCurrentPasswordWrong)
+        }
+        if let problem = PasswordPolicy.check(form.newPassword ?? "", email: req.accounts.email(of: user)) {
+            errors.append(.passwordProblem(problem))
+        } else if form.newPassword != form.newPasswordConfirmation {
+            errors.append(.errorPasswordsDiffer)
+        }
+        guard errors.isEmpty, let newPassword = form.newPassword else {
+            return try await AccountViews.page(req, passwordErrors: errors, tokenError: nil, newToken: nil, status: .unprocessableEntity)
+        }
+        user.passwordHash = try await req.password.async.hash(newPassword)
+        try await user.save(on: req.db)
+        try await req.accounts.endSessions(of: user.id!)
+        try await req.audit("user.password_change", recordType: "user", recordID: user.id!.uuidString)
+        let response = req.redirect(to: "/account", notice: "passwordChanged")
+        try await Sessions.start(req, user: user, stage: .active, replacing: nil, response: response)
+        return response
+    }
+
+    struct TokenForm: Content {
+        var name: String?
+    }
+
+    func createToken(req: Request) async throws -> Response {
+        let user = req.visitor.user!
+        let name = (try req.content.decode(TokenForm.self).name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 100 else {
+            return try await AccountViews.page(
+                req, passwordErrors: [], tokenError: .errorTokenName, newToken: nil, status: .unprocessableEntity)
+        }
+        let services = req.amparo
+        let secret = "amp_" + services.random.token()
+        let now = services.clock.now()
+        let token = APITokenModel(
+            userID: user.id!, name: name, tokenDigest: SecretDigest.of(secret), prefix: String(secret.prefix(10)),
+            now: now, expiresAt: now + Self.tokenLifetime)
+        try await token.create(on: req.db)
+        try await req.audit("api_token.create", recordType: "api_token", recordID: token.id!.uuidString)
+        return try await AccountViews.page(req, passwordErrors: [], tokenError: nil, newToken: secret, status: .ok)
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        let user = req.visitor.user!
+        guard let id = req.parameters.get("tokenID", as: UUID.self),
+              let token = try await APITokenModel.query(on: req.db)
+                .filter(\.$id == id).filter(\.$user.$id == user.id!).first()
+        else { throw Abort(.notFound) }
+        token.revokedAt = req.amparo.clock.now()
+        try await token.save(on: req.db)
+        try await req.audit("api_token.revoke", recordType: "api_token", recordID: id.uuidString)
+        return req.redirect(to: "/account", notice: "tokenRevoked")
+    }
+}
+
+enum AccountViews {
+    static func page(
+        _ req: Request, passwordErrors: [Text], tokenError: Text?, newToken: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let user = req.visitor.user!
+        let l = req.language
+        let accounts = req.accounts
+        let tokens = try await APITokenModel.query(on: req.db)
+            .filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil).sort(\.$createdAt, .descending).all()
+        let csrf = Layout.csrfField(req.visitor)
+        let rows: [HTML] = tokens.map { token in
+            """
+            <tr><td>\(token.name)</td><td><code>\(token.prefix)…</code></td><td>\(Format.date(token.createdAt, l))</td>
+            <td>\(token.lastUsedAt.map { Format.date($0, l) } ?? "—")</td>
+            <td><form method="post" action="/account/tokens/\(token.id!.uuidString)/revoke" class="inline">\(csrf)<button class="secondary" type="submit">\(Text.revoke.in(l))</button></form></td></tr>
+            """
+        }
+        let notice = req.query[String.self, at: "notice"].flatMap(Text.notice).map { HTML("\($0.in(l))") }
+        let body: HTML = """
+        <h1>\(Text.navAccount.in(l))</h1>
+        <dl><dt>\(Text.yourName.in(l))</dt><dd>\(accounts.name(of: user))</dd>
+        <dt>\(Text.email.in(l))</dt><dd>\(accounts.email(of: user))</dd>
+        <dt>\(Text.phone.in(l))</dt><dd>\(accounts.phone(of: user) ?? "—")</dd>
+        <dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(Role(rawValue: user.role) ?? .analyst).in(l))</dd>
+        <dt>\(Text.secondFactorTitle.in(l))</dt><dd>\(user.totpEnabled ? Text.on.in(l) : Text.off.in(l))</dd></dl>
+
+        <h2 id="password">\(Text.changePassword.in(l))</h2>
+        \(Form.errorSummary(passwordErrors.map { $0.in(l) }, language: l))
+        <form method="post" action="/account/password">
+        \(csrf)
+        \(Form.field("currentPassword", label: Text.currentPassword.in(l), type: "password", autocomplete: "current-password"))
+        \(Form.field("newPassword", label: Text.newPassword.in(l), type: "password", hint: Text.passwordHint.in(l), autocomplete: "new-password"))
+        \(Form.field("newPasswordConfirmation", label: Text.passwordAgain.in(l), type: "password", autocomplete: "new-password"))
+        <button type="submit">\(Text.changePassword.in(l))</button>
+        </form>
+
+        <h2 id="tokens">\(Text.apiTokens.in(l))</h2>
+        <p>\(Text.apiTokensIntro.in(l))</p>
+        \(newToken.map { HTML("<p class=\"notice\" role=\"status\">\(Text.tokenCreated.in(l))</p><p class=\"secret\" id=\"new-token\">\($0)</p>") })
+        \(tokens.isEmpty ? HTML.empty : HTML("<table><thead><tr><th>\(Text.tokenName.in(l))</th><th>\(Text.tokenPrefix.in(l))</th><th>\(Text.created.in(l))</th><th>\(Text.lastUsed.in(l))</th><th><span class=\"skip\">\(Text.revoke.in(l))</span></th></tr></thead><tbody>\(rows)</tbody></table>"))
+        \(tokenError.map { Form.errorSummary([$0.in(l)], language: l) })
+        <form method="post" action="/account/tokens">
+        \(csrf)
+        \(Form.field("name", label: Text.tokenName.in(l), hint: Text.tokenNameHint.in(l)))
+        <button type="submit">\(Text.createToken.in(l))</button>
+        </form>
+        """
+        return htmlResponse(Layout.page(req, title: Text.navAccount.in(l), body: body, notice: notice), status: status)
+    }
+}
+
+enum Format {
+    static func date(_ date: Date?, _ language: Language) -> String {
+        guard let date else { return "—" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language == .es ? "es_US" : "en_US")
+        formatter.dateStyle = .medium
+        formatter.timeStyle = .short
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date) + " UTC"
+    }
+}

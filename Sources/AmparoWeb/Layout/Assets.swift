@@ -1,0 +1,47 @@
+/// Amparo serves its own assets: no third-party CSS, script or font is ever loaded.
+enum Assets {
+    static let stylesheet = """
+    :root{--ink:#1b1b1b;--muted:#4a4a4a;--paper:#fff;--accent:#0b5e4a;--accent-ink:#fff;--error:#b00020;--line:#c8c8c8;--soft:#f3f6f5}
+    *{box-sizing:border-box}
+    html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:100%;line-height:1.5;color:var(--ink);background:var(--paper)}
+    body{margin:0}
+    .skip{position:absolute;left:-999px}
+    .skip:focus{left:.5rem;top:.5rem;background:var(--paper);padding:.5rem;z-index:2}
+    .top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.5rem 1rem;background:var(--accent);color:var(--accent-ink)}
+    .top a,.top .link{color:var(--accent-ink)}
+    .brand{font-weight:700;font-size:1.2rem;text-decoration:none;margin-right:auto}
+    nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
+    nav form{display:inline}
+    .lang button,.link{background:none;border:0;padding:.25rem 0;font:inherit;text-decoration:underline;cursor:pointer;color:inherit;min-height:44px}
+    .lang button{color:var(--accent-ink)}
+    main{max-width:46rem;margin:0 auto;padding:1rem}
+    footer{max-width:46rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.9rem}
+    h1{font-size:1.6rem;line-height:1.25}
+    a{color:var(--accent)}
+    .field{margin:0 0 1rem}
+    label{display:block;font-weight:600}
+    .hint{margin:.1rem 0 .3rem;color:var(--muted);font-size:.95rem}
+    input,select,textarea{font:inherit;width:100%;max-width:30rem;padding:.55rem;border:2px solid var(--ink);border-radius:4px;min-height:44px}
+    input[type=checkbox]{width:auto;min-height:auto}
+    .has-error input{border-color:var(--error)}
+    .error{color:var(--error);font-weight:600;margin:.2rem 0}
+    .error-summary{border:3px solid var(--error);padding:.5rem 1rem;margin:0 0 1rem}
+    .error-summary h2{font-size:1.1rem;margin:.3rem 0}
+    button,.button{font:inherit;font-weight:600;background:var(--accent);color:var(--accent-ink);border:0;border-radius:4px;padding:.6rem 1.2rem;min-height:44px;cursor:pointer;text-decoration:none;display:inline-block}
+    button.secondary{background:var(--soft);color:var(--ink);border:2px solid var(--ink)}
+    button.danger{background:var(--error)}
+    .notice{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem 1rem}
+    .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:var(--soft);padding:.5rem}
+    .qr{max-width:16rem;height:auto;display:block;margin:1rem 0;background:#fff}
+    table{border-collapse:collapse;width:100%;margin:1rem 0}
+    th,td{text-align:left;border-bottom:1px solid var(--line);padding:.4rem .3rem;vertical-align:top}
+    .codes{columns:2;font-family:ui-monospace,monospace;font-size:1.1rem}
+    .inline{display:inline}
+    fieldset{border:1px solid var(--line);margin:0 0 1rem;padding:.5rem 1rem}
+    @media (max-width:30rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.1rem 0}tr{border-bottom:1px solid var(--line);padding:.4rem 0}}
+    """
+
+    static let favicon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5e4a"/><path d="M16 5 6 27h5l2-5h6l2 5h5L16 5zm-1.6 13L16 13l1.6 5h-3.2z" fill="#fff"/></svg>
+    """
+}

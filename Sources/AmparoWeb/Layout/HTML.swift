@@ -1,0 +1,62 @@
+import AmparoDomain
+import Vapor
+
+/// A fragment of HTML. Interpolated strings are escaped; only other `HTML` values go in raw, so
+/// user input cannot become markup by accident.
+public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public let rendered: String
+
+    public init(unsafeRaw: String) { rendered = unsafeRaw }
+
+    public init(stringLiteral value: String) { rendered = value }
+
+    public init(stringInterpolation: StringInterpolation) { rendered = stringInterpolation.output }
+
+    public var description: String { rendered }
+
+    public static let empty = HTML(unsafeRaw: "")
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var output = ""
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            output.reserveCapacity(literalCapacity + interpolationCount * 16)
+        }
+
+        public mutating func appendLiteral(_ literal: String) { output += literal }
+        public mutating func appendInterpolation(_ text: String) { output += HTML.escape(text) }
+        public mutating func appendInterpolation(_ number: Int) { output += String(number) }
+        public mutating func appendInterpolation(_ html: HTML) { output += html.rendered }
+        public mutating func appendInterpolation(_ list: [HTML]) { for item in list { output += item.rendered } }
+        public mutating func appendInterpolation(_ html: HTML?) { output += html?.rendered ?? "" }
+    }
+
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension HTML: AsyncResponseEncodable {
+    public func encodeResponse(for request: Request) async throws -> Response {
+        htmlResponse(self, status: .ok)
+    }
+}
+
+func htmlResponse(_ html: HTML, status: HTTPResponseStatus) -> Response {
+    var headers = HTTPHeaders()
+    headers.contentType = .html
+    headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+    return Response(status: status, headers: headers, body: .init(string: html.rendered))
+}

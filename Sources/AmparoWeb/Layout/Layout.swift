@@ -1,0 +1,104 @@
+import AmparoDomain
+import Vapor
+
+/// The one page layout every HTML page goes through: header, navigation for the member's role,
+/// the language switch (a plain form, works without JavaScript), main content, footer.
+enum Layout {
+    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil) -> HTML {
+        let visitor = request.visitor
+        let language = visitor.language
+        return """
+        <!doctype html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · Amparo</title>
+        <link rel="stylesheet" href="/static/amparo.css">
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+        </head>
+        <body>
+        <a class="skip" href="#main">\(Text.skipToContent.in(language))</a>
+        <header class="top">
+        <a class="brand" href="/">Amparo</a>
+        \(navigation(visitor))
+        \(languageSwitch(request))
+        </header>
+        <main id="main">
+        \(notice.map { HTML("<p class=\"notice\" role=\"status\">\($0)</p>") })
+        \(body)
+        </main>
+        <footer><p>\(Text.footer.in(language))</p></footer>
+        </body>
+        </html>
+        """
+    }
+
+    private static func navigation(_ visitor: Visitor) -> HTML {
+        guard visitor.isSignedIn, let role = visitor.role else { return .empty }
+        let language = visitor.language
+        var links: [HTML] = ["<li><a href=\"/dashboard\">\(Text.navDashboard.in(language))</a></li>"]
+        if role.can(.manageUsers) { links.append("<li><a href=\"/admin/users\">\(Text.navUsers.in(language))</a></li>") }
+        if role.can(.manageTeams) { links.append("<li><a href=\"/admin/teams\">\(Text.navTeams.in(language))</a></li>") }
+        if role.can(.viewAuditLog) { links.append("<li><a href=\"/admin/audit\">\(Text.navAudit.in(language))</a></li>") }
+        links.append("<li><a href=\"/account\">\(Text.navAccount.in(language))</a></li>")
+        return """
+        <nav aria-label="\(Text.navLabel.in(language))"><ul>\(links)
+        <li><form method="post" action="/logout">\(csrfField(visitor))<button type="submit" class="link">\(Text.signOut.in(language))</button></form></li>
+        </ul></nav>
+        """
+    }
+
+    private static func languageSwitch(_ request: Request) -> HTML {
+        let visitor = request.visitor
+        let other: Language = visitor.language == .en ? .es : .en
+        return """
+        <form method="post" action="/language" class="lang">
+        \(csrfField(visitor))
+        <input type="hidden" name="language" value="\(other.rawValue)">
+        <input type="hidden" name="back" value="\(request.url.path)">
+        <button type="submit" lang="\(other.rawValue)">\(other.nativeName)</button>
+        </form>
+        """
+    }
+
+    static func csrfField(_ visitor: Visitor) -> HTML {
+        "<input type=\"hidden\" name=\"\(CSRF.fieldName)\" value=\"\(visitor.csrfToken)\">"
+    }
+}
+
+/// Small form helpers so every field is labelled, described and marked up the same way.
+enum Form {
+    static func field(
+        _ name: String, label: String, type: String = "text", value: String = "", hint: String? = nil,
+        error: String? = nil, required: Bool = true, autocomplete: String? = nil, extra: HTML = .empty
+    ) -> HTML {
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        return """
+        <div class="field\(error == nil ? "" : " has-error")">
+        <label for="\(name)">\(label)</label>
+        \(hint.map { HTML("<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>") })
+        \(error.map { HTML("<p class=\"error\" id=\"\(name)-error\">\($0)</p>") })
+        <input id="\(name)" name="\(name)" type="\(type)" value="\(value)"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(describedBy.isEmpty ? HTML.empty : HTML(" aria-describedby=\"\(describedBy.joined(separator: " "))\""))\(error == nil ? HTML.empty : HTML(" aria-invalid=\"true\""))\(extra)>
+        </div>
+        """
+    }
+
+    static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?) -> HTML {
+        let items: [HTML] = options.map { option in
+            "<option value=\"\(option.value)\"\(option.value == selected ? HTML(" selected") : .empty)>\(option.label)</option>"
+        }
+        return """
+        <div class="field"><label for="\(name)">\(label)</label>
+        <select id="\(name)" name="\(name)">\(items)</select></div>
+        """
+    }
+
+    static func errorSummary(_ errors: [String], language: Language) -> HTML {
+        guard !errors.isEmpty else { return .empty }
+        let items: [HTML] = errors.map { "<li>\($0)</li>" }
+        return """
+        <div class="error-summary" role="alert"><h2>\(Text.fixTheseProblems.in(language))</h2><ul>\(items)</ul></div>
+        """
+    }
+}

@@ -1,0 +1,100 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// Who may use a route. Every route declares one; a route without one is refused (fail closed).
+/// Tests enumerate the router and check each route against its expected allow/deny matrix.
+enum RoutePolicy: Sendable, Equatable {
+    /// Anyone, signed in or not (public pages; mutating ones still need a CSRF token).
+    case open
+    /// A session whose password was accepted and whose second factor is still owed.
+    case awaitingSecondFactor
+    /// A session that must enrol a second factor (or an active one without a factor yet).
+    case enrolment
+    /// A fully signed-in member, optionally with a permission.
+    case member(Permission?)
+    /// The JSON API with no authentication (health, the OpenAPI document).
+    case apiOpen
+    /// The JSON API with a personal API token, optionally with a permission.
+    case apiToken(Permission?)
+
+    var checksCSRF: Bool {
+        switch self {
+        case .apiOpen, .apiToken: false
+        default: true
+        }
+    }
+}
+
+extension Route {
+    private static let policyKey = "amparo.policy"
+
+    var policy: RoutePolicy? { userInfo[AnySendableHashable(Self.policyKey)] as? RoutePolicy }
+
+    @discardableResult
+    func policy(_ policy: RoutePolicy) -> Route {
+        userInfo[AnySendableHashable(Self.policyKey)] = policy
+        return self
+    }
+}
+
+struct AccessPolicyMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let route = request.route else { return try await next.respond(to: request) }
+        guard let policy = route.policy else {
+            request.logger.critical("route \(request.routePattern) has no access policy; refused")
+            throw Abort(.forbidden)
+        }
+        let mutating = ![.GET, .HEAD, .OPTIONS].contains(request.method)
+        if mutating && policy.checksCSRF, try await !CSRF.verify(request) {
+            throw UserFacingError(status: .forbidden, text: .csrfFailed)
+        }
+        let visitor = request.visitor
+        let stage = visitor.session?.sessionStage
+        switch policy {
+        case .open, .apiOpen:
+            break
+        case .awaitingSecondFactor:
+            guard stage == .awaitingSecondFactor else { return request.redirect(to: "/login") }
+        case .enrolment:
+            guard stage == .mustEnrol || (stage == .active && visitor.user?.totpEnabled == false) else {
+                return request.redirect(to: stage == .active ? "/dashboard" : "/login")
+            }
+        case .member(let permission):
+            guard visitor.isSignedIn, let role = visitor.role else {
+                if request.method == .GET { return request.redirect(to: "/login") }
+                throw Abort(.unauthorized)
+            }
+            if let permission, !role.can(permission) { throw Abort(.forbidden) }
+        case .apiToken(let permission):
+            let (user, token) = try await authenticateBearer(request)
+            guard let role = Role(rawValue: user.role) else { throw Abort(.forbidden) }
+            if let permission, !role.can(permission) { throw Abort(.forbidden) }
+            request.visitor.user = user
+            request.visitor.apiToken = token
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func authenticateBearer(_ request: Request) async throws -> (UserModel, APITokenModel) {
+        let challenge: HTTPHeaders = ["WWW-Authenticate": "Bearer realm=\"amparo\""]
+        guard let bearer = request.headers.bearerAuthorization?.token, !bearer.isEmpty else {
+            throw Abort(.unauthorized, headers: challenge, reason: "An API token is required: Authorization: Bearer <token>.")
+        }
+        let now = request.amparo.clock.now()
+        guard let token = try await APITokenModel.query(on: request.db)
+            .filter(\.$tokenDigest == SecretDigest.of(bearer))
+            .with(\.$user)
+            .first(),
+            token.revokedAt == nil, token.expiresAt > now, !token.user.isDisabled
+        else {
+            throw Abort(.unauthorized, headers: challenge, reason: "The API token is unknown, revoked or expired.")
+        }
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            token.lastUsedAt = now
+            try await token.save(on: request.db)
+        }
+        return (token.user, token)
+    }
+}

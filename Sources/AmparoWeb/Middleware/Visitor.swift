@@ -1,0 +1,150 @@
+import AmparoDomain
+import AmparoPersistence
+import Crypto
+import Fluent
+import Vapor
+
+/// Who is asking: the signed-in member (if any), their session, their language and their CSRF token.
+struct Visitor: Sendable {
+    var user: UserModel?
+    var session: SessionModel?
+    var language: Language
+    var csrfToken: String
+    /// Set when the request came with a personal API token instead of a session.
+    var apiToken: APITokenModel?
+
+    var role: Role? { user.flatMap { Role(rawValue: $0.role) } }
+    var isSignedIn: Bool { session?.sessionStage == .active && user != nil }
+}
+
+/// Cookie names: the `__Host-` prefix only where the browser will accept it (Secure, over TLS).
+struct CookieNames {
+    let session: String
+    let browser: String
+    static let language = "amparo_lang"
+
+    init(secure: Bool) {
+        session = secure ? "__Host-amparo_session" : "amparo_session"
+        browser = secure ? "__Host-amparo_browser" : "amparo_browser"
+    }
+}
+
+extension Request {
+    private struct VisitorKey: StorageKey { typealias Value = Visitor }
+
+    var visitor: Visitor {
+        get { storage[VisitorKey.self] ?? Visitor(language: .en, csrfToken: "") }
+        set { storage[VisitorKey.self] = newValue }
+    }
+
+    var hasVisitor: Bool { storage[VisitorKey.self] != nil }
+
+    var language: Language {
+        if hasVisitor { return visitor.language }
+        return Language(rawValue: cookies[CookieNames.language]?.string ?? "")
+            ?? Language.negotiate(acceptLanguage: headers.first(name: .acceptLanguage)) ?? .en
+    }
+
+    var cookieNames: CookieNames { CookieNames(secure: isSecure) }
+
+    func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: "/", isSecure: isSecure, isHTTPOnly: true, sameSite: .strict)
+    }
+}
+
+/// Loads the session from its cookie, ends it when idle or past its absolute lifetime, picks the
+/// language, and binds a CSRF token to the session (or, before sign-in, to a random browser cookie).
+struct VisitorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // The API authenticates with bearer tokens only: cookies are ignored there, so no CSRF either.
+        if request.url.path.hasPrefix("/api/") {
+            request.visitor = Visitor(
+                language: Language.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage)) ?? .en,
+                csrfToken: "")
+            return try await next.respond(to: request)
+        }
+        let names = request.cookieNames
+        let now = request.amparo.clock.now()
+        var user: UserModel?
+        var session: SessionModel?
+        var clearSessionCookie = false
+
+        if let token = request.cookies[names.session]?.string, !token.isEmpty {
+            let found = try await SessionModel.query(on: request.db)
+                .filter(\.$tokenDigest == SecretDigest.of(token))
+                .with(\.$user)
+                .first()
+            if let found, isLive(found, now: now, config: request.amparo.config) {
+                session = found
+                user = found.user
+                if now.timeIntervalSince(found.lastSeenAt) > 60 {  // one write a minute, not one per request
+                    found.lastSeenAt = now
+                    try await found.save(on: request.db)
+                }
+            } else {
+                if let found { try await found.delete(on: request.db) }
+                clearSessionCookie = true
+            }
+        }
+
+        var newBrowserID: String?
+        let binding: String
+        if let session {
+            binding = "session:\(session.tokenDigest)"
+        } else if let browser = request.cookies[names.browser]?.string, browser.count >= 32 {
+            binding = "browser:\(browser)"
+        } else {
+            let fresh = request.amparo.random.token()
+            newBrowserID = fresh
+            binding = "browser:\(fresh)"
+        }
+
+        let language = user?.language.flatMap(Language.init(rawValue:))
+            ?? Language(rawValue: request.cookies[CookieNames.language]?.string ?? "")
+            ?? Language.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
+            ?? .en
+
+        request.visitor = Visitor(
+            user: user, session: session, language: language,
+            csrfToken: CSRF.token(binding: binding, key: request.amparo.csrfKey))
+
+        let response = try await next.respond(to: request)
+        if clearSessionCookie && response.cookies[names.session] == nil {
+            response.cookies[names.session] = .expired
+        }
+        if let newBrowserID, response.cookies[names.browser] == nil {
+            response.cookies[names.browser] = request.cookie(newBrowserID, maxAge: nil)
+        }
+        return response
+    }
+
+    private func isLive(_ session: SessionModel, now: Date, config: AmparoConfig) -> Bool {
+        guard now < session.expiresAt, now.timeIntervalSince(session.lastSeenAt) < config.sessionIdleTimeout else {
+            return false
+        }
+        return !session.user.isDisabled
+    }
+}
+
+enum CSRF {
+    static let fieldName = "_csrf"
+    static let headerName = "X-CSRF-Token"
+
+    static func token(binding: String, key: SymmetricKey) -> String {
+        Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Data(binding.utf8), using: key)))
+    }
+
+    /// Reads the token from the form field or the header and compares in constant time.
+    static func verify(_ request: Request) async throws -> Bool {
+        let expected = request.visitor.csrfToken
+        guard !expected.isEmpty else { return false }
+        var presented = request.headers.first(name: headerName)
+        if presented == nil, request.headers.contentType == .urlEncodedForm || request.headers.contentType == .formData {
+            _ = try await request.body.collect(max: 1 << 20).get()
+            presented = try? request.content.get(String.self, at: fieldName)
+        }
+        guard let presented else { return false }
+        return constantTimeEquals(Array(presented.utf8), Array(expected.utf8))
+    }
+}

@@ -1,0 +1,92 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Holds the retention rules modules register, runs them on a timer inside the single binary, and
+/// from `amparo purge`.
+public final class PurgeScheduler: Sendable {
+    private let rules = NIOLockedValueBox<[any PurgeRule]>([])
+    private let clock: any Clock
+
+    init(clock: any Clock) { self.clock = clock }
+
+    public func register(_ newRules: [any PurgeRule]) {
+        rules.withLockedValue { $0.append(contentsOf: newRules) }
+    }
+
+    public var registeredNames: [String] { rules.withLockedValue { $0.map(\.name) } }
+
+    /// Runs every rule once; one failing rule does not stop the others.
+    public func runAll(logger: Logger) async -> [(name: String, result: Result<Int, any Error>)] {
+        var results: [(String, Result<Int, any Error>)] = []
+        for rule in rules.withLockedValue({ $0 }) {
+            do {
+                let count = try await rule.purge(now: clock.now())
+                logger.info("purge \(rule.name): \(count) removed")
+                results.append((rule.name, .success(count)))
+            } catch {
+                logger.error("purge \(rule.name) failed: \(String(reflecting: type(of: error)))")
+                results.append((rule.name, .failure(error)))
+            }
+        }
+        return results
+    }
+}
+
+/// Runs the purge rules every hour while the server runs.
+struct PurgeLifecycle: LifecycleHandler {
+    let scheduler: PurgeScheduler
+    let logger: Logger
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    init(scheduler: PurgeScheduler, logger: Logger) {
+        self.scheduler = scheduler
+        self.logger = logger
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let scheduler = scheduler
+        let logger = logger
+        task.withLockedValue {
+            $0 = Task {
+                while !Task.isCancelled {
+                    _ = await scheduler.runAll(logger: logger)
+                    try? await Task.sleep(nanoseconds: 3_600 * 1_000_000_000)
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        task.withLockedValue { $0?.cancel() }
+    }
+}
+
+/// A rule that deletes rows of one model whose date column is before a cutoff.
+struct ExpiredRowsRule<M: Model>: PurgeRule {
+    let name: String
+    let database: @Sendable () -> any Database
+    let filter: @Sendable (QueryBuilder<M>, Date) -> QueryBuilder<M>
+
+    func purge(now: Date) async throws -> Int {
+        let db = database()
+        let count = try await filter(M.query(on: db), now).count()
+        try await filter(M.query(on: db), now).delete()
+        return count
+    }
+}
+
+/// The foundation's own retention: expired sessions and spent or expired invitation links.
+func coreRetentionRules(_ app: Application) -> [any PurgeRule] {
+    let database: @Sendable () -> any Database = { app.db }
+    return [
+        ExpiredRowsRule<SessionModel>(name: "sessions.expired", database: database) { query, now in
+            query.filter(\.$expiresAt < now)
+        },
+        ExpiredRowsRule<InvitationModel>(name: "invitations.expired", database: database) { query, now in
+            query.group(.or) { $0.filter(\.$expiresAt < now).filter(\.$usedAt != nil) }
+        },
+    ]
+}

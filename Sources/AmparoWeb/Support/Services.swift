@@ -1,0 +1,55 @@
+import AmparoDomain
+import AmparoPersistence
+import Crypto
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The application's long-lived services, held in `app.storage` (no global state).
+public final class AmparoServices: Sendable {
+    public let config: AmparoConfig
+    public let sealer: FieldSealer
+    public let audit: AuditStore
+    public let throttle: FailureThrottle
+    public let purge: PurgeScheduler
+    /// Binds CSRF tokens to a session or browser.
+    let csrfKey: SymmetricKey
+    /// Hashes request sources for in-memory throttling. Made fresh at every start and never stored,
+    /// so not even memory holds a list of addresses.
+    let sourceKey: SymmetricKey
+    let dummyHash = NIOLockedValueBox<String?>(nil)
+
+    init(config: AmparoConfig, keys: KeyRing) {
+        self.config = config
+        self.sealer = FieldSealer(keys: keys, random: config.random)
+        self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
+        self.throttle = FailureThrottle(clock: config.clock)
+        self.purge = PurgeScheduler(clock: config.clock)
+        self.csrfKey = keys.derivedKey(purpose: "csrf")
+        self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
+    }
+
+    var clock: any Clock { config.clock }
+    var random: any RandomSource { config.random }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = AmparoServices }
+
+    public var amparo: AmparoServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(app, config) was not called") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var amparo: AmparoServices { application.amparo }
+
+    /// Records an audit entry for what this request did. The actor is the signed-in user, if any.
+    func audit(_ action: String, recordType: String, recordID: String, actor: String? = nil) async throws {
+        let who = actor ?? visitor.user?.id?.uuidString ?? "anonymous"
+        try await amparo.audit.append(on: db, actor: who, action: action, recordType: recordType, recordID: recordID)
+    }
+}

@@ -1,0 +1,83 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+final class SetupFlowTests: XCTestCase {
+    func testFirstRunSetupEnrolmentAndDashboard() async throws {
+        let harness = try await TestHarness.make()
+        defer { Task { try? await harness.shutdown() } }
+        let link = try await XCTUnwrapAsync(try await Operations.setupLinkIfNeeded(harness.app))
+        let path = String(link.dropFirst(harness.config.baseURL.count))
+        let browser = harness.browser()
+
+        var page = try await browser.get("/")
+        XCTAssertTrue(page.body.string.contains("not set up yet"))
+
+        page = try await browser.get(path)
+        XCTAssertEqual(page.status, .ok)
+        // A weak password is refused with a message and nothing is created.
+        page = try await browser.post(path, [
+            "organization": "Río Valley Defense", "name": "Ana Admin", "email": "ana@example.org",
+            "password": "short", "passwordConfirmation": "short",
+        ])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        XCTAssertTrue(page.body.string.contains("at least 12 characters"))
+        XCTAssertTrue(page.body.string.contains("Río Valley Defense"), "what the person typed is kept")
+        let organizations = try await OrganizationModel.query(on: harness.app.db).count()
+        XCTAssertEqual(organizations, 0)
+
+        page = try await browser.post(path, [
+            "organization": "Río Valley Defense", "name": "Ana Admin", "email": "ana@example.org",
+            "password": "sunflower tortilla harbor", "passwordConfirmation": "sunflower tortilla harbor",
+        ])
+        XCTAssertEqual(page.status, .seeOther)
+        XCTAssertEqual(page.headers.first(name: .location), "/enrol")
+
+        // Admins see personal data: the dashboard waits until the second factor is enrolled.
+        page = try await browser.get("/dashboard")
+        XCTAssertEqual(page.headers.first(name: .location), "/login")
+
+        page = try await browser.get("/enrol")
+        XCTAssertEqual(page.status, .ok)
+        XCTAssertTrue(page.body.string.contains("<svg"), "QR code drawn on the server")
+        let shown = try XCTUnwrap(Browser.firstMatch(#"id="totp-secret">([A-Z2-7 ]+)<"#, in: page.body.string))
+        let totp = AmparoDomain.TOTP(secret: try XCTUnwrap(Base32.decode(shown)))
+
+        page = try await browser.post("/enrol", ["code": "000000"])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        page = try await browser.post("/enrol", ["code": totp.code(at: harness.clock.now())])
+        XCTAssertEqual(page.status, .ok)
+        let codes = page.body.string.components(separatedBy: "<li>").dropFirst().compactMap { $0.components(separatedBy: "</li>").first }
+            .filter { $0.count == 11 && $0.contains("-") }
+        XCTAssertEqual(codes.count, 10)
+
+        page = try await browser.get("/dashboard")
+        XCTAssertEqual(page.status, .ok)
+        XCTAssertTrue(page.body.string.contains("Welcome, Ana Admin"))
+
+        // The link is spent, and a second setup is impossible.
+        page = try await harness.browser().get(path)
+        XCTAssertEqual(page.status, .notFound)
+        let again = try await Operations.setupLinkIfNeeded(harness.app)
+        XCTAssertNil(again)
+        let actions = try await AuditEntryModel.query(on: harness.app.db).sort(\.$sequence).all().map(\.action)
+        XCTAssertEqual(actions, ["organization.setup", "user.create", "user.enrol_2fa", "login.success"])
+    }
+
+    func testUnknownSetupLinkIsRefused() async throws {
+        let harness = try await TestHarness.make()
+        defer { Task { try? await harness.shutdown() } }
+        _ = try await Operations.setupLinkIfNeeded(harness.app)
+        let page = try await harness.browser().get("/setup/not-the-token")
+        XCTAssertEqual(page.status, .notFound)
+        XCTAssertTrue(page.body.string.contains("Restart Amparo to get a new one"))
+    }
+}
+
+func XCTUnwrapAsync<T>(_ value: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
+    let resolved = try await value()
+    return try XCTUnwrap(resolved, file: file, line: line)
+}

@@ -1,0 +1,82 @@
+import Foundation
+import NIOCore
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// Drives the app like a browser without JavaScript: keeps cookies, reads the CSRF token from the
+/// last page, posts forms url-encoded.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var csrfToken: String?
+    var headers: HTTPHeaders = [:]
+    private(set) var lastBody = ""
+
+    init(app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, headers: extra, body: nil)
+    }
+
+    /// Posts a form; the page's CSRF token is added unless `csrf` says otherwise.
+    @discardableResult
+    func post(
+        _ path: String, _ fields: [String: String] = [:], pairs: [(String, String)] = [], csrf: CSRFChoice = .page,
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
+        var all = fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + pairs
+        switch csrf {
+        case .page: if let csrfToken { all.append(("_csrf", csrfToken)) }
+        case .none: break
+        case .value(let value): all.append(("_csrf", value))
+        }
+        var body = ByteBuffer()
+        body.writeString(Self.formEncode(all))
+        var headers = extra
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: body)
+    }
+
+    enum CSRFChoice { case page, none, value(String) }
+
+    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+        var headers = self.headers
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let request = TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body ?? ByteBuffer())
+        let response = try await app.testable(method: .inMemory).performTest(request: request)
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[1].isEmpty || header.contains("Expires=Thu, 01 Jan 1970") {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
+        }
+        lastBody = response.body.string
+        if let token = Self.firstMatch(#"name="_csrf" value="([^"]+)""#, in: lastBody) { csrfToken = token }
+        return response
+    }
+
+    static func formEncode(_ pairs: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return pairs.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
+    }
+
+    static func firstMatch(_ pattern: String, in text: String) -> String? {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+}
