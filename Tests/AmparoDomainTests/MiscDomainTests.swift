@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+@testable import AmparoDomain
+
+final class MiscDomainTests: XCTestCase {
+    func testLanguageNegotiation() {
+        XCTAssertEqual(Language.negotiate(acceptLanguage: "es-MX,es;q=0.9,en;q=0.8"), .es)
+        XCTAssertEqual(Language.negotiate(acceptLanguage: "fr-FR, en;q=0.5, es;q=0.7"), .es)
+        XCTAssertEqual(Language.negotiate(acceptLanguage: "en-US"), .en)
+        XCTAssertNil(Language.negotiate(acceptLanguage: "fr, de;q=0.3"))
+        XCTAssertNil(Language.negotiate(acceptLanguage: nil))
+    }
+
+    func testCatalogHasBothLanguages() {
+        let samples: [Text] = [
+            .signIn, .setupIntro, .errorSignInFailed, .httpStatus(404), .httpStatus(500), .role(.caseWorker),
+            .passwordProblem(.tooShort), .welcome("Ana"), .auditIntact(3),
+        ]
+        for text in samples {
+            XCTAssertFalse(text.in(.en).isEmpty)
+            XCTAssertFalse(text.in(.es).isEmpty)
+            XCTAssertNotEqual(text.in(.en), text.in(.es), "\(text) is not translated")
+        }
+    }
+
+    func testPasswordPolicy() {
+        XCTAssertEqual(PasswordPolicy.check("short", email: "a@b.org"), .tooShort)
+        XCTAssertEqual(PasswordPolicy.check("password1234", email: "a@b.org"), .tooCommon)
+        XCTAssertEqual(PasswordPolicy.check("aaaaaaaaaaaaaa", email: "a@b.org"), .tooCommon)
+        XCTAssertEqual(PasswordPolicy.check("rosalinda-2024-xyz", email: "rosalinda@b.org"), .containsEmail)
+        XCTAssertNil(PasswordPolicy.check("sunflower tortilla harbor", email: "ana@example.org"))
+    }
+
+    func testRecoveryCodes() {
+        let codes = RecoveryCodes.generate(random: SystemRandom())
+        XCTAssertEqual(codes.count, 10)
+        XCTAssertEqual(Set(codes).count, 10)
+        for code in codes { XCTAssertNotNil(code.wholeMatch(of: /[a-z2-7]{5}-[a-z2-7]{5}/)) }
+        XCTAssertEqual(RecoveryCodes.digest("ABCDE-fghij"), RecoveryCodes.digest("abcdefghij"))
+    }
+
+    func testEmailValidation() {
+        XCTAssertTrue(EmailAddress.isValid("ana@example.org"))
+        for bad in ["", "ana", "ana@", "@example.org", "ana@example", "a b@example.org", "ana@@example.org", "ana@.org"] {
+            XCTAssertFalse(EmailAddress.isValid(bad), bad)
+        }
+    }
+
+    func testFailureThrottleIsPerKey() async {
+        let clock = ManualClock(Date(timeIntervalSince1970: 0))
+        let throttle = FailureThrottle(clock: clock)
+        let rule = FailureThrottle.Rule(limit: 3, window: 60)
+        for _ in 0..<3 { await throttle.recordFailure([("a", rule)]) }
+        let aBlocked = await throttle.isBlocked([("a", rule)])
+        let bBlocked = await throttle.isBlocked([("b", rule)])
+        XCTAssertTrue(aBlocked)
+        XCTAssertFalse(bBlocked)
+        clock.advance(by: 61)
+        let later = await throttle.isBlocked([("a", rule)])
+        XCTAssertFalse(later, "the window slides")
+    }
+
+    func testBackupArchiveRoundTripAndWrongPassphrase() throws {
+        let entries = [(name: "amparo.sqlite", data: Data("database bytes".utf8)), (name: "amparo.keys", data: Data("{}".utf8))]
+        let archive = try BackupArchive.seal(entries: entries, passphrase: "a long passphrase here", random: SystemRandom(), parameters: .fast)
+        XCTAssertNil(archive.range(of: Data("database bytes".utf8)))
+        XCTAssertNil(archive.range(of: Data("amparo.keys".utf8)))
+        let opened = try BackupArchive.open(archive, passphrase: "a long passphrase here")
+        XCTAssertEqual(opened.map(\.name), ["amparo.sqlite", "amparo.keys"])
+        XCTAssertEqual(opened[0].data, Data("database bytes".utf8))
+        XCTAssertThrowsError(try BackupArchive.open(archive, passphrase: "the wrong passphrase")) {
+            XCTAssertEqual($0 as? BackupArchive.Failure, .wrongPassphraseOrDamaged)
+        }
+        XCTAssertThrowsError(try BackupArchive.open(archive.dropLast(5), passphrase: "a long passphrase here"))
+        XCTAssertThrowsError(try BackupArchive.open(Data("hello".utf8), passphrase: "a long passphrase here")) {
+            XCTAssertEqual($0 as? BackupArchive.Failure, .notABackup)
+        }
+        XCTAssertThrowsError(try BackupArchive.seal(entries: entries, passphrase: "short", random: SystemRandom()))
+    }
+}

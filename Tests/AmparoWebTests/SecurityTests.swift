@@ -1,0 +1,214 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// Checks every route the router knows (not a hand-written list): CSRF on every mutating form route,
+/// the role-by-route matrix, and security headers.
+final class SecurityTests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    enum Access: Equatable {
+        case everyone
+        /// Only in the middle of signing in (second factor, enrolment).
+        case signInStep
+        case roles(Set<Role>)
+    }
+
+    static let allRoles = Set(Role.allCases)
+
+    /// The expected matrix, written independently of the code's policies. A new route must be added here.
+    static let expected: [String: Access] = [
+        "GET /": .everyone, "GET /healthz": .everyone, "GET /static/amparo.css": .everyone,
+        "GET /static/favicon.svg": .everyone, "POST /language": .everyone,
+        "GET /setup/:token": .everyone, "POST /setup/:token": .everyone,
+        "GET /login": .everyone, "POST /login": .everyone, "POST /logout": .everyone,
+        "GET /invite/:token": .everyone, "POST /invite/:token": .everyone,
+        "GET /login/2fa": .signInStep, "POST /login/2fa": .signInStep,
+        "GET /enrol": .signInStep, "POST /enrol": .signInStep,
+        "GET /dashboard": .roles(allRoles), "GET /account": .roles(allRoles),
+        "POST /account/password": .roles(allRoles), "POST /account/tokens": .roles(allRoles),
+        "POST /account/tokens/:tokenID/revoke": .roles(allRoles),
+        "GET /admin/users": .roles([.admin]), "POST /admin/users": .roles([.admin]),
+        "GET /admin/users/:userID": .roles([.admin]), "POST /admin/users/:userID/role": .roles([.admin]),
+        "POST /admin/users/:userID/teams": .roles([.admin]), "POST /admin/users/:userID/disable": .roles([.admin]),
+        "POST /admin/users/:userID/enable": .roles([.admin]), "POST /admin/users/:userID/reset-2fa": .roles([.admin]),
+        "POST /admin/users/:userID/invitation": .roles([.admin]),
+        "GET /admin/teams": .roles([.admin, .coordinator]), "POST /admin/teams": .roles([.admin, .coordinator]),
+        "GET /admin/audit": .roles([.admin]),
+        "GET /api/v1/openapi.json": .everyone, "GET /api/v1/health": .everyone,
+        "GET /api/v1/me": .roles(allRoles), "GET /api/v1/teams": .roles(allRoles.subtracting([.analyst])),
+        "POST /api/v1/teams": .roles([.admin, .coordinator]), "GET /api/v1/users": .roles([.admin]),
+        "GET /api/v1/users/:userID": .roles([.admin]), "GET /api/v1/audit/verify": .roles([.admin]),
+    ]
+
+    var routes: [(key: String, route: Route)] {
+        harness.app.routes.all.map { ("\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))", $0) }
+    }
+
+    func concretePath(_ route: Route, userID: UUID) -> String {
+        "/" + route.path.map { component -> String in
+            switch component.description {
+            case ":userID": userID.uuidString
+            case ":tokenID": UUID().uuidString
+            case ":token": "not-a-real-token"
+            default: component.description
+            }
+        }.joined(separator: "/")
+    }
+
+    func testEveryRouteIsInTheMatrixAndHasAPolicy() {
+        for (key, route) in routes {
+            XCTAssertNotNil(Self.expected[key], "\(key) is not in the expected matrix")
+            XCTAssertNotNil(route.policy, "\(key) has no access policy")
+        }
+        XCTAssertEqual(Set(routes.map(\.key)), Set(Self.expected.keys), "the matrix lists a route that does not exist")
+    }
+
+    func testRoleByRouteMatrix() async throws {
+        var members: [Role: TestHarness.Member] = [:]
+        for role in Role.allCases { members[role] = try await harness.member(role) }
+        for (key, route) in routes {
+            let access = try XCTUnwrap(Self.expected[key])
+            for role in Role.allCases {
+                let target = try await harness.member(.responder)
+                let status = try await request(route, as: members[role]!, target: target.id)
+                let allowed: Bool = switch access {
+                case .everyone: true
+                case .signInStep: false
+                case .roles(let roles): roles.contains(role)
+                }
+                let refused = status.code == 403 || status.code == 401 || status.location == "/login"
+                    || (access == .signInStep && status.location == "/dashboard")
+                if access == .everyone {
+                    // Open routes may still answer 401 to wrong credentials; they never refuse by role.
+                    XCTAssertNotEqual(status.code, 403, "\(key) as \(role) should be open, got \(status.code)")
+                } else if allowed {
+                    XCTAssertFalse(refused, "\(key) as \(role) should be allowed, got \(status.code)")
+                } else {
+                    XCTAssertTrue(refused, "\(key) as \(role) should be refused, got \(status.code)")
+                }
+                XCTAssertLessThan(status.code, 500, "\(key) as \(role)")
+            }
+            // Nobody signed in: only what is open to everyone.
+            let anonymous = try await request(route, as: nil, target: UUID())
+            if access != .everyone {
+                XCTAssertTrue(
+                    [401, 403].contains(anonymous.code) || anonymous.location == "/login", "\(key) anonymously should be refused, got \(anonymous.code)")
+            }
+        }
+    }
+
+    struct Outcome { let code: UInt; let location: String? }
+
+    private func request(_ route: Route, as member: TestHarness.Member?, target: UUID) async throws -> Outcome {
+        let path = concretePath(route, userID: target)
+        if path.hasPrefix("/api/") {
+            var headers = HTTPHeaders()
+            if let member { headers.bearerAuthorization = .init(token: try await apiToken(for: member)) }
+            headers.contentType = .json
+            var body = ByteBuffer()
+            body.writeString(#"{"name":"Team \#(UUID().uuidString.prefix(6))","region":"North"}"#)
+            let response = try await harness.browser().send(route.method, path, headers: headers, body: route.method == .POST ? body : nil)
+            return Outcome(code: response.status.code, location: response.headers.first(name: .location))
+        }
+        let browser = member == nil ? harness.browser() : try await harness.signedIn(member!)
+        try await browser.get("/account")  // any page, for the CSRF token
+        let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path)
+        return Outcome(code: response.status.code, location: response.headers.first(name: .location))
+    }
+
+    private func apiToken(for member: TestHarness.Member) async throws -> String {
+        let secret = "amp_" + harness.services.random.token()
+        let now = harness.clock.now()
+        try await APITokenModel(
+            userID: member.id, name: "matrix", tokenDigest: SecretDigest.of(secret), prefix: "amp_", now: now, expiresAt: now + 3600
+        ).create(on: harness.app.db)
+        return secret
+    }
+
+    func testEveryMutatingFormRouteRejectsMissingOrWrongCSRFToken() async throws {
+        let admin = try await harness.member(.admin)
+        let target = try await harness.member(.responder)
+        let mutating = routes.filter { $0.route.method != .GET && $0.route.policy?.checksCSRF == true }
+        XCTAssertGreaterThan(mutating.count, 15)
+        for (key, route) in mutating {
+            let path = concretePath(route, userID: target.id)
+            for choice in [Browser.CSRFChoice.none, .value("forged-token"), .value("")] {
+                let browser = try await harness.signedIn(admin)
+                try await browser.get("/account")
+                let response = try await browser.post(path, ["name": "x", "role": "admin", "language": "es"], csrf: choice)
+                XCTAssertEqual(response.status, .forbidden, "\(key) accepted \(choice)")
+            }
+            // A token from another session does not work either.
+            let other = try await harness.signedIn(admin)
+            try await other.get("/account")
+            let browser = try await harness.signedIn(admin)
+            let response = try await browser.post(path, ["language": "es"], csrf: .value(other.csrfToken!))
+            XCTAssertEqual(response.status, .forbidden, "\(key) accepted another session's token")
+        }
+        let unchanged = try await UserModel.find(target.id, on: harness.app.db)
+        XCTAssertNil(unchanged?.disabledAt, "nothing was changed by a rejected request")
+    }
+
+    func testSecurityHeadersOn200And404And500() async throws {
+        struct Boom: Error {}
+        harness.app.get("test-only-explode") { _ -> String in throw Boom() }.policy(.open)
+        for (path, status) in [("/", HTTPStatus.ok), ("/no-such-page", .notFound), ("/test-only-explode", .internalServerError), ("/api/v1/me", .unauthorized)] {
+            let response = try await harness.browser().get(path)
+            XCTAssertEqual(response.status, status, path)
+            let csp = response.headers.first(name: "Content-Security-Policy") ?? ""
+            XCTAssertTrue(csp.contains("default-src 'none'"), path)
+            XCTAssertTrue(csp.contains("frame-ancestors 'none'"), path)
+            XCTAssertFalse(csp.contains("unsafe-inline"), path)
+            XCTAssertEqual(response.headers.first(name: "Referrer-Policy"), "no-referrer", path)
+            XCTAssertEqual(response.headers.first(name: "X-Content-Type-Options"), "nosniff", path)
+            XCTAssertEqual(response.headers.first(name: "X-Frame-Options"), "DENY", path)
+            XCTAssertNil(response.headers.first(name: "Strict-Transport-Security"), "no HSTS over plain HTTP")
+        }
+        let error = try await harness.browser().get("/test-only-explode")
+        XCTAssertFalse(error.body.string.contains("Boom"), "no internals on the error page")
+    }
+
+    func testBehindTLSProxyCookiesAreHostPrefixedAndSecureWithHSTS() async throws {
+        try await harness.shutdown()
+        harness = try await TestHarness.make { $0.trustProxy = true }
+        let browser = harness.browser()
+        browser.headers.replaceOrAdd(name: "X-Forwarded-Proto", value: "https")
+        let response = try await browser.get("/login")
+        XCTAssertNotNil(response.headers.first(name: "Strict-Transport-Security"))
+        let cookie = try XCTUnwrap(response.headers[.setCookie].first)
+        XCTAssertTrue(cookie.hasPrefix("__Host-amparo_browser="), cookie)
+        XCTAssertTrue(cookie.contains("Secure"))
+        XCTAssertTrue(cookie.contains("Path=/"))
+        XCTAssertFalse(cookie.lowercased().contains("domain="))
+        let member = try await harness.member(.responder)
+        let login = try await browser.post("/login", ["email": member.email, "password": member.password])
+        XCTAssertEqual(login.status, .seeOther)
+        XCTAssertTrue(login.headers[.setCookie].contains { $0.hasPrefix("__Host-amparo_session=") && $0.contains("Secure") })
+    }
+
+    func testBcryptCostIsTwelveByDefault() async throws {
+        XCTAssertEqual(AmparoConfig(dataDirectory: URL(fileURLWithPath: "/tmp")).passwordCost, 12)
+        try await harness.shutdown()
+        harness = try await TestHarness.make { $0.passwordCost = 12 }
+        let hash = try await harness.app.password.async.hash("sunflower tortilla harbor")
+        XCTAssertTrue(hash.hasPrefix("$2b$12$"), hash)
+    }
+
+    func testOpenRedirectIsRefused() {
+        XCTAssertEqual(PublicRoutes.safeLocalPath("https://evil.example"), "/")
+        XCTAssertEqual(PublicRoutes.safeLocalPath("//evil.example"), "/")
+        XCTAssertEqual(PublicRoutes.safeLocalPath("/\\evil.example"), "/")
+        XCTAssertEqual(PublicRoutes.safeLocalPath("/account"), "/account")
+    }
+}
+
+private extension SecurityTests.Outcome {
+    var status: Self { self }
+}
