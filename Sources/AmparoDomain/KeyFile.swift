@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The key file: kept outside the database (created on first run, mode 0600), so that a stolen
 /// database file or backup reveals nothing sensitive without it.
@@ -70,11 +73,8 @@ public struct KeyFile: Codable, Sendable {
         try handle.write(contentsOf: data)
         try handle.synchronize()
         try handle.close()
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-        } else {
-            try FileManager.default.moveItem(at: temp, to: url)
-        }
+        // rename(2) replaces the old file atomically: a crash leaves the old or the new file, never half of one.
+        guard rename(temp.path, url.path) == 0 else { throw KeyFileError.cannotWrite(path: url.path) }
     }
 }
 

@@ -41,7 +41,13 @@ extension Route {
 
 struct AccessPolicyMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let route = request.route else { return try await next.respond(to: request) }
+        guard let route = request.route else {
+            let allowed = request.amparo.methodIndex.allowedMethods(for: request.url.path, in: request.application.routes)
+            if !allowed.isEmpty {
+                throw Abort(.methodNotAllowed, headers: ["Allow": allowed.joined(separator: ", ")])
+            }
+            return try await next.respond(to: request)
+        }
         guard let policy = route.policy else {
             request.logger.critical("route \(request.routePattern) has no access policy; refused")
             throw Abort(.forbidden)

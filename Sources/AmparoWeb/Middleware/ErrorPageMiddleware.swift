@@ -31,7 +31,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let text = message ?? Text.httpStatus(Int(status.code)).in(language)
             if request.url.path.hasPrefix("/api/") {
                 let body = APIErrorBody(error: .init(status: Int(status.code), message: text))
-                let response = try Response(status: status, headers: headers)
+                let response = Response(status: status, headers: headers)
                 try response.content.encode(body, as: .json)
                 return response
             }

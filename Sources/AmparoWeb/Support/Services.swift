@@ -17,6 +17,7 @@ public final class AmparoServices: Sendable {
     /// so not even memory holds a list of addresses.
     let sourceKey: SymmetricKey
     let dummyHash = NIOLockedValueBox<String?>(nil)
+    let methodIndex = MethodIndex()
 
     init(config: AmparoConfig, keys: KeyRing) {
         self.config = config

@@ -100,7 +100,7 @@ enum OpenAPIDocument {
           },
           "NewTeam": {
             "type": "object", "required": ["name"],
-            "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120}, "region": {"type": "string", "maxLength": 120}}
+            "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120}, "region": {"type": ["string", "null"], "maxLength": 120, "description": "null or absent means no region"}}
           },
           "Me": {
             "type": "object", "required": ["id", "name", "email", "role", "teams"],

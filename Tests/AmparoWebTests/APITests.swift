@@ -1,0 +1,124 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+final class APITests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    /// Creates a token through the account page, as a member would.
+    func token(for member: TestHarness.Member) async throws -> (Browser, String) {
+        let browser = try await harness.signedIn(member)
+        try await browser.get("/account")
+        let page = try await browser.post("/account/tokens", ["name": "script"])
+        XCTAssertEqual(page.status, .ok)
+        return (browser, try XCTUnwrap(Browser.firstMatch(#"id="new-token">([^<]+)<"#, in: page.body.string)))
+    }
+
+    func call(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        var body: ByteBuffer?
+        if let json {
+            headers.contentType = contentType
+            body = ByteBuffer(string: json)
+        }
+        return try await harness.browser().send(method, path, headers: headers, body: body)
+    }
+
+    func testTokenActsWithItsOwnersRoleAndIsStoredHashed() async throws {
+        let member = try await harness.member(.coordinator, name: "Coral Coordinator", phone: "5035550111")
+        let (_, token) = try await token(for: member)
+        let me = try await call(.GET, "/api/v1/me", token: token)
+        XCTAssertEqual(me.status, .ok)
+        let dto = try me.content.decode(MeDTO.self)
+        XCTAssertEqual(dto.name, "Coral Coordinator")
+        XCTAssertEqual(dto.role, "coordinator")
+        let awaited1 = try await call(.GET, "/api/v1/users", token: token).status
+        XCTAssertEqual(awaited1, .forbidden)
+        let awaited2 = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"North","region":"North County"}"#).status
+        XCTAssertEqual(awaited2, .created)
+        let digests = try await APITokenModel.query(on: harness.app.db).all()
+        XCTAssertFalse(digests.contains { $0.tokenDigest == token })
+        XCTAssertEqual(digests.first?.tokenDigest, SecretDigest.of(token))
+    }
+
+    func testMissingUnknownAndRevokedTokensAre401WithJSON() async throws {
+        let member = try await harness.member(.admin)
+        let (browser, token) = try await token(for: member)
+        let missing = try await call(.GET, "/api/v1/me", token: nil)
+        XCTAssertEqual(missing.status, .unauthorized)
+        XCTAssertEqual(missing.headers.first(name: "WWW-Authenticate"), "Bearer realm=\"amparo\"")
+        XCTAssertNotNil(try? missing.content.decode(APIErrorBody.self))
+        let awaited3 = try await call(.GET, "/api/v1/me", token: "amp_wrong").status
+        XCTAssertEqual(awaited3, .unauthorized)
+        // Cookies do not authenticate the API (no CSRF there).
+        let withCookie = try await browser.send(.GET, "/api/v1/me", headers: [:], body: nil)
+        XCTAssertEqual(withCookie.status, .unauthorized)
+
+        let tokenID = try await APITokenModel.query(on: harness.app.db).first()!.id!
+        try await browser.get("/account")
+        try await browser.post("/account/tokens/\(tokenID.uuidString)/revoke")
+        let awaited4 = try await call(.GET, "/api/v1/me", token: token).status
+        XCTAssertEqual(awaited4, .unauthorized)
+    }
+
+    func testDisabledOwnersTokensStopWorking() async throws {
+        let admin = try await harness.member(.admin)
+        let member = try await harness.member(.responder)
+        let (_, token) = try await token(for: member)
+        let awaited5 = try await call(.GET, "/api/v1/me", token: token).status
+        XCTAssertEqual(awaited5, .ok)
+        try await harness.accounts.setDisabled(try await UserModel.find(member.id, on: harness.app.db)!, true, actor: admin.id.uuidString)
+        let awaited6 = try await call(.GET, "/api/v1/me", token: token).status
+        XCTAssertEqual(awaited6, .unauthorized)
+    }
+
+    func testBadInputGetsA4xxWithAMessageAndWritesNothing() async throws {
+        let admin = try await harness.member(.admin)
+        let (_, token) = try await token(for: admin)
+        let cases: [(String?, HTTPMediaType, HTTPStatus)] = [
+            (#"{"name":""}"#, .json, .unprocessableEntity),
+            (#"{"region":"x"}"#, .json, .unprocessableEntity),
+            (#"{"name": 42}"#, .json, .badRequest),
+            (#"not json"#, .json, .badRequest),
+            ("name=x", .urlEncodedForm, .unsupportedMediaType),
+            (#"{"name":"\#(String(repeating: "x", count: 121))"}"#, .json, .unprocessableEntity),
+        ]
+        for (body, type, status) in cases {
+            let response = try await call(.POST, "/api/v1/teams", token: token, json: body, contentType: type)
+            XCTAssertEqual(response.status, status, body ?? "")
+            let error = try response.content.decode(APIErrorBody.self)
+            XCTAssertFalse(error.error.message.isEmpty)
+        }
+        let awaited7 = try await TeamModel.query(on: harness.app.db).count()
+        XCTAssertEqual(awaited7, 0)
+        let awaited8 = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"South"}"#).status
+        XCTAssertEqual(awaited8, .created)
+        let awaited9 = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"South"}"#).status
+        XCTAssertEqual(awaited9, .conflict)
+        let awaited10 = try await call(.GET, "/api/v1/users/not-a-uuid", token: token).status
+        XCTAssertEqual(awaited10, .badRequest)
+        let awaited11 = try await call(.GET, "/api/v1/users/\(UUID().uuidString)", token: token).status
+        XCTAssertEqual(awaited11, .notFound)
+        let spanish = try await harness.browser().send(.GET, "/api/v1/me", headers: ["Accept-Language": "es"], body: nil)
+        XCTAssertTrue(try spanish.content.decode(APIErrorBody.self).error.message.contains("sesión") || spanish.body.string.contains("token"))
+    }
+
+    func testOpenAPIDocumentDescribesEveryAPIRoute() throws {
+        let json = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+        XCTAssertEqual(json["openapi"] as? String, "3.1.0")
+        let paths = json["paths"] as! [String: [String: Any]]
+        for route in harness.app.routes.all where route.path.first?.description == "api" {
+            let path = "/" + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }
+                .joined(separator: "/")
+            if path == "/api/v1/openapi.json" { continue }
+            XCTAssertNotNil(paths[path]?[route.method.rawValue.lowercased()], "\(route.method) \(path) is not in the OpenAPI document")
+        }
+    }
+}

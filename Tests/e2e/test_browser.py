@@ -1,0 +1,119 @@
+"""A new user's first run in a real browser (Debian's Chromium, headless): setup, two-step enrolment,
+sign-in, language switch, sign-out; axe-core checks each page for WCAG 2.1 A/AA violations."""
+import os
+import re
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+from conftest import totp, wait_for_next_step
+
+EMAIL = "ana.admin@example.org"
+PASSWORD = "sunflower tortilla harbor"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def check_accessibility(driver, artifacts, name):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options=WCAG)
+    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results["violations"]]
+    driver.save_screenshot(os.path.join(artifacts, f"{name}.png"))
+    assert violations == [], f"{name}: {violations}"
+    # Usable on a small phone: nothing wider than the screen.
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+
+
+def fill(driver, fields):
+    for name, value in fields.items():
+        element = driver.find_element(By.NAME, name)
+        element.clear()
+        element.send_keys(value)
+
+
+def submit(driver):
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+
+def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
+    assert server.setup_link, "the server printed a one-time setup link"
+    browser.get(server.base + "/")
+    assert "not set up yet" in browser.page_source
+    check_accessibility(browser, artifacts, "00-not-set-up")
+
+    browser.get(server.setup_link)
+    check_accessibility(browser, artifacts, "01-setup")
+    fill(browser, {"organization": "Río Valley Defense", "name": "Ana Admin", "email": EMAIL,
+                   "password": "too short", "passwordConfirmation": "too short"})
+    submit(browser)
+    assert "at least 12 characters" in browser.page_source
+    check_accessibility(browser, artifacts, "02-setup-error")
+    fill(browser, {"password": PASSWORD, "passwordConfirmation": PASSWORD})
+    submit(browser)
+
+    assert browser.current_url.endswith("/enrol")
+    assert browser.find_element(By.CSS_SELECTOR, ".qr svg").is_displayed()
+    check_accessibility(browser, artifacts, "03-enrol")
+    secret = browser.find_element(By.ID, "totp-secret").text
+    fill(browser, {"code": totp(secret)})
+    submit(browser)
+
+    codes = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#recovery-codes li")]
+    assert len(codes) == 10 and all(re.fullmatch(r"[a-z2-7]{5}-[a-z2-7]{5}", c) for c in codes)
+    check_accessibility(browser, artifacts, "04-recovery-codes")
+    browser.find_element(By.LINK_TEXT, "I have saved them").click()
+    assert "Welcome, Ana Admin" in browser.page_source
+    check_accessibility(browser, artifacts, "05-dashboard")
+
+    # Language switch: a plain form button, no JavaScript needed.
+    browser.find_element(By.CSS_SELECTOR, "form.lang button").click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    assert "Bienvenida, Ana Admin" in browser.page_source
+    check_accessibility(browser, artifacts, "06-dashboard-es")
+    browser.get(server.base + "/account")
+    assert "Cambiar contraseña" in browser.page_source
+    check_accessibility(browser, artifacts, "07-account-es")
+    browser.get(server.base + "/admin/users")
+    check_accessibility(browser, artifacts, "08-users-es")
+
+    browser.find_element(By.XPATH, "//nav//button[contains(., 'Cerrar sesión')]").click()
+    assert browser.current_url.endswith("/login?notice=signedOut")
+    assert "Cerró su sesión" in browser.page_source
+    check_accessibility(browser, artifacts, "09-login-es")
+
+    # Sign in again: password, then the next code (the enrolment code cannot be replayed).
+    fill(browser, {"email": EMAIL, "password": PASSWORD})
+    submit(browser)
+    assert browser.current_url.endswith("/login/2fa")
+    check_accessibility(browser, artifacts, "10-second-factor-es")
+    wait_for_next_step()
+    fill(browser, {"code": totp(secret)})
+    submit(browser)
+    assert browser.current_url.endswith("/dashboard")
+    assert "Bienvenida" in browser.page_source, "the language choice is kept in the profile"
+
+    browser.find_element(By.CSS_SELECTOR, "form.lang button").click()
+    assert "Welcome, Ana Admin" in browser.page_source
+    browser.find_element(By.XPATH, "//nav//button[contains(., 'Sign out')]").click()
+    browser.get(server.base + "/dashboard")
+    assert browser.current_url.endswith("/login")
+
+    # Nothing personal in the server's log.
+    logs = server.logs()
+    for secret_text in [EMAIL, "Ana Admin", PASSWORD, server.setup_link.rsplit("/", 1)[1] + " "]:
+        assert secret_text not in logs.replace(server.setup_link, "")
