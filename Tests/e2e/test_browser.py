@@ -1,5 +1,5 @@
 """A new user's first run in a real browser (Debian's Chromium, headless): setup, two-step enrolment,
-sign-in, language switch, sign-out; axe-core checks each page for WCAG 2.1 A/AA violations."""
+sign-in, language switch, sign-out; axe-core checks each page for WCAG A/AA violations."""
 import os
 import re
 
@@ -8,12 +8,20 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import totp, wait_for_next_step
 
 EMAIL = "ana.admin@example.org"
 PASSWORD = "sunflower tortilla harbor"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# axe-core, as shipped inside axe-selenium-python, run on the document with its WCAG 2 A/AA rules (this axe-core predates the 2.1 tags).
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')))
+  .catch(e => done(['axe failed: ' + e]));
+"""
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +32,14 @@ def browser():
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
     yield driver
     driver.quit()
 
 
 def check_accessibility(driver, artifacts, name):
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run(options=WCAG)
-    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results["violations"]]
+    Axe(driver).inject()
+    violations = driver.execute_async_script(RUN_AXE)
     driver.save_screenshot(os.path.join(artifacts, f"{name}.png"))
     assert violations == [], f"{name}: {violations}"
     # Usable on a small phone: nothing wider than the screen.
@@ -46,8 +53,15 @@ def fill(driver, fields):
         element.send_keys(value)
 
 
+def click_and_wait(driver, element):
+    """Clicks, then waits for the next page to replace this one (forms post without JavaScript)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+
+
 def submit(driver):
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
@@ -76,12 +90,12 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
     codes = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#recovery-codes li")]
     assert len(codes) == 10 and all(re.fullmatch(r"[a-z2-7]{5}-[a-z2-7]{5}", c) for c in codes)
     check_accessibility(browser, artifacts, "04-recovery-codes")
-    browser.find_element(By.LINK_TEXT, "I have saved them").click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "I have saved them"))
     assert "Welcome, Ana Admin" in browser.page_source
     check_accessibility(browser, artifacts, "05-dashboard")
 
     # Language switch: a plain form button, no JavaScript needed.
-    browser.find_element(By.CSS_SELECTOR, "form.lang button").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.lang button"))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
     assert "Bienvenida, Ana Admin" in browser.page_source
     check_accessibility(browser, artifacts, "06-dashboard-es")
@@ -91,7 +105,7 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
     browser.get(server.base + "/admin/users")
     check_accessibility(browser, artifacts, "08-users-es")
 
-    browser.find_element(By.XPATH, "//nav//button[contains(., 'Cerrar sesión')]").click()
+    click_and_wait(browser, browser.find_element(By.XPATH, "//nav//button[contains(., 'Cerrar sesión')]"))
     assert browser.current_url.endswith("/login?notice=signedOut")
     assert "Cerró su sesión" in browser.page_source
     check_accessibility(browser, artifacts, "09-login-es")
@@ -104,12 +118,12 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
     wait_for_next_step()
     fill(browser, {"code": totp(secret)})
     submit(browser)
-    assert browser.current_url.endswith("/dashboard")
+    assert browser.current_url.endswith("/dashboard"), browser.find_element(By.TAG_NAME, "main").text
     assert "Bienvenida" in browser.page_source, "the language choice is kept in the profile"
 
-    browser.find_element(By.CSS_SELECTOR, "form.lang button").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.lang button"))
     assert "Welcome, Ana Admin" in browser.page_source
-    browser.find_element(By.XPATH, "//nav//button[contains(., 'Sign out')]").click()
+    click_and_wait(browser, browser.find_element(By.XPATH, "//nav//button[contains(., 'Sign out')]"))
     browser.get(server.base + "/dashboard")
     assert browser.current_url.endswith("/login")
 

@@ -56,7 +56,6 @@ public actor AuditStore {
     /// Walks the whole chain in batches (memory stays bounded however long the log grows).
     public func verify(on database: any Database, batchSize: Int = 5_000) async throws -> Verification {
         var last: (sequence: Int64, hash: String)? = nil
-        var checked: Int64 = 0
         while true {
             let after = last?.sequence ?? 0
             let batch = try await AuditEntryModel.query(on: database)
@@ -65,12 +64,12 @@ public actor AuditStore {
                 .limit(batchSize)
                 .all()
                 .map(\.record)
-            if batch.isEmpty { return Verification(entriesChecked: checked, problem: nil) }
+            if batch.isEmpty { return Verification(entriesChecked: last?.sequence ?? 0, problem: nil) }
             let result = AuditChain.verify(key: key, batch, after: last)
+            // The chain is contiguous from 1, so the last good sequence number counts the good entries.
             if let problem = result.problem {
-                return Verification(entriesChecked: checked, problem: problem)
+                return Verification(entriesChecked: result.last?.sequence ?? 0, problem: problem)
             }
-            checked += Int64(batch.count)
             last = result.last
         }
     }

@@ -32,8 +32,11 @@ struct AdminUserRoutes: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let form = try req.content.decode(CreateForm.self)
-        guard let role = Role(rawValue: form.role ?? "") else {
-            return try await AdminUserViews.list(req, values: form, errors: [.errorRoleUnknown], invitation: nil, status: .unprocessableEntity)
+        var problems = Accounts.validate(email: form.email ?? "", name: form.name ?? "", phone: form.phone).map(\.text)
+        let role = Role(rawValue: form.role ?? "")
+        if role == nil { problems.append(.errorRoleUnknown) }
+        guard let role, problems.isEmpty else {
+            return try await AdminUserViews.list(req, values: form, errors: problems, invitation: nil, status: .unprocessableEntity)
         }
         do {
             let (user, token) = try await req.accounts.create(
