@@ -1,12 +1,8 @@
 """Starts a real Amparo binary on loopback with an empty data folder, for the browser and API tests."""
-import base64
-import hashlib
-import hmac
 import os
 import re
 import shutil
 import socket
-import struct
 import subprocess
 import tempfile
 import time
@@ -22,16 +18,6 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def totp(secret_b32, at=None, step=30, digits=6):
-    """RFC 6238 with HMAC-SHA1, as an authenticator app computes it."""
-    key = base64.b32decode(secret_b32.replace(" ", "").upper() + "=" * (-len(secret_b32.replace(" ", "")) % 8))
-    counter = int((at or time.time()) // step)
-    mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = mac[-1] & 0x0F
-    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
-    return str(value % 10 ** digits).zfill(digits)
 
 
 def wait_for_next_step(step=30):

@@ -11,7 +11,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import totp, wait_for_next_step
+from amparo_client import totp
+from conftest import wait_for_next_step
 
 EMAIL = "ana.admin@example.org"
 PASSWORD = "sunflower tortilla harbor"
