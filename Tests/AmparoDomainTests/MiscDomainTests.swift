@@ -79,3 +79,16 @@ final class MiscDomainTests: XCTestCase {
         XCTAssertThrowsError(try BackupArchive.seal(entries: entries, passphrase: "short", random: SystemRandom()))
     }
 }
+
+final class RoleTests: XCTestCase {
+    func testLeastPrivilege() {
+        XCTAssertEqual(Role.allCases.filter { $0.can(.manageUsers) }, [.admin])
+        XCTAssertEqual(Role.allCases.filter { $0.can(.viewAuditLog) }, [.admin])
+        XCTAssertEqual(Role.allCases.filter { $0.canRead(.immigrationRecord) }, [.legal], "A-numbers: legal only")
+        XCTAssertEqual(Role.allCases.filter { $0.canRead(.notes) }, [.caseWorker, .legal])
+        XCTAssertTrue(Role.admin.readableFields.isEmpty, "admins see that a record exists, not its protected fields")
+        XCTAssertTrue(Role.analyst.readableFields.isEmpty && Role.analyst.permissions.isEmpty, "analysts see anonymous counts only")
+        XCTAssertEqual(Role.visitor.readableFields, [.identity], "visitors never see a family's phone")
+        XCTAssertEqual(Role.allCases.filter { !$0.requiresTwoFactor }, [.analyst], "every role that sees personal data uses 2FA")
+    }
+}

@@ -126,7 +126,8 @@ enum AccountViews {
         <dt>\(Text.email.in(l))</dt><dd>\(accounts.email(of: user))</dd>
         <dt>\(Text.phone.in(l))</dt><dd>\(accounts.phone(of: user) ?? "—")</dd>
         <dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(Role(rawValue: user.role) ?? .analyst).in(l))</dd>
-        <dt>\(Text.secondFactorTitle.in(l))</dt><dd>\(user.totpEnabled ? Text.on.in(l) : Text.off.in(l))</dd></dl>
+        <dt>\(Text.secondFactorTitle.in(l))</dt><dd>\(user.totpEnabled ? Text.on.in(l) : Text.off.in(l))
+        \(user.totpEnabled ? HTML.empty : HTML("<a href=\"/enrol\">\(Text.enrolTitle.in(l))</a>"))</dd></dl>
 
         <h2 id="password">\(Text.changePassword.in(l))</h2>
         \(Form.errorSummary(passwordErrors.map { $0.in(l) }, language: l))
