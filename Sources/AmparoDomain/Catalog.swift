@@ -33,6 +33,7 @@ public enum Text: Sendable, Equatable {
     case errorCurrentPasswordWrong, errorTokenName, errorLanguageUnknown, errorCannotDemoteSelf
     case errorPhoneInvalid, phone, phoneHint
     case errorCannotDisableSelf, errorAlreadyAccepted, errorTeamNameMissing, errorTeamNameTaken
+    case errorTeamFieldTooLong, errorControlCharacter
     case passwordProblem(PasswordPolicy.Problem)
 
     /// The notice named in a `?notice=` query, if it is one we know.
@@ -201,6 +202,8 @@ public enum Text: Sendable, Equatable {
         case .phoneHint: ("Optional. For alerts and dispatch by SMS or Signal.", "Opcional. Para alertas y despacho por SMS o Signal.")
         case .errorTeamNameMissing: ("Enter a team name.", "Escriba el nombre del equipo.")
         case .errorTeamNameTaken: ("A team with this name already exists.", "Ya existe un equipo con este nombre.")
+        case .errorTeamFieldTooLong: ("Use at most 120 characters for a team name and for a region.", "Use como máximo 120 caracteres para el nombre del equipo y para la región.")
+        case .errorControlCharacter: ("Remove the invisible control characters (such as tabs) from the text.", "Quite los caracteres de control invisibles (como tabuladores) del texto.")
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

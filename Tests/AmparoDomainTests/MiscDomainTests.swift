@@ -92,3 +92,16 @@ final class RoleTests: XCTestCase {
         XCTAssertEqual(Role.allCases.filter { !$0.requiresTwoFactor }, [.analyst], "every role that sees personal data uses 2FA")
     }
 }
+
+final class SingleLineTextTests: XCTestCase {
+    func testLengthCountsCodePointsBeforeTrimmingAndControlCharactersAreRefused() {
+        XCTAssertEqual(SingleLineText.validate("  North  ", maxLength: 10, required: true), .success("North"))
+        XCTAssertEqual(SingleLineText.validate(" " + String(repeating: "x", count: 9) + " ", maxLength: 10, required: true), .failure(.tooLong))
+        XCTAssertEqual(SingleLineText.validate("e\u{301}xxxxxxxxx", maxLength: 10, required: true), .failure(.tooLong),
+                       "10 characters but 11 code points")
+        XCTAssertEqual(SingleLineText.validate("a\u{0}b", maxLength: 10, required: true), .failure(.controlCharacter))
+        XCTAssertEqual(SingleLineText.validate("a\u{85}b", maxLength: 10, required: true), .failure(.controlCharacter))
+        XCTAssertEqual(SingleLineText.validate("   ", maxLength: 10, required: true), .failure(.empty))
+        XCTAssertEqual(SingleLineText.validate(nil, maxLength: 10, required: false), .success(""))
+    }
+}

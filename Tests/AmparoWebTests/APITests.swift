@@ -89,6 +89,12 @@ final class APITests: XCTestCase {
             (#"not json"#, .json, .badRequest),
             ("name=x", .urlEncodedForm, .unsupportedMediaType),
             (#"{"name":"\#(String(repeating: "x", count: 121))"}"#, .json, .unprocessableEntity),
+            // 119 letters plus two spaces: 121 code points, as the OpenAPI maxLength counts them.
+            (#"{"name":" \#(String(repeating: "x", count: 119)) "}"#, .json, .unprocessableEntity),
+            (#"{"name":"e\u0301\#(String(repeating: "x", count: 119))"}"#, .json, .unprocessableEntity),
+            (#"{"name":"North\u0000"}"#, .json, .unprocessableEntity),
+            (#"{"name":"North","region":"a\tb"}"#, .json, .unprocessableEntity),
+            (#"{"name":"   "}"#, .json, .unprocessableEntity),
         ]
         for (body, type, status) in cases {
             let response = try await call(.POST, "/api/v1/teams", token: token, json: body, contentType: type)
@@ -98,8 +104,14 @@ final class APITests: XCTestCase {
         }
         let awaited7 = try await TeamModel.query(on: harness.app.db).count()
         XCTAssertEqual(awaited7, 0)
-        let awaited8 = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"South"}"#).status
-        XCTAssertEqual(awaited8, .created)
+        let created = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":" South "}"#)
+        XCTAssertEqual(created.status, .created)
+        let location = try XCTUnwrap(created.headers.first(name: .location))
+        let fetched = try await call(.GET, location, token: token)
+        XCTAssertEqual(fetched.status, .ok)
+        XCTAssertEqual(try fetched.content.decode(TeamDTO.self).name, "South", "spaces around the name are trimmed")
+        let awaitedNoTeam = try await call(.GET, "/api/v1/teams/\(UUID().uuidString)", token: token).status
+        XCTAssertEqual(awaitedNoTeam, .notFound)
         let awaited9 = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"South"}"#).status
         XCTAssertEqual(awaited9, .conflict)
         let awaited10 = try await call(.GET, "/api/v1/users/not-a-uuid", token: token).status

@@ -43,6 +43,7 @@ final class SecurityTests: XCTestCase {
         "GET /admin/audit": .roles([.admin]),
         "GET /api/v1/openapi.json": .everyone, "GET /api/v1/health": .everyone,
         "GET /api/v1/me": .roles(allRoles), "GET /api/v1/teams": .roles(allRoles.subtracting([.analyst])),
+        "GET /api/v1/teams/:teamID": .roles(allRoles.subtracting([.analyst])),
         "POST /api/v1/teams": .roles([.admin, .coordinator]), "GET /api/v1/users": .roles([.admin]),
         "GET /api/v1/users/:userID": .roles([.admin]), "GET /api/v1/audit/verify": .roles([.admin]),
     ]
@@ -55,7 +56,7 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID": UUID().uuidString
+            case ":tokenID", ":teamID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

@@ -12,6 +12,7 @@ struct APIRoutes: RouteCollection {
         api.get("me", use: me).policy(.apiToken(nil))
         api.get("teams", use: teams).policy(.apiToken(.viewDirectory))
         api.post("teams", use: createTeam).policy(.apiToken(.manageTeams))
+        api.get("teams", ":teamID", use: team).policy(.apiToken(.viewDirectory))
         api.get("users", use: users).policy(.apiToken(.manageUsers))
         api.get("users", ":userID", use: user).policy(.apiToken(.manageUsers))
         api.get("audit", "verify", use: verifyAudit).policy(.apiToken(.viewAuditLog))
@@ -35,6 +36,16 @@ struct APIRoutes: RouteCollection {
 
     func teams(req: Request) async throws -> [TeamDTO] {
         try await TeamModel.query(on: req.db).sort(\.$name).all().map(TeamDTO.init)
+    }
+
+    func team(req: Request) async throws -> TeamDTO {
+        guard let id = req.parameters.get("teamID", as: UUID.self) else {
+            throw Abort(.badRequest, reason: "The team id must be a UUID.")
+        }
+        guard let team = try await TeamModel.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No team has that id.")
+        }
+        return TeamDTO(team)
     }
 
     func createTeam(req: Request) async throws -> Response {

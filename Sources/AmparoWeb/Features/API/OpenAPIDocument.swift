@@ -40,7 +40,7 @@ enum OpenAPIDocument {
             "operationId": "createTeam", "summary": "Create a team (admins and coordinators)",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewTeam"}}}},
             "responses": {
-              "201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Team"}}}},
+              "201": {"description": "Created", "headers": {"Location": {"description": "The new team's address", "schema": {"type": "string"}}}, "links": {"GetTeamByID": {"operationId": "getTeam", "parameters": {"teamID": "$response.body#/id"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Team"}}}},
               "400": {"$ref": "#/components/responses/Problem"},
               "401": {"$ref": "#/components/responses/Unauthorized"},
               "403": {"$ref": "#/components/responses/Forbidden"},
@@ -48,6 +48,19 @@ enum OpenAPIDocument {
               "413": {"$ref": "#/components/responses/Problem"},
               "415": {"$ref": "#/components/responses/Problem"},
               "422": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/teams/{teamID}": {
+          "get": {
+            "operationId": "getTeam", "summary": "One team",
+            "parameters": [{"name": "teamID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "The team", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Team"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/Problem"}
             }
           }
         },
@@ -100,7 +113,10 @@ enum OpenAPIDocument {
           },
           "NewTeam": {
             "type": "object", "required": ["name"],
-            "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120}, "region": {"type": ["string", "null"], "maxLength": 120, "description": "null or absent means no region"}}
+            "properties": {
+              "name": {"type": "string", "maxLength": 120, "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$", "description": "Not blank, no control characters; spaces around it are trimmed. Lengths count Unicode code points."},
+              "region": {"type": ["string", "null"], "maxLength": 120, "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$", "description": "null or absent means no region"}
+            }
           },
           "Me": {
             "type": "object", "required": ["id", "name", "email", "role", "teams"],

@@ -15,14 +15,18 @@ struct AdminTeamRoutes: RouteCollection {
         var region: String?
     }
 
-    enum Problem: Error { case nameMissing, nameTaken, tooLong }
+    enum Problem: Error { case nameMissing, nameTaken, tooLong, controlCharacter }
 
     /// Shared with the API: validates and creates a team, or names what is wrong.
     static func createTeam(_ form: TeamForm, on req: Request) async throws -> Result<TeamModel, Problem> {
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let region = (form.region ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { return .failure(.nameMissing) }
-        if name.count > 120 || region.count > 120 { return .failure(.tooLong) }
+        let name: String, region: String
+        switch (SingleLineText.validate(form.name, maxLength: 120, required: true),
+                SingleLineText.validate(form.region, maxLength: 120, required: false)) {
+        case (.success(let n), .success(let r)): (name, region) = (n, r)
+        case (.failure(.empty), _): return .failure(.nameMissing)
+        case (.failure(.tooLong), _), (_, .failure(.tooLong)): return .failure(.tooLong)
+        case (.failure, _), (_, .failure): return .failure(.controlCharacter)
+        }
         if try await TeamModel.query(on: req.db).filter(\.$name == name).count() > 0 { return .failure(.nameTaken) }
         let team = TeamModel(name: name, region: region)
         try await team.create(on: req.db)
@@ -69,7 +73,8 @@ extension AdminTeamRoutes.Problem {
         switch self {
         case .nameMissing: .errorTeamNameMissing
         case .nameTaken: .errorTeamNameTaken
-        case .tooLong: .errorNameTooLong
+        case .tooLong: .errorTeamFieldTooLong
+        case .controlCharacter: .errorControlCharacter
         }
     }
 }
