@@ -42,7 +42,7 @@ public enum AuditChain {
         let fields = [previousHash, String(sequence), String(millis), actor, action, recordType, recordID]
         // Length-prefixed fields: no two different entries can serialize to the same bytes.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return HMAC<SHA256>.authenticationCode(for: Data(canonical.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(canonical.utf8), using: key))
     }
 
     public static func makeRecord(

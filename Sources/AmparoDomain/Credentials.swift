@@ -40,7 +40,7 @@ public enum RecoveryCodes {
 
     public static func digest(_ code: String) -> String {
         let normalized = code.lowercased().filter { $0.isLetter || $0.isNumber }
-        return SHA256.hash(data: Data(normalized.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: Data(normalized.utf8)))
     }
 }
 
@@ -48,7 +48,7 @@ public enum RecoveryCodes {
 /// a stolen database holds no usable session or token.
 public enum SecretDigest {
     public static func of(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 }
 

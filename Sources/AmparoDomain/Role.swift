@@ -13,8 +13,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: [.manageUsers, .manageTeams, .manageOrganization, .viewAuditLog, .viewDirectory]
-        case .coordinator: [.viewDirectory, .manageTeams]
-        case .dispatcher, .responder, .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
+        case .coordinator: [.viewDirectory, .manageTeams, .workHotline]
+        case .dispatcher: [.viewDirectory, .workHotline]
+        case .responder, .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
         case .analyst: []
         }
     }
@@ -45,6 +46,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewAuditLog
     /// See the names of the group's own members (staff directory).
     case viewDirectory
+    /// Read, claim and verify public reports in the hotline inbox.
+    case workHotline
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

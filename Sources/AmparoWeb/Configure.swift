@@ -25,8 +25,15 @@ public struct AmparoConfig: Sendable {
     public var passwordCost = 12
     public var sessionIdleTimeout: TimeInterval = 30 * 60
     public var sessionAbsoluteTimeout: TimeInterval = 12 * 3600
+    /// How long a session read may be reused (see SessionCache); 0 turns the cache off.
+    public var sessionCacheTTL: TimeInterval = 2
     public var clock: any Clock = SystemClock()
     public var random: any RandomSource = SystemRandom()
+    /// Public reports accepted per source (a keyed hash of the address, in memory only) per window.
+    /// A limit of 0 turns it off, for load tests.
+    public var reportLimit = FailureThrottle.Rule(limit: 20, window: 600)
+    /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
+    public var reportRetention: TimeInterval = 30 * 86400
     /// Run retention rules in-process on a timer (off in tests, which call them directly).
     public var runScheduler = true
     public var logLevel: Logger.Level = .info
@@ -36,7 +43,8 @@ public struct AmparoConfig: Sendable {
         self.database = database ?? .sqlite(path: dataDirectory.appendingPathComponent("amparo.sqlite").path)
     }
 
-    /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`.
+    /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`,
+    /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
@@ -45,6 +53,12 @@ public struct AmparoConfig: Sendable {
         if let port = env["AMPARO_PORT"].flatMap(Int.init) { config.port = port }
         config.publicBaseURL = env["AMPARO_PUBLIC_URL"]
         config.trustProxy = env["AMPARO_TRUST_PROXY"] == "1"
+        if let limit = env["AMPARO_REPORT_LIMIT"].flatMap(Int.init), limit >= 0 {
+            config.reportLimit = FailureThrottle.Rule(limit: limit, window: 600)
+        }
+        if let days = env["AMPARO_REPORT_RETENTION_DAYS"].flatMap(Double.init), days > 0 {
+            config.reportRetention = days * 86400
+        }
         return config
     }
 
@@ -75,8 +89,11 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 
     let keys = try KeyFile.loadOrCreate(at: config.keyFileURL, random: config.random, clock: config.clock)
-    let services = AmparoServices(config: config, keys: keys)
+    let services = AmparoServices(config: config, keys: keys, database: { app.db })
     app.amparo = services
+    app.databases.middleware.use(SessionCacheInvalidation<UserModel>(cache: services.sessionCache))
+    app.databases.middleware.use(SessionCacheInvalidation<SessionModel>(cache: services.sessionCache))
+    app.databases.middleware.use(SessionCacheInvalidation<TeamMembershipModel>(cache: services.sessionCache))
 
     if case .sqlite = config.database {
         // WAL lets readers go on while one writer writes; it is a property of the file, set once.
@@ -96,7 +113,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.middleware.use(AccessPolicyMiddleware())
 
     try registerRoutes(app)
-    services.purge.register(coreRetentionRules(app))
+    services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app))
     if config.runScheduler {
         app.lifecycle.use(PurgeLifecycle(scheduler: services.purge, logger: app.logger))
     }
@@ -111,5 +128,7 @@ func registerRoutes(_ app: Application) throws {
     try AdminUserRoutes().boot(routes: app.routes)
     try AdminTeamRoutes().boot(routes: app.routes)
     try AuditRoutes().boot(routes: app.routes)
+    try PublicReportRoutes().boot(routes: app.routes)
+    try InboxRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }

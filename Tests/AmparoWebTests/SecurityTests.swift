@@ -41,6 +41,11 @@ final class SecurityTests: XCTestCase {
         "POST /admin/users/:userID/invitation": .roles([.admin]),
         "GET /admin/teams": .roles([.admin, .coordinator]), "POST /admin/teams": .roles([.admin, .coordinator]),
         "GET /admin/audit": .roles([.admin]),
+        "GET /report": .everyone, "POST /report": .everyone,
+        "GET /hotline": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
+        "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),
+        "POST /hotline/reports/:reportID/status": .roles([.dispatcher, .coordinator]),
+        "POST /hotline/reports/:reportID/urgency": .roles([.dispatcher, .coordinator]),
         "GET /api/v1/openapi.json": .everyone, "GET /api/v1/health": .everyone,
         "GET /api/v1/me": .roles(allRoles), "GET /api/v1/teams": .roles(allRoles.subtracting([.analyst])),
         "GET /api/v1/teams/:teamID": .roles(allRoles.subtracting([.analyst])),
@@ -56,7 +61,7 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID", ":teamID": UUID().uuidString
+            case ":tokenID", ":teamID", ":reportID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

@@ -4,5 +4,6 @@ import Fluent
 public enum AmparoMigrations {
     public static let all: [any AsyncMigration] = [
         CreateFoundationSchema(),
+        CreateHotlineReports(),
     ]
 }

@@ -18,7 +18,16 @@ public struct SealedColumn: Sendable, Hashable {
     public static let userPhone = SealedColumn(table: UserModel.schema, column: "phone_sealed")
     public static let userTOTPSecret = SealedColumn(table: UserModel.schema, column: "totp_secret_sealed")
 
-    public static let all: [SealedColumn] = [.userEmail, .userName, .userPhone, .userTOTPSecret]
+    public static let reportWhat = SealedColumn(table: ReportModel.schema, column: "what_sealed")
+    public static let reportPlace = SealedColumn(table: ReportModel.schema, column: "place_sealed")
+    public static let reportPin = SealedColumn(table: ReportModel.schema, column: "pin_sealed")
+    public static let reportCallback = SealedColumn(table: ReportModel.schema, column: "callback_sealed")
+    public static let reportEventReason = SealedColumn(table: ReportEventModel.schema, column: "reason_sealed")
+
+    public static let all: [SealedColumn] = [
+        .userEmail, .userName, .userPhone, .userTOTPSecret,
+        .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason,
+    ]
 }
 
 /// Re-seals values under the current key, in batches. Resumable: every value names its key, so a

@@ -38,6 +38,9 @@ enum Assets {
     .codes{columns:2;font-family:ui-monospace,monospace;font-size:1.1rem}
     .inline{display:inline}
     fieldset{border:1px solid var(--line);margin:0 0 1rem;padding:.5rem 1rem}
+    .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+    .reference{font-family:ui-monospace,monospace;font-size:2rem;letter-spacing:.1em}
+    .status-new{font-weight:700}
     @media (max-width:30rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.1rem 0}tr{border-bottom:1px solid var(--line);padding:.4rem 0}}
     """
 

@@ -38,6 +38,7 @@ enum Layout {
         guard visitor.isSignedIn, let role = visitor.role else { return .empty }
         let language = visitor.language
         var links: [HTML] = ["<li><a href=\"/dashboard\">\(Text.navDashboard.in(language))</a></li>"]
+        if role.can(.workHotline) { links.append("<li><a href=\"/hotline\">\(Text.hotline(.navHotline).in(language))</a></li>") }
         if role.can(.manageUsers) { links.append("<li><a href=\"/admin/users\">\(Text.navUsers.in(language))</a></li>") }
         if role.can(.manageTeams) { links.append("<li><a href=\"/admin/teams\">\(Text.navTeams.in(language))</a></li>") }
         if role.can(.viewAuditLog) { links.append("<li><a href=\"/admin/audit\">\(Text.navAudit.in(language))</a></li>") }
@@ -80,6 +81,20 @@ enum Form {
         \(hint.map { HTML("<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>") })
         \(error.map { HTML("<p class=\"error\" id=\"\(name)-error\">\($0)</p>") })
         <input id="\(name)" name="\(name)" type="\(type)" value="\(value)"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(describedBy.isEmpty ? HTML.empty : HTML(" aria-describedby=\"\(describedBy.joined(separator: " "))\""))\(error == nil ? HTML.empty : HTML(" aria-invalid=\"true\""))\(extra)>
+        </div>
+        """
+    }
+
+    static func textarea(
+        _ name: String, label: String, value: String, hint: String?, error: String?, maxLength: Int, required: Bool = true
+    ) -> HTML {
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        return """
+        <div class="field\(error == nil ? "" : " has-error")">
+        <label for="\(name)">\(label)</label>
+        \(hint.map { HTML("<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>") })
+        \(error.map { HTML("<p class=\"error\" id=\"\(name)-error\">\($0)</p>") })
+        <textarea id="\(name)" name="\(name)" rows="4" maxlength="\(maxLength)"\(required ? HTML(" required") : .empty)\(describedBy.isEmpty ? HTML.empty : HTML(" aria-describedby=\"\(describedBy.joined(separator: " "))\""))\(error == nil ? HTML.empty : HTML(" aria-invalid=\"true\""))>\(value)</textarea>
         </div>
         """
     }

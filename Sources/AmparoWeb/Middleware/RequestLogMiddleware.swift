@@ -7,9 +7,9 @@ struct RequestLogMiddleware: AsyncMiddleware {
         let start = ContinuousClock.now
         let response = try await next.respond(to: request)
         let elapsed = ContinuousClock.now - start
-        let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
         request.logger.info(
-            "\(request.method.rawValue) \(request.routePattern) \(response.status.code) \(String(format: "%.1f", millis))ms")
+            "\(request.method.rawValue) \(request.routePattern) \(response.status.code) \(tenths / 10).\(tenths % 10)ms")
         return response
     }
 }

@@ -71,10 +71,8 @@ struct VisitorMiddleware: AsyncMiddleware {
         var clearSessionCookie = false
 
         if let token = request.cookies[names.session]?.string, !token.isEmpty {
-            let found = try await SessionModel.query(on: request.db)
-                .filter(\.$tokenDigest == SecretDigest.of(token))
-                .with(\.$user)
-                .first()
+            let found = try await request.amparo.sessionCache.session(tokenDigest: SecretDigest.of(token), on: request.db)?
+                .makeModel()
             if let found, isLive(found, now: now, config: request.amparo.config) {
                 session = found
                 user = found.user

@@ -114,6 +114,7 @@ struct Accounts {
         var query = SessionModel.query(on: db).filter(\.$user.$id == userID)
         if let keep { query = query.filter(\.$id != keep) }
         try await query.delete()
+        services.sessionCache.removeAll()  // a bulk delete passes no model middleware
     }
 
     func setDisabled(_ user: UserModel, _ disabled: Bool, actor: String) async throws {
@@ -144,7 +145,7 @@ struct Accounts {
     }
 
     func teams(of user: UserModel) async throws -> [TeamModel] {
-        try await user.$teams.query(on: db).sort(\.$name).all()
+        try await HotPathQueries.teams(ofUser: user.id!, on: db)
     }
 }
 

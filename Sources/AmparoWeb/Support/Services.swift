@@ -1,6 +1,7 @@
 import AmparoDomain
 import AmparoPersistence
 import Crypto
+import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -18,8 +19,10 @@ public final class AmparoServices: Sendable {
     let sourceKey: SymmetricKey
     let dummyHash = NIOLockedValueBox<String?>(nil)
     let methodIndex = MethodIndex()
+    let reportIntake: ReportIntake
+    let sessionCache: SessionCache
 
-    init(config: AmparoConfig, keys: KeyRing) {
+    init(config: AmparoConfig, keys: KeyRing, database: @escaping @Sendable () -> any Database) {
         self.config = config
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
@@ -27,6 +30,19 @@ public final class AmparoServices: Sendable {
         self.purge = PurgeScheduler(clock: config.clock)
         self.csrfKey = keys.derivedKey(purpose: "csrf")
         self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
+        self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
+        let random = config.random
+        self.reportIntake = ReportIntake(database: database, newReference: { ReferenceCode.make(random: random) })
+    }
+
+    private let cachedOrganizationName = NIOLockedValueBox<String?>(nil)
+
+    /// The organization's name, read once it exists: it is set at first-run setup and never renamed.
+    func organizationName(on database: any Database) async throws -> String? {
+        if let name = cachedOrganizationName.withLockedValue({ $0 }) { return name }
+        let name = try await HotPathQueries.organizationName(on: database)
+        cachedOrganizationName.withLockedValue { $0 = name }
+        return name
     }
 
     var clock: any Clock { config.clock }

@@ -147,7 +147,7 @@ final class TestHarness: @unchecked Sendable {
         let tables = [
             OrganizationModel.schema, TeamModel.schema, UserModel.schema, TeamMembershipModel.schema,
             RecoveryCodeModel.schema, SessionModel.schema, InvitationModel.schema, APITokenModel.schema,
-            AuditEntryModel.schema,
+            AuditEntryModel.schema, ReportModel.schema, ReportEventModel.schema,
         ]
         for table in tables {
             let rows = try await app.db.sql.raw("SELECT * FROM \(ident: table)").all()

@@ -18,13 +18,13 @@ struct AccountRoutes: RouteCollection {
     func dashboard(req: Request) async throws -> Response {
         let user = req.visitor.user!
         let l = req.language
-        let organization = try await OrganizationModel.query(on: req.db).first()
-        let teams = try await req.accounts.teams(of: user)
+        let organization = try await req.amparo.organizationName(on: req.db)
+        let teams = try await req.amparo.sessionCache.teams(ofUser: user.id!, on: req.db)
         let role = Role(rawValue: user.role) ?? .analyst
         let teamItems: [HTML] = teams.map { "<li>\($0.name) (\($0.region))</li>" }
         let body: HTML = """
         <h1>\(Text.welcome(req.accounts.name(of: user)).in(l))</h1>
-        <p>\(organization?.name ?? "")</p>
+        <p>\(organization ?? "")</p>
         <dl><dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(role).in(l))</dd>
         <dt>\(Text.teamsLabel.in(l))</dt><dd>\(teams.isEmpty ? HTML("\(Text.noTeams.in(l))") : HTML("<ul>\(teamItems)</ul>"))</dd></dl>
         <p>\(Text.dashboardIntro.in(l))</p>

@@ -1,0 +1,130 @@
+/// The hotline's strings, in English and Spanish. Reached through `Text.hotline(_:)` so pages and
+/// errors use one catalog type.
+public enum HotlineText: Sendable, Equatable {
+    // Public report page
+    case reportTitle, reportIntro, reportSafety, whatLabel, whatHint, placeLabel, placeHint, whenLabel
+    case whenChoice(Int), officersLabel, vehiclesLabel, countHint, agencyLabel, agency(Agency)
+    case pinLegend, pinHint, latitude, longitude, pinExact, pinBlurred, callbackLabel, callbackHint
+    case honeypotLabel, sendReport, thanksTitle, thanksBody(String), thanksNext, reportAnother
+    case tooManyReports
+    case problem(ReportField, ReportProblem)
+    // Dispatcher inbox
+    case inboxTitle, inboxIntro, inboxEmpty, showOpen, showAll, received, reference, place, agencyShort
+    case status(ReportStatus), urgency(ReportUrgency), urgencyLabel, claimedBy, nobody, occurred, officersAndVehicles
+    case description, pin, callback, history, claim, releaseClaim, moveTo, reasonLabel, reasonHint, apply
+    case claimedByOther, statusChanged, notAllowed(ReportStatus, ReportStatus), reportNotFound, purged
+    case navHotline, setUrgency
+
+    var pair: (String, String) {
+        switch self {
+        case .reportTitle: ("Report immigration enforcement", "Reportar una acción de inmigración")
+        case .reportIntro: ("Tell us what you see. A trained volunteer checks every report before any alert goes out. You do not need to give your name.", "Cuéntenos lo que ve. Una persona voluntaria capacitada revisa cada reporte antes de enviar cualquier alerta. No necesita dar su nombre.")
+        case .reportSafety: ("Stay safe. You have the right to remain silent and to film in public places.", "Manténgase a salvo. Tiene derecho a guardar silencio y a grabar en lugares públicos.")
+        case .whatLabel: ("What is happening?", "¿Qué está pasando?")
+        case .whatHint: ("For example: two unmarked vans, officers stopping people outside the store.", "Por ejemplo: dos camionetas sin placas, agentes deteniendo personas afuera de la tienda.")
+        case .placeLabel: ("Where?", "¿Dónde?")
+        case .placeHint: ("An address, cross streets or a place people know.", "Una dirección, las calles que se cruzan o un lugar conocido.")
+        case .whenLabel: ("When?", "¿Cuándo?")
+        case .whenChoice(let minutes):
+            switch minutes {
+            case 0: ("Happening now", "Está pasando ahora")
+            case 15: ("Less than 30 minutes ago", "Hace menos de 30 minutos")
+            case 45: ("30 to 60 minutes ago", "Hace 30 a 60 minutos")
+            case 120: ("1 to 3 hours ago", "Hace 1 a 3 horas")
+            default: ("Earlier", "Antes")
+            }
+        case .officersLabel: ("How many officers?", "¿Cuántos agentes?")
+        case .vehiclesLabel: ("How many vehicles?", "¿Cuántos vehículos?")
+        case .countHint: ("A number, or leave empty if you do not know.", "Un número, o déjelo vacío si no sabe.")
+        case .agencyLabel: ("Which agency, if you know?", "¿Qué agencia, si sabe?")
+        case .agency(let agency):
+            switch agency {
+            case .unknown: ("I don't know", "No sé")
+            case .ice: ("ICE", "ICE (Inmigración)")
+            case .cbp: ("Border Patrol / CBP", "Patrulla Fronteriza / CBP")
+            case .police: ("Local police", "Policía local")
+            case .sheriff: ("Sheriff", "Alguacil (Sheriff)")
+            case .other: ("Other", "Otra")
+            }
+        case .pinLegend: ("Map point (optional)", "Punto en el mapa (opcional)")
+        case .pinHint: ("Only if you want to. Blurred keeps it to about 1 km.", "Solo si quiere. Aproximado lo deja en un radio de 1 km.")
+        case .latitude: ("Latitude", "Latitud")
+        case .longitude: ("Longitude", "Longitud")
+        case .pinExact: ("Exact point", "Punto exacto")
+        case .pinBlurred: ("Blurred (about 1 km)", "Aproximado (1 km)")
+        case .callbackLabel: ("How can we reach you? (optional)", "¿Cómo podemos contactarle? (opcional)")
+        case .callbackHint: ("A phone or Signal number. Only the dispatcher sees it, and it is deleted if the report is not confirmed.", "Un teléfono o número de Signal. Solo la persona de despacho lo ve, y se borra si el reporte no se confirma.")
+        case .honeypotLabel: ("Leave this empty", "Deje esto vacío")
+        case .sendReport: ("Send report", "Enviar reporte")
+        case .thanksTitle: ("Report received", "Reporte recibido")
+        case .thanksBody(let code): ("Thank you. Your reference code is \(code). A dispatcher will check it now.", "Gracias. Su código de referencia es \(code). Una persona de despacho lo revisará ahora.")
+        case .thanksNext: ("Keep the code if you want to call us about this report. Do not put yourself at risk.", "Guarde el código si quiere llamarnos sobre este reporte. No se ponga en riesgo.")
+        case .reportAnother: ("Send another report", "Enviar otro reporte")
+        case .tooManyReports: ("Too many reports from this connection. Wait a few minutes, or call the hotline.", "Demasiados reportes desde esta conexión. Espere unos minutos o llame a la línea.")
+        case .problem(let field, let problem): Self.problemText(field, problem)
+        case .inboxTitle: ("Hotline inbox", "Bandeja de la línea")
+        case .inboxIntro: ("New reports first. Claim one before you work on it, so nobody else does the same.", "Primero los reportes nuevos. Tome uno antes de trabajarlo, para que nadie más haga lo mismo.")
+        case .inboxEmpty: ("No reports here.", "No hay reportes aquí.")
+        case .showOpen: ("Open reports", "Reportes abiertos")
+        case .showAll: ("All reports", "Todos los reportes")
+        case .received: ("Received", "Recibido")
+        case .reference: ("Reference", "Referencia")
+        case .place: ("Place", "Lugar")
+        case .agencyShort: ("Agency", "Agencia")
+        case .status(let status):
+            switch status {
+            case .new: ("New", "Nuevo")
+            case .claimed: ("Claimed", "Tomado")
+            case .verifying: ("Verifying", "Verificando")
+            case .verified: ("Verified", "Verificado")
+            case .unconfirmed: ("Unconfirmed", "No confirmado")
+            case .falseAlarm: ("False alarm", "Falsa alarma")
+            case .duplicate: ("Duplicate", "Duplicado")
+            case .closed: ("Closed", "Cerrado")
+            }
+        case .urgency(let urgency):
+            switch urgency {
+            case .routine: ("Routine", "Normal")
+            case .urgent: ("Urgent", "Urgente")
+            case .emergency: ("Emergency", "Emergencia")
+            }
+        case .urgencyLabel: ("Urgency", "Urgencia")
+        case .setUrgency: ("Set urgency", "Cambiar urgencia")
+        case .claimedBy: ("Claimed by", "Tomado por")
+        case .nobody: ("Nobody", "Nadie")
+        case .occurred: ("Seen", "Visto")
+        case .officersAndVehicles: ("Officers / vehicles", "Agentes / vehículos")
+        case .description: ("What the reporter saw", "Lo que vio la persona")
+        case .pin: ("Map point", "Punto en el mapa")
+        case .callback: ("Callback", "Contacto")
+        case .history: ("History", "Historial")
+        case .claim: ("Claim this report", "Tomar este reporte")
+        case .releaseClaim: ("Release", "Soltar")
+        case .moveTo: ("Change status to", "Cambiar estado a")
+        case .reasonLabel: ("Why", "Por qué")
+        case .reasonHint: ("Say what you checked. This stays in the report's history.", "Diga qué verificó. Queda en el historial del reporte.")
+        case .apply: ("Save", "Guardar")
+        case .claimedByOther: ("Someone else changed this report first. Here is where it stands now.", "Otra persona cambió este reporte primero. Así está ahora.")
+        case .statusChanged: ("Saved.", "Guardado.")
+        case .notAllowed(let from, let to): ("A report cannot go from \(Self.status(from).pair.0) to \(Self.status(to).pair.0).", "Un reporte no puede pasar de \(Self.status(from).pair.1) a \(Self.status(to).pair.1).")
+        case .reportNotFound: ("No report has that reference.", "Ningún reporte tiene esa referencia.")
+        case .purged: ("Deleted after the retention period", "Borrado al terminar el plazo de conservación")
+        case .navHotline: ("Hotline", "Línea")
+        }
+    }
+
+    static func problemText(_ field: ReportField, _ problem: ReportProblem) -> (String, String) {
+        switch problem {
+        case .missing:
+            field == .what
+                ? ("Say what is happening.", "Diga qué está pasando.")
+                : ("Say where it is happening.", "Diga dónde está pasando.")
+        case .tooLong(let limit): ("Use at most \(limit) characters here.", "Use como máximo \(limit) caracteres aquí.")
+        case .notANumber(let range): ("Enter a whole number from \(range.lowerBound) to \(range.upperBound), or leave it empty.", "Escriba un número entero de \(range.lowerBound) a \(range.upperBound), o déjelo vacío.")
+        case .unknownChoice: ("Choose one of the listed options.", "Elija una de las opciones de la lista.")
+        case .controlCharacter: ("Remove the invisible control characters from the text.", "Quite los caracteres de control invisibles del texto.")
+        case .pinIncomplete: ("Give both latitude and longitude, or neither.", "Escriba latitud y longitud, o ninguna.")
+        case .pinOutOfRange: ("Latitude goes from -90 to 90 and longitude from -180 to 180.", "La latitud va de -90 a 90 y la longitud de -180 a 180.")
+        }
+    }
+}

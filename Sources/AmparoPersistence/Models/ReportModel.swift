@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+
+/// A public report of enforcement activity. What the reporter wrote, the place, the map pin and the
+/// callback contact are sealed; nothing about the reporter's connection is stored.
+public final class ReportModel: Model, @unchecked Sendable {
+    public static let schema = "reports"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "reference") public var reference: String
+    @Field(key: "status") public var status: String
+    /// The dispatcher's verdict (verified, unconfirmed, false_alarm, duplicate), kept when closed.
+    @OptionalField(key: "outcome") public var outcome: String?
+    @OptionalField(key: "outcome_at") public var outcomeAt: Date?
+    @Field(key: "urgency") public var urgency: String
+    @Field(key: "language") public var language: String
+    @Field(key: "agency") public var agency: String
+    @OptionalField(key: "officers") public var officers: Int?
+    @OptionalField(key: "vehicles") public var vehicles: Int?
+    @Field(key: "occurred_at") public var occurredAt: Date
+    @Field(key: "received_at") public var receivedAt: Date
+    @OptionalField(key: "what_sealed") public var whatSealed: String?
+    @OptionalField(key: "place_sealed") public var placeSealed: String?
+    @OptionalField(key: "pin_sealed") public var pinSealed: String?
+    @OptionalField(key: "callback_sealed") public var callbackSealed: String?
+    @OptionalField(key: "claimed_by") public var claimedBy: UUID?
+    @OptionalField(key: "claimed_at") public var claimedAt: Date?
+    /// When retention removed the personal data; the report's bare facts stay for counts.
+    @OptionalField(key: "purged_at") public var purgedAt: Date?
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+
+    public init(id: UUID, reference: String, language: String, agency: String, officers: Int?, vehicles: Int?,
+                occurredAt: Date, receivedAt: Date) {
+        self.id = id
+        self.reference = reference
+        self.status = "new"
+        self.urgency = "routine"
+        self.language = language
+        self.agency = agency
+        self.officers = officers
+        self.vehicles = vehicles
+        self.occurredAt = occurredAt
+        self.receivedAt = receivedAt
+        self.updatedAt = receivedAt
+    }
+}
+
+/// One step in a report's history: who moved it from which status to which, when and why.
+public final class ReportEventModel: Model, @unchecked Sendable {
+    public static let schema = "report_events"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "report_id") public var reportID: UUID
+    @OptionalField(key: "actor_id") public var actorID: UUID?
+    @Field(key: "action") public var action: String
+    @OptionalField(key: "from_status") public var fromStatus: String?
+    @OptionalField(key: "to_status") public var toStatus: String?
+    @OptionalField(key: "reason_sealed") public var reasonSealed: String?
+    @Field(key: "at") public var at: Date
+
+    public init() {}
+
+    public init(id: UUID, reportID: UUID, actorID: UUID?, action: String, from: String?, to: String?, at: Date) {
+        self.id = id
+        self.reportID = reportID
+        self.actorID = actorID
+        self.action = action
+        self.fromStatus = from
+        self.toStatus = to
+        self.at = at
+    }
+}

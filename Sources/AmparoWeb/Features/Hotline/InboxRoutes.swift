@@ -1,0 +1,155 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import SQLKit
+import Vapor
+
+/// The dispatcher's inbox: open reports, new ones first; claim one so nobody works it twice; move
+/// it through the status machine with a reason. Every read and change is in the audit log, every
+/// change also in the report's own history.
+struct InboxRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let hotline = routes.grouped("hotline")
+        hotline.get(use: inbox).policy(.member(.workHotline))
+        hotline.get("reports", ":reportID", use: show).policy(.member(.workHotline))
+        hotline.post("reports", ":reportID", "claim", use: claim).policy(.member(.workHotline))
+        hotline.post("reports", ":reportID", "status", use: changeStatus).policy(.member(.workHotline))
+        hotline.post("reports", ":reportID", "urgency", use: setUrgency).policy(.member(.workHotline))
+    }
+
+    static let pageSize = 100
+
+    func inbox(req: Request) async throws -> Response {
+        let showAll = req.query[String.self, at: "show"] == "all"
+        var query = ReportModel.query(on: req.db)
+        if !showAll { query = query.filter(\.$status ~~ ReportStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
+        let reports = try await query.sort(\.$receivedAt, .descending).limit(Self.pageSize).all()
+            .sorted(by: InboxOrder.before)
+        try await req.audit("report.list", recordType: "report", recordID: showAll ? "all" : "open")
+        return try await InboxViews.list(req, reports: reports, showAll: showAll)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let report = try await find(req)
+        try await req.audit("report.read", recordType: "report", recordID: report.id!.uuidString)
+        return try await InboxViews.detail(req, report: report, notice: nil, status: .ok)
+    }
+
+    func claim(req: Request) async throws -> Response {
+        let report = try await find(req)
+        let changed = try await transition(req, report: report, from: .new, to: .claimed, reason: nil)
+        return changed ? req.redirect(to: path(report)) : try await conflict(req, report)
+    }
+
+    struct StatusForm: Content {
+        var from: String?
+        var to: String?
+        var reason: String?
+    }
+
+    func changeStatus(req: Request) async throws -> Response {
+        let report = try await find(req)
+        let form = try req.content.decode(StatusForm.self)
+        guard let from = form.from.flatMap(ReportStatus.init(rawValue:)),
+              let to = form.to.flatMap(ReportStatus.init(rawValue:)) else {
+            throw Abort(.badRequest, reason: "Choose a status from the list.")
+        }
+        guard from.canMove(to: to) else { throw UserFacingError(status: .unprocessableEntity, text: .hotline(.notAllowed(from, to))) }
+        guard case .success(let reason) = Self.reason(form.reason) else {
+            throw UserFacingError(status: .unprocessableEntity, text: .errorControlCharacter)
+        }
+        // Only whoever claimed it (or a coordinator) works a claimed report.
+        let me = req.visitor.user!.id!
+        if from != .new, report.claimedBy != me, req.visitor.role != .coordinator {
+            return try await conflict(req, report)
+        }
+        let changed = try await transition(req, report: report, from: from, to: to, reason: reason.isEmpty ? nil : reason)
+        return changed ? req.redirect(to: path(report)) : try await conflict(req, report)
+    }
+
+    struct UrgencyForm: Content { var urgency: String? }
+
+    func setUrgency(req: Request) async throws -> Response {
+        let report = try await find(req)
+        guard let urgency = try req.content.decode(UrgencyForm.self).urgency.flatMap(ReportUrgency.init(rawValue:)) else {
+            throw Abort(.badRequest, reason: "Choose an urgency from the list.")
+        }
+        let now = req.amparo.clock.now()
+        try await req.db.transaction { db in
+            report.urgency = urgency.rawValue
+            report.updatedAt = now
+            try await report.save(on: db)
+            try await ReportEventModel(id: UUID(), reportID: report.id!, actorID: req.visitor.user?.id, action: "urgency:\(urgency.rawValue)",
+                                       from: nil, to: nil, at: now).create(on: db)
+        }
+        try await req.audit("report.urgency", recordType: "report", recordID: report.id!.uuidString)
+        return req.redirect(to: path(report))
+    }
+
+    static func reason(_ raw: String?) -> Result<String, SingleLineText.Problem> {
+        SingleLineText.validate(raw?.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "),
+                                maxLength: 1000, required: false)
+    }
+
+    /// Compare-and-set on the status, so two dispatchers acting at once cannot both win.
+    private func transition(_ req: Request, report: ReportModel, from: ReportStatus, to: ReportStatus, reason: String?) async throws -> Bool {
+        let id = report.id!
+        let now = req.amparo.clock.now()
+        let me = req.visitor.user!.id!
+        let sealer = req.amparo.sealer
+        let changed = try await req.db.transaction { db -> Bool in
+            var update = db.sql.update(ReportModel.schema)
+                .set("status", to: SQLBind(to.rawValue))
+                .set("updated_at", to: SQLBind(now))
+            switch to {
+            case .claimed: update = update.set("claimed_by", to: SQLBind(me)).set("claimed_at", to: SQLBind(now))
+            case .new: update = update.set("claimed_by", to: SQLLiteral.null).set("claimed_at", to: SQLLiteral.null)
+            default: break
+            }
+            if to.isOutcome {
+                update = update.set("outcome", to: SQLBind(to.rawValue)).set("outcome_at", to: SQLBind(now))
+            }
+            let rows = try await update
+                .where("id", .equal, SQLBind(id))
+                .where("status", .equal, SQLBind(from.rawValue))
+                .returning("id")
+                .all()
+            guard !rows.isEmpty else { return false }
+            let eventID = UUID()
+            let event = ReportEventModel(id: eventID, reportID: id, actorID: me, action: "status", from: from.rawValue, to: to.rawValue, at: now)
+            event.reasonSealed = try reason.map { try sealer.seal($0, context: SealedColumn.reportEventReason.context(rowID: eventID)) }
+            try await event.create(on: db)
+            return true
+        }
+        if changed {
+            try await req.audit("report.status.\(to.rawValue)", recordType: "report", recordID: id.uuidString)
+        }
+        return changed
+    }
+
+    private func find(_ req: Request) async throws -> ReportModel {
+        guard let id = req.parameters.get("reportID", as: UUID.self),
+              let report = try await ReportModel.find(id, on: req.db) else {
+            throw UserFacingError(status: .notFound, text: .hotline(.reportNotFound))
+        }
+        return report
+    }
+
+    private func conflict(_ req: Request, _ report: ReportModel) async throws -> Response {
+        let fresh = try await ReportModel.find(report.id!, on: req.db) ?? report
+        return try await InboxViews.detail(req, report: fresh, notice: .claimedByOther, status: .conflict)
+    }
+
+    private func path(_ report: ReportModel) -> String { "/hotline/reports/\(report.id!.uuidString)" }
+}
+
+/// New reports first, then by urgency, then newest first.
+enum InboxOrder {
+    static func before(_ a: ReportModel, _ b: ReportModel) -> Bool {
+        let aNew = a.status == ReportStatus.new.rawValue, bNew = b.status == ReportStatus.new.rawValue
+        if aNew != bNew { return aNew }
+        let ua = ReportUrgency(rawValue: a.urgency) ?? .routine, ub = ReportUrgency(rawValue: b.urgency) ?? .routine
+        if ua != ub { return ua > ub }
+        return a.receivedAt > b.receivedAt
+    }
+}

@@ -1,0 +1,117 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+enum InboxViews {
+    static func list(_ req: Request, reports: [ReportModel], showAll: Bool) async throws -> Response {
+        let l = req.language
+        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
+        let names = try await claimerNames(req, reports.compactMap(\.claimedBy))
+        let sealer = req.amparo.sealer
+        let rows: [HTML] = reports.map { report in
+            let status = ReportStatus(rawValue: report.status) ?? .new
+            let place = ReportRecords.open(report.placeSealed, .reportPlace, report: report, sealer: sealer) ?? t(.purged)
+            return """
+            <tr class="status-\(report.status)"><td><a href="/hotline/reports/\(report.id!.uuidString)">\(report.reference)</a></td>
+            <td>\(time(report.receivedAt))</td><td>\(t(.status(status)))</td>
+            <td>\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</td>
+            <td>\(place)</td><td>\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</td>
+            <td>\(report.claimedBy.flatMap { names[$0] } ?? "—")</td></tr>
+            """
+        }
+        let table: HTML = reports.isEmpty ? "<p>\(t(.inboxEmpty))</p>" : """
+            <table><thead><tr><th>\(t(.reference))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
+            <th>\(t(.urgencyLabel))</th><th>\(t(.place))</th><th>\(t(.agencyShort))</th><th>\(t(.claimedBy))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        let body: HTML = """
+        <h1>\(t(.inboxTitle))</h1>
+        <p>\(t(.inboxIntro))</p>
+        <p>\(showAll ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>"))</p>
+        \(table)
+        """
+        return htmlResponse(Layout.page(req, title: t(.inboxTitle), body: body), status: .ok)
+    }
+
+    static func detail(_ req: Request, report: ReportModel, notice: HotlineText?, status: HTTPResponseStatus) async throws -> Response {
+        let l = req.language
+        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
+        let sealer = req.amparo.sealer
+        let id = report.id!
+        let current = ReportStatus(rawValue: report.status) ?? .new
+        let events = try await ReportEventModel.query(on: req.db).filter(\.$reportID == id).sort(\.$at).all()
+        let names = try await claimerNames(req, events.compactMap(\.actorID) + [report.claimedBy].compactMap { $0 })
+        func open(_ value: String?, _ column: SealedColumn) -> String {
+            guard value != nil || report.purgedAt != nil else { return "—" }
+            return ReportRecords.open(value, column, report: report, sealer: sealer) ?? t(.purged)
+        }
+        let history: [HTML] = events.map { event in
+            let change = [event.fromStatus, event.toStatus].compactMap { $0.flatMap(ReportStatus.init(rawValue:)) }
+                .map { t(.status($0)) }.joined(separator: " → ")
+            let reason = event.reasonSealed.flatMap {
+                try? sealer.open($0, context: SealedColumn.reportEventReason.context(rowID: event.id!))
+            }
+            return "<li>\(time(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? event.action : change)\(reason.map { HTML(" · \($0)") })</li>"
+        }
+        let me = req.visitor.user?.id
+        let mayWork = current == .new || report.claimedBy == me || req.visitor.role == .coordinator
+        let csrf = Layout.csrfField(req.visitor)
+        var actions: [HTML] = []
+        if current == .new {
+            actions.append("<form method=\"post\" action=\"/hotline/reports/\(id.uuidString)/claim\">\(csrf)<button type=\"submit\">\(t(.claim))</button></form>")
+        } else if mayWork, !current.next.isEmpty {
+            let options = current.next.map { (value: $0.rawValue, label: t(.status($0))) }
+            actions.append("""
+            <form method="post" action="/hotline/reports/\(id.uuidString)/status">\(csrf)
+            <input type="hidden" name="from" value="\(current.rawValue)">
+            \(Form.select("to", label: t(.moveTo), options: options, selected: nil))
+            \(Form.field("reason", label: t(.reasonLabel), hint: t(.reasonHint), required: false, extra: " maxlength=\"1000\""))
+            <button type="submit">\(t(.apply))</button></form>
+            """)
+        }
+        let urgencyOptions = ReportUrgency.allCases.map { (value: $0.rawValue, label: t(.urgency($0))) }
+        actions.append("""
+        <form method="post" action="/hotline/reports/\(id.uuidString)/urgency">\(csrf)
+        \(Form.select("urgency", label: t(.urgencyLabel), options: urgencyOptions, selected: report.urgency))
+        <button type="submit">\(t(.setUrgency))</button></form>
+        """)
+        let counts = "\(report.officers.map(String.init) ?? "?") / \(report.vehicles.map(String.init) ?? "?")"
+        let body: HTML = """
+        <h1>\(t(.reference)) \(report.reference)</h1>
+        \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
+        <dl>
+        <dt>\(Text.statusLabel.in(l))</dt><dd>\(t(.status(current)))</dd>
+        <dt>\(t(.urgencyLabel))</dt><dd>\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</dd>
+        <dt>\(t(.claimedBy))</dt><dd>\(report.claimedBy.flatMap { names[$0] } ?? t(.nobody))</dd>
+        <dt>\(t(.received))</dt><dd>\(time(report.receivedAt))</dd>
+        <dt>\(t(.occurred))</dt><dd>\(time(report.occurredAt))</dd>
+        <dt>\(t(.place))</dt><dd>\(open(report.placeSealed, .reportPlace))</dd>
+        <dt>\(t(.pin))</dt><dd>\(open(report.pinSealed, .reportPin))</dd>
+        <dt>\(t(.agencyShort))</dt><dd>\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</dd>
+        <dt>\(t(.officersAndVehicles))</dt><dd>\(counts)</dd>
+        <dt>\(t(.description))</dt><dd class="prose">\(open(report.whatSealed, .reportWhat))</dd>
+        <dt>\(t(.callback))</dt><dd>\(open(report.callbackSealed, .reportCallback))</dd>
+        </dl>
+        \(actions)
+        <h2>\(t(.history))</h2>
+        <ul>\(history)</ul>
+        <p><a href="/hotline">\(t(.inboxTitle))</a></p>
+        """
+        return htmlResponse(Layout.page(req, title: "\(t(.reference)) \(report.reference)", body: body), status: status)
+    }
+
+    private static func claimerNames(_ req: Request, _ ids: [UUID]) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let users = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(ids)).all()
+        let accounts = req.accounts
+        return Dictionary(uniqueKeysWithValues: users.map { ($0.id!, accounts.name(of: $0)) })
+    }
+
+    /// UTC, ISO-like and short; the organization's time zone is a later setting.
+    static func time(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return formatter.string(from: date) + " UTC"
+    }
+}

@@ -1,0 +1,197 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// The dispatcher's side: claim, verify with reasons, history, audit, races and retention.
+final class HotlineInboxTests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    /// Files a report through the public page, as a reporter would, and returns it.
+    func fileReport(what: String = "Officers at the bus stop on Delancey", language: String = "en") async throws -> ReportModel {
+        let browser = harness.browser()
+        browser.headers.replaceOrAdd(name: .acceptLanguage, value: language)
+        try await browser.get("/report")
+        let response = try await browser.post("/report", ["what": what, "place": "Delancey and 3rd", "agency": "ice"])
+        XCTAssertEqual(response.status, .ok)
+        let code = try XCTUnwrap(Browser.firstMatch(#"id="reference">([2-9A-Z-]{9})<"#, in: response.body.string))
+        let found = try await ReportModel.query(on: harness.app.db).filter(\.$reference == code).first()
+        return try XCTUnwrap(found)
+    }
+
+    func path(_ report: ReportModel, _ action: String = "") -> String {
+        "/hotline/reports/\(report.id!.uuidString)" + (action.isEmpty ? "" : "/\(action)")
+    }
+
+    func reload(_ report: ReportModel) async throws -> ReportModel {
+        let found = try await ReportModel.find(report.id!, on: harness.app.db)
+        return try XCTUnwrap(found)
+    }
+
+    func testADispatcherClaimsVerifiesAndClosesAReportWithHistoryAndAudit() async throws {
+        let older = try await fileReport(what: "Earlier report")
+        harness.clock.advance(by: 60)
+        let report = try await fileReport(what: "Vans at the laundromat")
+        let member = try await harness.member(.dispatcher, name: "Dana Dispatcher")
+        let dispatcher = try await harness.signedIn(member)
+
+        let inbox = try await dispatcher.get("/hotline")
+        XCTAssertEqual(inbox.status, .ok)
+        let body = inbox.body.string
+        let newer = try XCTUnwrap(body.range(of: report.reference)), earlier = try XCTUnwrap(body.range(of: older.reference))
+        XCTAssertLessThan(newer.lowerBound, earlier.lowerBound, "newest first among new reports")
+        XCTAssertTrue(body.contains("Delancey and 3rd"), "the dispatcher reads the place")
+
+        let detail = try await dispatcher.get(path(report))
+        XCTAssertTrue(detail.body.string.contains("Vans at the laundromat"))
+        let status1 = try await dispatcher.post(path(report, "claim")).status
+        XCTAssertEqual(status1, .seeOther)
+        var stored = try await reload(report)
+        XCTAssertEqual(stored.status, "claimed")
+        XCTAssertEqual(stored.claimedBy, member.id)
+
+        try await dispatcher.get(path(report))
+        let status2 = try await dispatcher.post(path(report, "status"), ["from": "claimed", "to": "verifying", "reason": "Called the reporter back"]).status
+        XCTAssertEqual(status2, .seeOther)
+        try await dispatcher.get(path(report))
+        let status3 = try await dispatcher.post(path(report, "status"), ["from": "verifying", "to": "verified", "reason": "Responder saw two ICE vans"]).status
+        XCTAssertEqual(status3, .seeOther)
+        try await dispatcher.get(path(report))
+        let status4 = try await dispatcher.post(path(report, "urgency"), ["urgency": "emergency"]).status
+        XCTAssertEqual(status4, .seeOther)
+        try await dispatcher.get(path(report))
+        let status5 = try await dispatcher.post(path(report, "status"), ["from": "verified", "to": "closed"]).status
+        XCTAssertEqual(status5, .seeOther)
+
+        stored = try await reload(report)
+        XCTAssertEqual(stored.status, "closed")
+        XCTAssertEqual(stored.outcome, "verified", "the verdict survives closing")
+        XCTAssertEqual(stored.urgency, "emergency")
+        let page = try await dispatcher.get(path(report)).body.string
+        XCTAssertTrue(page.contains("Dana Dispatcher"))
+        XCTAssertTrue(page.contains("Claimed → Verifying · Called the reporter back"))
+        XCTAssertTrue(page.contains("Verifying → Verified · Responder saw two ICE vans"))
+
+        let events = try await ReportEventModel.query(on: harness.app.db).filter(\.$reportID == report.id!).all()
+        XCTAssertEqual(events.count, 5)
+        XCTAssertTrue(events.allSatisfy { $0.actorID == member.id })
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("Called the reporter back"), "reasons are sealed")
+
+        let audit = try await AuditEntryModel.query(on: harness.app.db).filter(\.$recordID == report.id!.uuidString).sort(\.$sequence).all()
+        XCTAssertEqual(audit.map(\.action), [
+            "report.read", "report.status.claimed", "report.read", "report.status.verifying", "report.read",
+            "report.status.verified", "report.read", "report.urgency", "report.read", "report.status.closed", "report.read",
+        ])
+        XCTAssertTrue(audit.allSatisfy { $0.actor == member.id.uuidString })
+    }
+
+    func testTwoDispatchersNeverWorkTheSameReport() async throws {
+        let report = try await fileReport()
+        let first = try await harness.signedIn(try await harness.member(.dispatcher))
+        let second = try await harness.signedIn(try await harness.member(.dispatcher))
+        try await first.get(path(report))
+        try await second.get(path(report))
+        let status6 = try await first.post(path(report, "claim")).status
+        XCTAssertEqual(status6, .seeOther)
+        let late = try await second.post(path(report, "claim"))
+        XCTAssertEqual(late.status, .conflict)
+        XCTAssertTrue(late.body.string.contains("Someone else changed this report first"))
+        let meddling = try await second.post(path(report, "status"), ["from": "claimed", "to": "false_alarm"])
+        XCTAssertEqual(meddling.status, .conflict, "only the one who claimed it decides")
+        let stored = try await reload(report)
+        XCTAssertEqual(stored.status, "claimed")
+
+        // A coordinator may take over a claimed report.
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        try await coordinator.get(path(report))
+        let status7 = try await coordinator.post(path(report, "status"), ["from": "claimed", "to": "new", "reason": "Dispatcher went off shift"]).status
+        XCTAssertEqual(status7, .seeOther)
+        let released = try await reload(report)
+        XCTAssertEqual(released.status, "new")
+        XCTAssertNil(released.claimedBy)
+    }
+
+    func testSimultaneousClaimsHaveExactlyOneWinner() async throws {
+        let report = try await fileReport()
+        var browsers: [Browser] = []
+        for _ in 0..<8 {
+            let browser = try await harness.signedIn(try await harness.member(.dispatcher))
+            try await browser.get(path(report))
+            browsers.append(browser)
+        }
+        let claimPath = path(report, "claim")
+        let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for browser in browsers { group.addTask { try await browser.post(claimPath).status } }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        XCTAssertEqual(statuses.filter { $0 == .seeOther }.count, 1)
+        XCTAssertEqual(statuses.filter { $0 == .conflict }.count, 7)
+        let events = try await ReportEventModel.query(on: harness.app.db).filter(\.$reportID == report.id!).count()
+        XCTAssertEqual(events, 1)
+    }
+
+    func testImpossibleMovesAndBadValuesAreRefusedAndChangeNothing() async throws {
+        let report = try await fileReport()
+        let dispatcher = try await harness.signedIn(try await harness.member(.dispatcher))
+        try await dispatcher.get(path(report))
+        try await dispatcher.post(path(report, "claim"))
+        try await dispatcher.get(path(report))
+        let skip = try await dispatcher.post(path(report, "status"), ["from": "claimed", "to": "closed"])
+        XCTAssertEqual(skip.status, .unprocessableEntity)
+        XCTAssertTrue(skip.body.string.contains("A report cannot go from Claimed to Closed"))
+        let nonsense = try await dispatcher.post(path(report, "status"), ["from": "claimed", "to": "deported"])
+        XCTAssertEqual(nonsense.status, .badRequest)
+        let stale = try await dispatcher.post(path(report, "status"), ["from": "verifying", "to": "verified"])
+        XCTAssertEqual(stale.status, .conflict, "the page was out of date: compare-and-set refuses")
+        let urgency = try await dispatcher.post(path(report, "urgency"), ["urgency": "apocalyptic"])
+        XCTAssertEqual(urgency.status, .badRequest)
+        let missing = try await dispatcher.get("/hotline/reports/\(UUID().uuidString)")
+        XCTAssertEqual(missing.status, .notFound)
+        let stored = try await reload(report)
+        XCTAssertEqual(stored.status, "claimed")
+        XCTAssertEqual(stored.urgency, "routine")
+        let events = try await ReportEventModel.query(on: harness.app.db).filter(\.$reportID == report.id!).count()
+        XCTAssertEqual(events, 1)
+    }
+
+    func testUnconfirmedReportsLosePersonalDataAfterThirtyDaysAndVerifiedOnesKeepIt() async throws {
+        let falseAlarm = try await fileReport(what: "Man in a vest, maybe a delivery driver")
+        let verified = try await fileReport(what: "ICE van confirmed at the clinic")
+        let member = try await harness.member(.dispatcher)
+        let dispatcher = try await harness.signedIn(member)
+        for (report, outcome) in [(falseAlarm, "false_alarm"), (verified, "verified")] {
+            try await dispatcher.get(path(report))
+            try await dispatcher.post(path(report, "claim"))
+            try await dispatcher.get(path(report))
+            try await dispatcher.post(path(report, "status"), ["from": "claimed", "to": outcome, "reason": "checked with caller 555-0199"])
+        }
+        XCTAssertTrue(harness.services.purge.registeredNames.contains("reports.unconfirmed"))
+        harness.clock.advance(by: 29 * 86400)
+        _ = await harness.services.purge.runAll(logger: harness.app.logger)
+        let notYet = try await reload(falseAlarm)
+        XCTAssertNotNil(notYet.whatSealed, "not yet")
+
+        harness.clock.advance(by: 2 * 86400)
+        let results = await harness.services.purge.runAll(logger: harness.app.logger)
+        let purged = results.first { $0.name == "reports.unconfirmed" }.map { try? $0.result.get() }
+        XCTAssertEqual(purged, 1)
+        let gone = try await reload(falseAlarm)
+        XCTAssertNil(gone.whatSealed)
+        XCTAssertNil(gone.placeSealed)
+        XCTAssertNil(gone.callbackSealed)
+        XCTAssertNotNil(gone.purgedAt)
+        XCTAssertEqual(gone.agency, "ice", "the bare facts stay for counts")
+        let reasons = try await ReportEventModel.query(on: harness.app.db).filter(\.$reportID == falseAlarm.id!).all().compactMap(\.reasonSealed)
+        XCTAssertTrue(reasons.isEmpty)
+        let kept = try await reload(verified)
+        XCTAssertNotNil(kept.whatSealed)
+        let page = try await harness.signedIn(member).get(path(falseAlarm)).body.string  // a month later: a new session
+        XCTAssertTrue(page.contains("Deleted after the retention period"), "the page says the data was deleted")
+    }
+}
