@@ -105,3 +105,29 @@ final class SingleLineTextTests: XCTestCase {
         XCTAssertEqual(SingleLineText.validate(nil, maxLength: 10, required: false), .success(""))
     }
 }
+
+final class FormBodyTests: XCTestCase {
+    func testParsesWhatBrowsersSend() {
+        let body = Array("what=Two+vans+%C3%B1and%C3%BA&place=5th%20%26%20Main&empty=&flag&dup=1&dup=2&bad=%zz%4&_csrf=a-b_c".utf8)
+        let fields = FormBody.parse(body)
+        XCTAssertEqual(fields["what"], ["Two vans ñandú"])
+        XCTAssertEqual(fields["place"], ["5th & Main"])
+        XCTAssertEqual(fields["empty"], [""])
+        XCTAssertEqual(fields["flag"], [""])
+        XCTAssertEqual(fields["dup"], ["1", "2"])
+        XCTAssertEqual(fields["bad"], ["%zz%4"], "malformed escapes are kept as typed")
+        XCTAssertEqual(fields["_csrf"], ["a-b_c"])
+        XCTAssertEqual(FormBody.parse(Array("a=%FF".utf8))["a"], ["\u{FFFD}"])
+        XCTAssertTrue(FormBody.parse([UInt8]()).isEmpty)
+    }
+
+    func testHexAndBase64URL() {
+        XCTAssertEqual(Hex.encode([0x00, 0x0f, 0xa5, 0xff]), "000fa5ff")
+        for length in 0..<8 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 97 + 13) }
+            let encoded = Base64URL.encode(bytes)
+            XCTAssertFalse(encoded.contains("=") || encoded.contains("+") || encoded.contains("/"))
+            XCTAssertEqual(Base64URL.decode(encoded).map { Array($0) }, bytes)
+        }
+    }
+}

@@ -27,6 +27,17 @@ public struct ReportForm: Codable, Sendable, Equatable {
     }
 }
 
+extension ReportForm {
+    /// From a parsed form body; a field sent twice counts by its first value.
+    public init(fields: [String: [String]]) {
+        self.init(
+            what: fields["what"]?.first, place: fields["place"]?.first, when: fields["when"]?.first,
+            officers: fields["officers"]?.first, vehicles: fields["vehicles"]?.first, agency: fields["agency"]?.first,
+            latitude: fields["latitude"]?.first, longitude: fields["longitude"]?.first, pin: fields["pin"]?.first,
+            callback: fields["callback"]?.first, website: fields["website"]?.first)
+    }
+}
+
 /// A report that passed validation, ready to be sealed and stored.
 public struct ValidReport: Sendable, Equatable {
     public var what: String

@@ -125,6 +125,19 @@ struct VisitorMiddleware: AsyncMiddleware {
     }
 }
 
+extension Request {
+    private struct FormFieldsKey: StorageKey { typealias Value = [String: [String]] }
+
+    /// The collected url-encoded body, parsed once per request (nil for other content types).
+    var formFields: [String: [String]]? {
+        if let parsed = storage[FormFieldsKey.self] { return parsed }
+        guard headers.contentType == .urlEncodedForm, let body = body.data else { return nil }
+        let parsed = FormBody.parse(body.readableBytesView)
+        storage[FormFieldsKey.self] = parsed
+        return parsed
+    }
+}
+
 enum CSRF {
     static let fieldName = "_csrf"
     static let headerName = "X-CSRF-Token"
@@ -138,7 +151,10 @@ enum CSRF {
         let expected = request.visitor.csrfToken
         guard !expected.isEmpty else { return false }
         var presented = request.headers.first(name: headerName)
-        if presented == nil, request.headers.contentType == .urlEncodedForm || request.headers.contentType == .formData {
+        if presented == nil, request.headers.contentType == .urlEncodedForm {
+            _ = try await request.body.collect(max: 1 << 20).get()
+            presented = request.formFields?[fieldName]?.first
+        } else if presented == nil, request.headers.contentType == .formData {
             _ = try await request.body.collect(max: 1 << 20).get()
             presented = try? request.content.get(String.self, at: fieldName)
         }

@@ -24,7 +24,12 @@ struct PublicReportRoutes: RouteCollection {
         if (req.body.data?.readableBytes ?? 0) > Self.maxBody {
             throw Abort(.payloadTooLarge, reason: "A report can hold at most 2,000 characters of description.")
         }
-        guard let form = try? req.content.decode(ReportForm.self) else {
+        let form: ReportForm
+        if let fields = req.formFields {
+            form = ReportForm(fields: fields)
+        } else if let decoded = try? req.content.decode(ReportForm.self) {
+            form = decoded
+        } else {
             throw Abort(.badRequest, reason: "Send the report form's fields as a form (application/x-www-form-urlencoded).")
         }
         let limit = req.amparo.config.reportLimit
@@ -41,18 +46,18 @@ struct PublicReportRoutes: RouteCollection {
             return ReportViews.thanks(req, reference: ReferenceCode.make(random: req.amparo.random))
         case .accepted(let report):
             let model = try ReportRecords.seal(report, language: req.language, receivedAt: now, services: req.amparo)
-            try await req.amparo.reportIntake.store(model)
+            let reference = try await req.amparo.reportIntake.store(model)
             if limit.limit > 0 { await req.amparo.throttle.recordFailure(sourceKey) }
-            return ReportViews.thanks(req, reference: model.reference)
+            return ReportViews.thanks(req, reference: reference)
         }
     }
 }
 
 /// Turning a validated report into a row with its personal fields sealed, and back.
 enum ReportRecords {
-    static func seal(_ report: ValidReport, language: Language, receivedAt: Date, services: AmparoServices) throws -> ReportModel {
+    static func seal(_ report: ValidReport, language: Language, receivedAt: Date, services: AmparoServices) throws -> NewReport {
         let id = UUID()
-        let model = ReportModel(
+        var model = NewReport(
             id: id, reference: ReferenceCode.make(random: services.random), language: language.rawValue,
             agency: report.agency.rawValue, officers: report.officers, vehicles: report.vehicles,
             occurredAt: report.occurredAt, receivedAt: receivedAt)

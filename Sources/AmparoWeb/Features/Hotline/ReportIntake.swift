@@ -7,7 +7,7 @@ import Vapor
 /// report, so a 2xx always means stored, while under a flood one commit (one fsync) serves every
 /// report that arrived during the previous one. One writer also suits SQLite, which has one anyway.
 actor ReportIntake {
-    private typealias Pending = (report: ReportModel, done: CheckedContinuation<Void, any Error>)
+    private typealias Pending = (report: NewReport, done: CheckedContinuation<String, any Error>)
     private var pending: [Pending] = []
     private var flushing = false
     private let database: @Sendable () -> any Database
@@ -19,8 +19,10 @@ actor ReportIntake {
         self.newReference = newReference
     }
 
-    func store(_ report: ReportModel) async throws {
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+    /// Returns once the report is committed, with its reference code (a new one in the rare case
+    /// that the first was taken).
+    func store(_ report: NewReport) async throws -> String {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<String, any Error>) in
             pending.append((report, done))
             if !flushing {
                 flushing = true
@@ -34,9 +36,8 @@ actor ReportIntake {
             let batch = Array(pending.prefix(Self.maxBatch))
             pending.removeFirst(batch.count)
             do {
-                let reports = batch.map(\.report)
-                try await database().transaction { db in try await reports.create(on: db) }
-                batch.forEach { $0.done.resume() }
+                try await ReportWrites.insert(batch.map(\.report), on: database())
+                batch.forEach { $0.done.resume(returning: $0.report.reference) }
             } catch {
                 // A batch fails as a whole (say, two reports drew the same reference code, about
                 // once in 10^11): store them one by one so only a report that really fails fails.
@@ -47,14 +48,15 @@ actor ReportIntake {
     }
 
     private func storeAlone(_ item: Pending) async {
+        var report = item.report
         do {
-            try await item.report.create(on: database())
-            item.done.resume()
+            try await ReportWrites.insert([report], on: database())
+            item.done.resume(returning: report.reference)
         } catch {
-            item.report.reference = newReference()
+            report.reference = newReference()
             do {
-                try await item.report.create(on: database())
-                item.done.resume()
+                try await ReportWrites.insert([report], on: database())
+                item.done.resume(returning: report.reference)
             } catch {
                 item.done.resume(throwing: error)
             }
