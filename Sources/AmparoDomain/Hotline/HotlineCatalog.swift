@@ -4,7 +4,7 @@ public enum HotlineText: Sendable, Equatable {
     // Public report page
     case reportTitle, reportIntro, reportSafety, whatLabel, whatHint, placeLabel, placeHint, whenLabel
     case whenChoice(Int), officersLabel, vehiclesLabel, countHint, agencyLabel, agency(Agency)
-    case pinLegend, pinHint, latitude, longitude, pinExact, pinBlurred, callbackLabel, callbackHint
+    case pinLegend, pinPrecision, pinHint, latitude, longitude, pinExact, pinBlurred, callbackLabel, callbackHint
     case honeypotLabel, sendReport, thanksTitle, thanksBody(String), thanksNext, reportAnother
     case tooManyReports
     case problem(ReportField, ReportProblem)
@@ -47,6 +47,7 @@ public enum HotlineText: Sendable, Equatable {
             case .other: ("Other", "Otra")
             }
         case .pinLegend: ("Map point (optional)", "Punto en el mapa (opcional)")
+        case .pinPrecision: ("How precise", "Precisión")
         case .pinHint: ("Only if you want to. Blurred keeps it to about 1 km.", "Solo si quiere. Aproximado lo deja en un radio de 1 km.")
         case .latitude: ("Latitude", "Latitud")
         case .longitude: ("Longitude", "Longitud")

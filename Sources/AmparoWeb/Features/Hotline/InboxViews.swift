@@ -13,15 +13,15 @@ enum InboxViews {
             let status = ReportStatus(rawValue: report.status) ?? .new
             let place = ReportRecords.open(report.placeSealed, .reportPlace, report: report, sealer: sealer) ?? t(.purged)
             return """
-            <tr class="status-\(report.status)"><td><a href="/hotline/reports/\(report.id!.uuidString)">\(report.reference)</a></td>
-            <td>\(time(report.receivedAt))</td><td>\(t(.status(status)))</td>
-            <td>\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</td>
-            <td>\(place)</td><td>\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</td>
-            <td>\(report.claimedBy.flatMap { names[$0] } ?? "—")</td></tr>
+            <tr class="status-\(report.status)"><td data-label="\(t(.reference))"><a href="/hotline/reports/\(report.id!.uuidString)">\(report.reference)</a></td>
+            <td data-label="\(t(.received))">\(time(report.receivedAt))</td><td data-label="\(Text.statusLabel.in(l))">\(t(.status(status)))</td>
+            <td data-label="\(t(.urgencyLabel))">\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</td>
+            <td data-label="\(t(.place))">\(place)</td><td data-label="\(t(.agencyShort))">\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</td>
+            <td data-label="\(t(.claimedBy))">\(report.claimedBy.flatMap { names[$0] } ?? "—")</td></tr>
             """
         }
         let table: HTML = reports.isEmpty ? "<p>\(t(.inboxEmpty))</p>" : """
-            <table><thead><tr><th>\(t(.reference))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
+            <table class="cards"><thead><tr><th>\(t(.reference))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
             <th>\(t(.urgencyLabel))</th><th>\(t(.place))</th><th>\(t(.agencyShort))</th><th>\(t(.claimedBy))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """

@@ -106,7 +106,7 @@ enum ReportViews {
         \(error(.pin).map { HTML("<p class=\"error\">\($0)</p>") })
         \(Form.field("latitude", label: t(.latitude), value: values.latitude ?? "", required: false, extra: " inputmode=\"decimal\""))
         \(Form.field("longitude", label: t(.longitude), value: values.longitude ?? "", required: false, extra: " inputmode=\"decimal\""))
-        \(Form.select("pin", label: t(.pinLegend), options: [("blurred", t(.pinBlurred)), ("exact", t(.pinExact))], selected: values.pin ?? "blurred"))
+        \(Form.select("pin", label: t(.pinPrecision), options: [("blurred", t(.pinBlurred)), ("exact", t(.pinExact))], selected: values.pin ?? "blurred"))
         </fieldset>
         \(Form.field("callback", label: t(.callbackLabel), value: values.callback ?? "", hint: t(.callbackHint), error: error(.callback), required: false, autocomplete: "tel", extra: HTML(" maxlength=\"\(ReportSubmission.callbackLimit)\"")))
         <div class="trap" aria-hidden="true"><label for="website">\(t(.honeypotLabel))</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>

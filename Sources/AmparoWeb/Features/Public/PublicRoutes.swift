@@ -22,8 +22,9 @@ struct PublicRoutes: RouteCollection {
         if let configured {
             body = """
             <h1>\(configured.name)</h1>
+            <p><a class="button" href="/report">\(Text.hotline(.reportTitle).in(language))</a></p>
             <p>\(Text.homeIntro.in(language))</p>
-            <p><a class="button" href="/login">\(Text.signIn.in(language))</a></p>
+            <p><a href="/login">\(Text.signIn.in(language))</a></p>
             """
         } else {
             body = """
