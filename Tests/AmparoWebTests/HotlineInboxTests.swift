@@ -194,4 +194,69 @@ final class HotlineInboxTests: XCTestCase {
         let page = try await harness.signedIn(member).get(path(falseAlarm)).body.string  // a month later: a new session
         XCTAssertTrue(page.contains("Deleted after the retention period"), "the page says the data was deleted")
     }
+
+    func testADuplicateIsLinkedToTheFirstReportOfTheIncident() async throws {
+        let first = try await fileReport(what: "Vans at the school")
+        let second = try await fileReport(what: "Same vans, school gate")
+        let third = try await fileReport(what: "Officers by the school again")
+        let dispatcher = try await harness.signedIn(try await harness.member(.dispatcher))
+        for report in [second, third] {
+            try await dispatcher.get(path(report))
+            try await dispatcher.post(path(report, "claim"))
+            try await dispatcher.get(path(report))
+        }
+        let missing = try await dispatcher.post(path(second, "status"), ["from": "claimed", "to": "duplicate"])
+        XCTAssertEqual(missing.status, .unprocessableEntity)
+        XCTAssertTrue(missing.body.string.contains("Give the reference code"))
+        let unknown = try await dispatcher.post(path(second, "status"), ["from": "claimed", "to": "duplicate", "duplicateOf": "2222-2222"])
+        XCTAssertEqual(unknown.status, .unprocessableEntity)
+        let itself = try await dispatcher.post(path(second, "status"), ["from": "claimed", "to": "duplicate", "duplicateOf": second.reference])
+        XCTAssertEqual(itself.status, .unprocessableEntity)
+
+        // Typed in lower case without the dash, as people do.
+        let typed = first.reference.lowercased().replacingOccurrences(of: "-", with: "")
+        let merged = try await dispatcher.post(path(second, "status"), ["from": "claimed", "to": "duplicate", "duplicateOf": typed])
+        XCTAssertEqual(merged.status, .seeOther)
+        // A duplicate of a duplicate points at the first report.
+        try await dispatcher.get(path(third))
+        let chained = try await dispatcher.post(path(third, "status"), ["from": "claimed", "to": "duplicate", "duplicateOf": second.reference])
+        XCTAssertEqual(chained.status, .seeOther)
+
+        let storedSecond = try await reload(second), storedThird = try await reload(third)
+        XCTAssertEqual(storedSecond.duplicateOf, first.id)
+        XCTAssertEqual(storedThird.duplicateOf, first.id)
+        XCTAssertEqual(storedSecond.outcome, "duplicate")
+        let page = try await dispatcher.get(path(first)).body.string
+        XCTAssertTrue(page.contains(second.reference) && page.contains(third.reference), "the first report lists its duplicates")
+        XCTAssertTrue(page.contains("Duplicates: \(second.reference)"), "and its history says so")
+    }
+
+    func testBulkActionsSkipReportsSomeoneElseHolds() async throws {
+        var reports: [ReportModel] = []
+        for i in 0..<4 { reports.append(try await fileReport(what: "Junk report \(i)")) }
+        let other = try await harness.signedIn(try await harness.member(.dispatcher))
+        try await other.get(path(reports[3]))
+        try await other.post(path(reports[3], "claim"))
+
+        let dispatcher = try await harness.signedIn(try await harness.member(.dispatcher))
+        try await dispatcher.get("/hotline")
+        let none = try await dispatcher.post("/hotline/bulk", ["action": "false_alarm"])
+        XCTAssertEqual(none.status, .unprocessableEntity)
+        XCTAssertTrue(none.body.string.contains("Select at least one report"))
+        let bad = try await dispatcher.post("/hotline/bulk", pairs: [("reports[]", reports[0].id!.uuidString), ("action", "delete")])
+        XCTAssertEqual(bad.status, .badRequest)
+
+        let pairs = reports.map { ("reports[]", $0.id!.uuidString) } + [("action", "false_alarm"), ("reason", "Spam flood")]
+        let result = try await dispatcher.post("/hotline/bulk", pairs: pairs)
+        XCTAssertEqual(result.status, .ok)
+        XCTAssertTrue(result.body.string.contains("3 changed, 1 left alone"), result.body.string)
+        for report in reports.prefix(3) {
+            let stored = try await reload(report)
+            XCTAssertEqual(stored.status, "false_alarm")
+            let events = try await ReportEventModel.query(on: harness.app.db).filter(\.$reportID == report.id!).count()
+            XCTAssertEqual(events, 2, "claimed, then closed as a false alarm: both in the history")
+        }
+        let held = try await reload(reports[3])
+        XCTAssertEqual(held.status, "claimed", "another dispatcher's report is left alone")
+    }
 }

@@ -42,7 +42,7 @@ final class SecurityTests: XCTestCase {
         "GET /admin/teams": .roles([.admin, .coordinator]), "POST /admin/teams": .roles([.admin, .coordinator]),
         "GET /admin/audit": .roles([.admin]),
         "GET /report": .everyone, "POST /report": .everyone,
-        "GET /hotline": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
+        "GET /hotline": .roles([.dispatcher, .coordinator]), "POST /hotline/bulk": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/status": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/urgency": .roles([.dispatcher, .coordinator]),

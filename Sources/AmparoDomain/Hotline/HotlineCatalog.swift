@@ -14,6 +14,8 @@ public enum HotlineText: Sendable, Equatable {
     case description, pin, callback, history, claim, releaseClaim, moveTo, reasonLabel, reasonHint, apply
     case claimedByOther, statusChanged, notAllowed(ReportStatus, ReportStatus), reportNotFound, purged
     case navHotline, setUrgency
+    case duplicateOfLabel, duplicateOfHint, duplicateOfMissing, duplicateOfUnknown, duplicateOf, duplicates
+    case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
     var pair: (String, String) {
         switch self {
@@ -111,6 +113,18 @@ public enum HotlineText: Sendable, Equatable {
         case .reportNotFound: ("No report has that reference.", "Ningún reporte tiene esa referencia.")
         case .purged: ("Deleted after the retention period", "Borrado al terminar el plazo de conservación")
         case .navHotline: ("Hotline", "Línea")
+        case .duplicateOfLabel: ("Duplicate of (reference code)", "Duplicado de (código de referencia)")
+        case .duplicateOfHint: ("Only when you mark it as a duplicate: the code of the report it repeats.", "Solo al marcarlo como duplicado: el código del reporte que repite.")
+        case .duplicateOfMissing: ("Give the reference code of the report this one repeats.", "Escriba el código de referencia del reporte que este repite.")
+        case .duplicateOfUnknown: ("No other report has that reference code.", "Ningún otro reporte tiene ese código de referencia.")
+        case .duplicateOf: ("Duplicate of", "Duplicado de")
+        case .duplicates: ("Duplicates", "Duplicados")
+        case .bulkLegend: ("With the selected reports", "Con los reportes seleccionados")
+        case .bulkClaim: ("Claim them", "Tomarlos")
+        case .bulkFalseAlarm: ("Close as false alarms", "Cerrarlos como falsas alarmas")
+        case .selectReport(let reference): ("Select \(reference)", "Seleccionar \(reference)")
+        case .bulkResult(let changed, let skipped): ("\(changed) changed, \(skipped) left alone (someone else has them, or they are past that step).", "\(changed) cambiados, \(skipped) sin cambiar (otra persona los tiene o ya pasaron ese paso).")
+        case .bulkNothingSelected: ("Select at least one report.", "Seleccione al menos un reporte.")
         }
     }
 

@@ -25,6 +25,7 @@ struct CreateHotlineReports: AsyncMigration {
             .field("callback_sealed", .string)
             .field("claimed_by", .uuid, .references(UserModel.schema, "id"))
             .field("claimed_at", .datetime)
+            .field("duplicate_of", .uuid, .references(ReportModel.schema, "id"))
             .field("purged_at", .datetime)
             .field("updated_at", .datetime, .required)
             .unique(on: "reference")

@@ -11,6 +11,7 @@ struct InboxRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let hotline = routes.grouped("hotline")
         hotline.get(use: inbox).policy(.member(.workHotline))
+        hotline.post("bulk", use: bulk).policy(.member(.workHotline))
         hotline.get("reports", ":reportID", use: show).policy(.member(.workHotline))
         hotline.post("reports", ":reportID", "claim", use: claim).policy(.member(.workHotline))
         hotline.post("reports", ":reportID", "status", use: changeStatus).policy(.member(.workHotline))
@@ -20,13 +21,16 @@ struct InboxRoutes: RouteCollection {
     static let pageSize = 100
 
     func inbox(req: Request) async throws -> Response {
-        let showAll = req.query[String.self, at: "show"] == "all"
+        try await inboxPage(req, showAll: req.query[String.self, at: "show"] == "all", banner: nil, status: .ok)
+    }
+
+    private func inboxPage(_ req: Request, showAll: Bool, banner: HotlineText?, status: HTTPResponseStatus) async throws -> Response {
         var query = ReportModel.query(on: req.db)
         if !showAll { query = query.filter(\.$status ~~ ReportStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
         let reports = try await query.sort(\.$receivedAt, .descending).limit(Self.pageSize).all()
             .sorted(by: InboxOrder.before)
         try await req.audit("report.list", recordType: "report", recordID: showAll ? "all" : "open")
-        return try await InboxViews.list(req, reports: reports, showAll: showAll)
+        return try await InboxViews.list(req, reports: reports, showAll: showAll, banner: banner, status: status)
     }
 
     func show(req: Request) async throws -> Response {
@@ -45,6 +49,7 @@ struct InboxRoutes: RouteCollection {
         var from: String?
         var to: String?
         var reason: String?
+        var duplicateOf: String?
     }
 
     func changeStatus(req: Request) async throws -> Response {
@@ -63,8 +68,58 @@ struct InboxRoutes: RouteCollection {
         if from != .new, report.claimedBy != me, req.visitor.role != .coordinator {
             return try await conflict(req, report)
         }
-        let changed = try await transition(req, report: report, from: from, to: to, reason: reason.isEmpty ? nil : reason)
+        var original: ReportModel?
+        if to == .duplicate {
+            guard let code = form.duplicateOf.flatMap(ReferenceCode.normalize) else {
+                throw UserFacingError(status: .unprocessableEntity, text: .hotline(.duplicateOfMissing))
+            }
+            guard var found = try await ReportModel.query(on: req.db).filter(\.$reference == code).first(), found.id != report.id else {
+                throw UserFacingError(status: .unprocessableEntity, text: .hotline(.duplicateOfUnknown))
+            }
+            // Point at the first report of the incident, never at another duplicate.
+            if let first = found.duplicateOf, let earlier = try await ReportModel.find(first, on: req.db) { found = earlier }
+            guard found.id != report.id else { throw UserFacingError(status: .unprocessableEntity, text: .hotline(.duplicateOfUnknown)) }
+            original = found
+        }
+        let changed = try await transition(
+            req, report: report, from: from, to: to, reason: reason.isEmpty ? nil : reason, duplicateOf: original)
         return changed ? req.redirect(to: path(report)) : try await conflict(req, report)
+    }
+
+    struct BulkForm: Content {
+        var reports: [UUID]?
+        var action: String?
+        var reason: String?
+    }
+
+    /// Many reports at once, e.g. after a flood of junk: each goes through the same compare-and-set
+    /// as one by one, and a report someone else holds is left alone.
+    func bulk(req: Request) async throws -> Response {
+        guard let form = try? req.content.decode(BulkForm.self), let action = form.action, ["claim", "false_alarm"].contains(action) else {
+            throw Abort(.badRequest, reason: "Choose an action from the list.")
+        }
+        let ids = Array(Set(form.reports ?? [])).prefix(Self.pageSize)
+        guard !ids.isEmpty else {
+            return try await inboxPage(req, showAll: false, banner: .bulkNothingSelected, status: .unprocessableEntity)
+        }
+        guard case .success(let reason) = Self.reason(form.reason) else {
+            throw UserFacingError(status: .unprocessableEntity, text: .errorControlCharacter)
+        }
+        let me = req.visitor.user!.id!
+        var changed = 0
+        for report in try await ReportModel.query(on: req.db).filter(\.$id ~~ Array(ids)).all() {
+            var status = ReportStatus(rawValue: report.status) ?? .closed
+            if status == .new, try await transition(req, report: report, from: .new, to: .claimed, reason: nil) {
+                status = .claimed
+                report.claimedBy = me
+                if action == "claim" { changed += 1; continue }
+            }
+            if action == "false_alarm", status == .claimed, report.claimedBy == me || req.visitor.role == .coordinator,
+               try await transition(req, report: report, from: .claimed, to: .falseAlarm, reason: reason.isEmpty ? nil : reason) {
+                changed += 1
+            }
+        }
+        return try await inboxPage(req, showAll: false, banner: .bulkResult(changed: changed, skipped: ids.count - changed), status: .ok)
     }
 
     struct UrgencyForm: Content { var urgency: String? }
@@ -92,7 +147,9 @@ struct InboxRoutes: RouteCollection {
     }
 
     /// Compare-and-set on the status, so two dispatchers acting at once cannot both win.
-    private func transition(_ req: Request, report: ReportModel, from: ReportStatus, to: ReportStatus, reason: String?) async throws -> Bool {
+    private func transition(
+        _ req: Request, report: ReportModel, from: ReportStatus, to: ReportStatus, reason: String?, duplicateOf: ReportModel? = nil
+    ) async throws -> Bool {
         let id = report.id!
         let now = req.amparo.clock.now()
         let me = req.visitor.user!.id!
@@ -109,6 +166,7 @@ struct InboxRoutes: RouteCollection {
             if to.isOutcome {
                 update = update.set("outcome", to: SQLBind(to.rawValue)).set("outcome_at", to: SQLBind(now))
             }
+            if let duplicateOf { update = update.set("duplicate_of", to: SQLBind(duplicateOf.id!)) }
             let rows = try await update
                 .where("id", .equal, SQLBind(id))
                 .where("status", .equal, SQLBind(from.rawValue))
@@ -119,6 +177,10 @@ struct InboxRoutes: RouteCollection {
             let event = ReportEventModel(id: eventID, reportID: id, actorID: me, action: "status", from: from.rawValue, to: to.rawValue, at: now)
             event.reasonSealed = try reason.map { try sealer.seal($0, context: SealedColumn.reportEventReason.context(rowID: eventID)) }
             try await event.create(on: db)
+            if let duplicateOf {
+                try await ReportEventModel(id: UUID(), reportID: duplicateOf.id!, actorID: me, action: "duplicate:\(report.reference)",
+                                           from: nil, to: nil, at: now).create(on: db)
+            }
             return true
         }
         if changed {

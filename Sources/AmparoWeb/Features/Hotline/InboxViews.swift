@@ -4,7 +4,9 @@ import Fluent
 import Vapor
 
 enum InboxViews {
-    static func list(_ req: Request, reports: [ReportModel], showAll: Bool) async throws -> Response {
+    static func list(
+        _ req: Request, reports: [ReportModel], showAll: Bool, banner: HotlineText?, status: HTTPResponseStatus
+    ) async throws -> Response {
         let l = req.language
         func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
         let names = try await claimerNames(req, reports.compactMap(\.claimedBy))
@@ -13,7 +15,8 @@ enum InboxViews {
             let status = ReportStatus(rawValue: report.status) ?? .new
             let place = ReportRecords.open(report.placeSealed, .reportPlace, report: report, sealer: sealer) ?? t(.purged)
             return """
-            <tr class="status-\(report.status)"><td data-label="\(t(.reference))"><a href="/hotline/reports/\(report.id!.uuidString)">\(report.reference)</a></td>
+            <tr class="status-\(report.status)"><td data-label="\(t(.reference))"><input type="checkbox" name="reports[]" value="\(report.id!.uuidString)" aria-label="\(t(.selectReport(report.reference)))">
+            <a href="/hotline/reports/\(report.id!.uuidString)">\(report.reference)</a></td>
             <td data-label="\(t(.received))">\(time(report.receivedAt))</td><td data-label="\(Text.statusLabel.in(l))">\(t(.status(status)))</td>
             <td data-label="\(t(.urgencyLabel))">\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</td>
             <td data-label="\(t(.place))">\(place)</td><td data-label="\(t(.agencyShort))">\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</td>
@@ -21,17 +24,24 @@ enum InboxViews {
             """
         }
         let table: HTML = reports.isEmpty ? "<p>\(t(.inboxEmpty))</p>" : """
+            <form method="post" action="/hotline/bulk">\(Layout.csrfField(req.visitor))
             <table class="cards"><thead><tr><th>\(t(.reference))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
             <th>\(t(.urgencyLabel))</th><th>\(t(.place))</th><th>\(t(.agencyShort))</th><th>\(t(.claimedBy))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
+            <fieldset><legend>\(t(.bulkLegend))</legend>
+            \(Form.select("action", label: t(.bulkLegend), options: [("claim", t(.bulkClaim)), ("false_alarm", t(.bulkFalseAlarm))], selected: "claim"))
+            \(Form.field("reason", label: t(.reasonLabel), hint: t(.reasonHint), required: false, extra: " maxlength=\"1000\""))
+            <button type="submit">\(t(.apply))</button></fieldset>
+            </form>
             """
         let body: HTML = """
         <h1>\(t(.inboxTitle))</h1>
         <p>\(t(.inboxIntro))</p>
+        \(banner.map { HTML("<p class=\"notice\" role=\"status\">\(t($0))</p>") })
         <p>\(showAll ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>"))</p>
         \(table)
         """
-        return htmlResponse(Layout.page(req, title: t(.inboxTitle), body: body), status: .ok)
+        return htmlResponse(Layout.page(req, title: t(.inboxTitle), body: body), status: status)
     }
 
     static func detail(_ req: Request, report: ReportModel, notice: HotlineText?, status: HTTPResponseStatus) async throws -> Response {
@@ -52,8 +62,19 @@ enum InboxViews {
             let reason = event.reasonSealed.flatMap {
                 try? sealer.open($0, context: SealedColumn.reportEventReason.context(rowID: event.id!))
             }
-            return "<li>\(time(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? event.action : change)\(reason.map { HTML(" · \($0)") })</li>"
+            return "<li>\(time(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? describe(event.action) : change)\(reason.map { HTML(" · \($0)") })</li>"
         }
+        func describe(_ action: String) -> String {
+            if action.hasPrefix("duplicate:") { return "\(t(.duplicates)): \(action.dropFirst("duplicate:".count))" }
+            if action.hasPrefix("urgency:"), let urgency = ReportUrgency(rawValue: String(action.dropFirst("urgency:".count))) {
+                return "\(t(.urgencyLabel)): \(t(.urgency(urgency)))"
+            }
+            return action
+        }
+        var original: ReportModel?
+        if let first = report.duplicateOf { original = try await ReportModel.find(first, on: req.db) }
+        let duplicates = try await ReportModel.query(on: req.db).filter(\.$duplicateOf == id).sort(\.$receivedAt).all()
+        let links: [HTML] = duplicates.map { "<a href=\"/hotline/reports/\($0.id!.uuidString)\">\($0.reference)</a> " }
         let me = req.visitor.user?.id
         let mayWork = current == .new || report.claimedBy == me || req.visitor.role == .coordinator
         let csrf = Layout.csrfField(req.visitor)
@@ -67,6 +88,7 @@ enum InboxViews {
             <input type="hidden" name="from" value="\(current.rawValue)">
             \(Form.select("to", label: t(.moveTo), options: options, selected: nil))
             \(Form.field("reason", label: t(.reasonLabel), hint: t(.reasonHint), required: false, extra: " maxlength=\"1000\""))
+            \(current.next.contains(.duplicate) ? Form.field("duplicateOf", label: t(.duplicateOfLabel), hint: t(.duplicateOfHint), required: false, extra: " maxlength=\"12\" autocapitalize=\"characters\"") : .empty)
             <button type="submit">\(t(.apply))</button></form>
             """)
         }
@@ -83,6 +105,8 @@ enum InboxViews {
         <dl>
         <dt>\(Text.statusLabel.in(l))</dt><dd>\(t(.status(current)))</dd>
         <dt>\(t(.urgencyLabel))</dt><dd>\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</dd>
+        \(original.map { HTML("<dt>\(t(.duplicateOf))</dt><dd><a href=\"/hotline/reports/\($0.id!.uuidString)\">\($0.reference)</a></dd>") })
+        \(links.isEmpty ? HTML.empty : HTML("<dt>\(t(.duplicates))</dt><dd>\(links)</dd>"))
         <dt>\(t(.claimedBy))</dt><dd>\(report.claimedBy.flatMap { names[$0] } ?? t(.nobody))</dd>
         <dt>\(t(.received))</dt><dd>\(time(report.receivedAt))</dd>
         <dt>\(t(.occurred))</dt><dd>\(time(report.occurredAt))</dd>
