@@ -13,9 +13,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: [.manageUsers, .manageTeams, .manageOrganization, .viewAuditLog, .viewDirectory]
-        case .coordinator: [.viewDirectory, .manageTeams, .workHotline]
-        case .dispatcher: [.viewDirectory, .workHotline]
-        case .responder, .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
+        case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts]
+        case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
+        case .responder: [.viewDirectory, .viewShifts]
+        case .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
         case .analyst: []
         }
     }
@@ -48,6 +49,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewDirectory
     /// Read, claim and verify public reports in the hotline inbox.
     case workHotline
+    /// See the on-call schedule, offer and take shift swaps.
+    case viewShifts
+    /// Set up the weekly on-call schedule.
+    case manageShifts
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

@@ -32,6 +32,8 @@ public struct AmparoConfig: Sendable {
     /// Public reports accepted per source (a keyed hash of the address, in memory only) per window.
     /// A limit of 0 turns it off, for load tests.
     public var reportLimit = FailureThrottle.Rule(limit: 20, window: 600)
+    /// The organization's time zone: shifts repeat in local time. `AMPARO_TIMEZONE`, e.g. America/Chicago.
+    public var timeZone = TimeZone(identifier: "UTC")!
     /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
     public var reportRetention: TimeInterval = 30 * 86400
     /// Run retention rules in-process on a timer (off in tests, which call them directly).
@@ -44,7 +46,8 @@ public struct AmparoConfig: Sendable {
     }
 
     /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`,
-    /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`.
+    /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`,
+    /// `AMPARO_TIMEZONE`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
@@ -56,6 +59,7 @@ public struct AmparoConfig: Sendable {
         if let limit = env["AMPARO_REPORT_LIMIT"].flatMap(Int.init), limit >= 0 {
             config.reportLimit = FailureThrottle.Rule(limit: limit, window: 600)
         }
+        if let zone = env["AMPARO_TIMEZONE"].flatMap(TimeZone.init(identifier:)) { config.timeZone = zone }
         if let days = env["AMPARO_REPORT_RETENTION_DAYS"].flatMap(Double.init), days > 0 {
             config.reportRetention = days * 86400
         }
@@ -130,5 +134,6 @@ func registerRoutes(_ app: Application) throws {
     try AuditRoutes().boot(routes: app.routes)
     try PublicReportRoutes().boot(routes: app.routes)
     try InboxRoutes().boot(routes: app.routes)
+    try ShiftRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }

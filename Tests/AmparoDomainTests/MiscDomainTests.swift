@@ -131,3 +131,48 @@ final class FormBodyTests: XCTestCase {
         }
     }
 }
+
+final class ShiftCalendarTests: XCTestCase {
+    let team = UUID(), ana = UUID(), ben = UUID(), cleo = UUID()
+    let calendar = ShiftCalendar(timeZone: TimeZone(identifier: "America/Los_Angeles")!)
+
+    func date(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)!
+    }
+
+    func testAnOvernightShiftCoversTheSmallHoursAndASwapMovesOneOccurrenceOnly() {
+        // Tuesdays 22:00 to 06:00 local.
+        let night = WeeklyShift(id: UUID(), teamID: team, memberID: ana, duty: .dispatcher, weekday: 2, startMinute: 22 * 60, durationMinutes: 8 * 60)
+        let shifts = [night]
+        // Wednesday 2026-12-02 03:00 in Los Angeles (UTC-8) is 11:00 UTC.
+        XCTAssertEqual(calendar.onCall(at: date("2026-12-02T11:00:00Z"), shifts: shifts, swaps: []).map(\.memberID), [ana])
+        XCTAssertEqual(calendar.onCall(at: date("2026-12-02T15:00:00Z"), shifts: shifts, swaps: []), [], "07:00: over")
+        let swap = ShiftSwap(shiftID: night.id, date: "2026-12-01", toMemberID: ben)
+        XCTAssertEqual(calendar.onCall(at: date("2026-12-02T11:00:00Z"), shifts: shifts, swaps: [swap]).map(\.memberID), [ben])
+        XCTAssertEqual(calendar.onCall(at: date("2026-12-09T11:00:00Z"), shifts: shifts, swaps: [swap]).map(\.memberID), [ana],
+                       "the next week is Ana's again")
+    }
+
+    func testLocalTimeHoldsAcrossDaylightSavingTime() {
+        // Sundays 09:00 to 17:00 local; DST ends on Sunday 2026-11-01 in the US.
+        let day = WeeklyShift(id: UUID(), teamID: team, memberID: cleo, duty: .responder, weekday: 7, startMinute: 9 * 60, durationMinutes: 8 * 60)
+        let before = calendar.occurrences(of: [day], swaps: [], from: date("2026-10-25T12:00:00Z"), to: date("2026-10-25T12:00:00Z"))
+        let after = calendar.occurrences(of: [day], swaps: [], from: date("2026-11-01T20:00:00Z"), to: date("2026-11-01T20:00:00Z"))
+        XCTAssertEqual(before.first?.start, date("2026-10-25T16:00:00Z"), "09:00 PDT")
+        XCTAssertEqual(after.first?.start, date("2026-11-01T17:00:00Z"), "09:00 PST")
+    }
+
+    func testChecksAndClockText() {
+        XCTAssertNil(WeeklyShift.check(weekday: 1, startMinute: 0, durationMinutes: 1440))
+        XCTAssertEqual(WeeklyShift.check(weekday: 8, startMinute: 0, durationMinutes: 60), .weekday)
+        XCTAssertEqual(WeeklyShift.check(weekday: 1, startMinute: 1440, durationMinutes: 60), .start)
+        XCTAssertEqual(WeeklyShift.check(weekday: 1, startMinute: 0, durationMinutes: 10), .duration)
+        XCTAssertEqual(ShiftCalendar.minutes("18:30"), 1110)
+        XCTAssertNil(ShiftCalendar.minutes("24:00"))
+        XCTAssertNil(ShiftCalendar.minutes("7:5"))
+        XCTAssertEqual(ShiftCalendar.clock(1110), "18:30")
+        XCTAssertTrue(calendar.isValidDay("2026-12-01"))
+        XCTAssertFalse(calendar.isValidDay("2026-02-30"))
+    }
+}

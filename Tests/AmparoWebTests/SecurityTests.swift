@@ -41,6 +41,10 @@ final class SecurityTests: XCTestCase {
         "POST /admin/users/:userID/invitation": .roles([.admin]),
         "GET /admin/teams": .roles([.admin, .coordinator]), "POST /admin/teams": .roles([.admin, .coordinator]),
         "GET /admin/audit": .roles([.admin]),
+        "GET /shifts": .roles([.dispatcher, .responder, .coordinator]), "POST /shifts": .roles([.coordinator]),
+        "POST /shifts/:shiftID/remove": .roles([.coordinator]),
+        "POST /shifts/:shiftID/offer": .roles([.dispatcher, .responder, .coordinator]),
+        "POST /shifts/swaps/:swapID/take": .roles([.dispatcher, .responder, .coordinator]),
         "GET /report": .everyone, "POST /report": .everyone,
         "GET /hotline": .roles([.dispatcher, .coordinator]), "POST /hotline/bulk": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),
@@ -61,7 +65,7 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID", ":teamID", ":reportID": UUID().uuidString
+            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

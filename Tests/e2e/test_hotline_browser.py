@@ -93,6 +93,10 @@ def test_a_spanish_report_reaches_the_dispatcher_who_claims_and_verifies_it(serv
     assert "Verified" in main and "Verifying → Verified" in main and "Responder saw two ICE vans" in main
     check_accessibility(dispatcher, artifacts, "24-report-verified")
 
+    click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Shifts"))
+    assert "Nobody is on call right now" in dispatcher.page_source
+    check_accessibility(dispatcher, artifacts, "25-shifts")
+
     # The public learned nothing about who reported, and the log holds no report text or address.
     logs = server.logs()
     for text in ["Dos camionetas", "Calle 5 y Main", DISPATCHER_EMAIL, "127.0.0.1 "]:

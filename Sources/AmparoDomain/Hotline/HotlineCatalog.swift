@@ -15,6 +15,10 @@ public enum HotlineText: Sendable, Equatable {
     case claimedByOther, statusChanged, notAllowed(ReportStatus, ReportStatus), reportNotFound, purged
     case navHotline, setUrgency
     case duplicateOfLabel, duplicateOfHint, duplicateOfMissing, duplicateOfUnknown, duplicateOf, duplicates
+    case shiftsTitle, shiftsIntro, onCallNow, nobodyOnCall, weeklySchedule, noShifts, duty(WeeklyShift.Duty), dutyLabel
+    case weekday(Int), weekdayLabel, startsLabel, endsLabel, clockHint, memberLabel, teamLabel, addShift, removeShift
+    case yourNextShifts, offerSwap, openSwaps, takeSwap, offeredBy(String), noOpenSwaps, swapOffered, swapTaken
+    case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
     var pair: (String, String) {
@@ -119,6 +123,56 @@ public enum HotlineText: Sendable, Equatable {
         case .duplicateOfUnknown: ("No other report has that reference code.", "Ningún otro reporte tiene ese código de referencia.")
         case .duplicateOf: ("Duplicate of", "Duplicado de")
         case .duplicates: ("Duplicates", "Duplicados")
+        case .shiftsTitle: ("On-call shifts", "Turnos de guardia")
+        case .shiftsIntro: ("Who answers the hotline and who can go out, week by week. Times are local.", "Quién atiende la línea y quién puede salir, semana a semana. Horas locales.")
+        case .onCallNow: ("On call now", "De guardia ahora")
+        case .nobodyOnCall: ("Nobody is on call right now: calls go to the fallback group.", "Nadie está de guardia ahora: las llamadas van al grupo de respaldo.")
+        case .weeklySchedule: ("Weekly schedule", "Horario semanal")
+        case .noShifts: ("No shifts yet.", "Todavía no hay turnos.")
+        case .duty(let duty):
+            switch duty {
+            case .dispatcher: ("Dispatcher", "Despacho")
+            case .responder: ("Responder", "Respuesta en terreno")
+            }
+        case .dutyLabel: ("Duty", "Tarea")
+        case .weekday(let day):
+            switch day {
+            case 1: ("Monday", "Lunes")
+            case 2: ("Tuesday", "Martes")
+            case 3: ("Wednesday", "Miércoles")
+            case 4: ("Thursday", "Jueves")
+            case 5: ("Friday", "Viernes")
+            case 6: ("Saturday", "Sábado")
+            default: ("Sunday", "Domingo")
+            }
+        case .weekdayLabel: ("Day", "Día")
+        case .startsLabel: ("Starts", "Empieza")
+        case .endsLabel: ("Ends", "Termina")
+        case .clockHint: ("24-hour time, e.g. 18:00. A shift that ends earlier than it starts runs past midnight.", "Hora de 24 horas, p. ej. 18:00. Un turno que termina antes de empezar pasa la medianoche.")
+        case .memberLabel: ("Member", "Miembro")
+        case .teamLabel: ("Team / region", "Equipo / región")
+        case .addShift: ("Add shift", "Agregar turno")
+        case .removeShift: ("Remove", "Quitar")
+        case .yourNextShifts: ("Your next shifts", "Sus próximos turnos")
+        case .offerSwap: ("Offer for a swap", "Ofrecer para cambio")
+        case .openSwaps: ("Shifts offered by colleagues", "Turnos ofrecidos por colegas")
+        case .takeSwap: ("Take this shift", "Tomar este turno")
+        case .offeredBy(let name): ("offered by \(name)", "ofrecido por \(name)")
+        case .noOpenSwaps: ("No shifts on offer.", "No hay turnos ofrecidos.")
+        case .swapOffered: ("Offered. It stays yours until a colleague takes it.", "Ofrecido. Sigue siendo suyo hasta que alguien lo tome.")
+        case .swapTaken: ("The shift is yours now.", "El turno ahora es suyo.")
+        case .shiftProblem(let problem):
+            switch problem {
+            case .weekday: ("Choose a day of the week.", "Elija un día de la semana.")
+            case .start: ("Enter the times as HH:MM, e.g. 18:00.", "Escriba las horas como HH:MM, p. ej. 18:00.")
+            case .duration: ("A shift lasts from 15 minutes to 24 hours.", "Un turno dura de 15 minutos a 24 horas.")
+            }
+        case .shiftMemberCannot: ("That member's role cannot take this duty.", "El rol de ese miembro no puede hacer esta tarea.")
+        case .shiftUnknownChoice: ("Choose a team, a member and a duty from the lists.", "Elija un equipo, un miembro y una tarea de las listas.")
+        case .swapNotYours: ("You can only offer a shift you hold, and take one for your own duty.", "Solo puede ofrecer un turno que tiene, y tomar uno de su propia tarea.")
+        case .swapGone: ("Someone took that shift first, or it is no longer on offer.", "Alguien tomó ese turno primero, o ya no está ofrecido.")
+        case .navShifts: ("Shifts", "Turnos")
+        case .whenLabelShort: ("When", "Cuándo")
         case .bulkLegend: ("With the selected reports", "Con los reportes seleccionados")
         case .bulkClaim: ("Claim them", "Tomarlos")
         case .bulkFalseAlarm: ("Close as false alarms", "Cerrarlos como falsas alarmas")

@@ -5,5 +5,6 @@ public enum AmparoMigrations {
     public static let all: [any AsyncMigration] = [
         CreateFoundationSchema(),
         CreateHotlineReports(),
+        CreateShifts(),
     ]
 }
