@@ -36,6 +36,7 @@ public enum Text: Sendable, Equatable {
     case errorTeamFieldTooLong, errorControlCharacter
     case passwordProblem(PasswordPolicy.Problem)
     case hotline(HotlineText)
+    case alerts(AlertsText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -206,6 +207,7 @@ public enum Text: Sendable, Equatable {
         case .errorTeamFieldTooLong: ("Use at most 120 characters for a team name and for a region.", "Use como máximo 120 caracteres para el nombre del equipo y para la región.")
         case .errorControlCharacter: ("Remove the invisible control characters (such as tabs) from the text.", "Quite los caracteres de control invisibles (como tabuladores) del texto.")
         case .hotline(let text): text.pair
+        case .alerts(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

@@ -13,7 +13,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: [.manageUsers, .manageTeams, .manageOrganization, .viewAuditLog, .viewDirectory]
-        case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts]
+        case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts, .publishAlerts]
         case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
         case .responder: [.viewDirectory, .viewShifts]
         case .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
@@ -53,6 +53,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewShifts
     /// Set up the weekly on-call schedule.
     case manageShifts
+    /// Turn a verified report into an alert to subscribers.
+    case publishAlerts
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

@@ -36,6 +36,10 @@ public struct AmparoConfig: Sendable {
     public var timeZone = TimeZone(identifier: "UTC")!
     /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
     public var reportRetention: TimeInterval = 30 * 86400
+    /// Where alerts go out: SMTP, Twilio, signal-cli-rest-api.
+    public var delivery = DeliveryConfig()
+    /// Deliver the outbox in-process (off in tests, which call the worker directly).
+    public var runDelivery = true
     /// Run retention rules in-process on a timer (off in tests, which call them directly).
     public var runScheduler = true
     public var logLevel: Logger.Level = .info
@@ -59,6 +63,7 @@ public struct AmparoConfig: Sendable {
         if let limit = env["AMPARO_REPORT_LIMIT"].flatMap(Int.init), limit >= 0 {
             config.reportLimit = FailureThrottle.Rule(limit: limit, window: 600)
         }
+        config.delivery = DeliveryConfig.fromEnvironment(env)
         if let zone = env["AMPARO_TIMEZONE"].flatMap(TimeZone.init(identifier:)) { config.timeZone = zone }
         if let days = env["AMPARO_REPORT_RETENTION_DAYS"].flatMap(Double.init), days > 0 {
             config.reportRetention = days * 86400
@@ -118,6 +123,10 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
 
     try registerRoutes(app)
     services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app))
+    services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
+    if config.runDelivery {
+        app.lifecycle.use(DeliveryLifecycle(worker: services.delivery, logger: app.logger))
+    }
     if config.runScheduler {
         app.lifecycle.use(PurgeLifecycle(scheduler: services.purge, logger: app.logger))
     }
@@ -135,5 +144,27 @@ func registerRoutes(_ app: Application) throws {
     try PublicReportRoutes().boot(routes: app.routes)
     try InboxRoutes().boot(routes: app.routes)
     try ShiftRoutes().boot(routes: app.routes)
+    try SubscribeRoutes().boot(routes: app.routes)
+    try PublishAlertRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
+}
+
+/// The senders for the channels that are configured.
+func channelSenders(_ app: Application, _ config: DeliveryConfig) -> @Sendable (AlertChannel) -> (any ChannelSender)? {
+    let client = app.client
+    let group = app.eventLoopGroup
+    return { channel in
+        switch channel {
+        case .email:
+            config.smtpHost.map { SMTPSender(host: $0, port: config.smtpPort, from: config.mailFrom, group: group) }
+        case .sms:
+            if let sid = config.twilioAccountSID, let token = config.twilioAuthToken, let from = config.twilioFrom {
+                TwilioSender(client: client, baseURL: config.twilioBaseURL, accountSID: sid, authToken: token, from: from)
+            } else { nil }
+        case .signal:
+            if let url = config.signalBaseURL, let number = config.signalNumber {
+                SignalSender(client: client, baseURL: url, number: number)
+            } else { nil }
+        }
+    }
 }

@@ -6,5 +6,6 @@ public enum AmparoMigrations {
         CreateFoundationSchema(),
         CreateHotlineReports(),
         CreateShifts(),
+        CreateAlerts(),
     ]
 }

@@ -35,6 +35,7 @@ extension Operations {
     ) async throws -> T {
         var config = config
         config.runScheduler = false
+        config.runDelivery = false
         let app = try await Application.make(Environment(name: "production", arguments: ["amparo"]))
         do {
             try await configure(app, config)

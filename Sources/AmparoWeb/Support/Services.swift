@@ -21,6 +21,14 @@ public final class AmparoServices: Sendable {
     let methodIndex = MethodIndex()
     let reportIntake: ReportIntake
     let sessionCache: SessionCache
+    /// Derives the stop link of each subscription.
+    let unsubscribeKey: SymmetricKey
+    private let deliveryWorker = NIOLockedValueBox<DeliveryWorker?>(nil)
+    /// The outbox worker; set by `configure` once the app's HTTP client and event loops exist.
+    var delivery: DeliveryWorker {
+        get { deliveryWorker.withLockedValue { $0! } }
+        set { deliveryWorker.withLockedValue { $0 = newValue } }
+    }
 
     init(config: AmparoConfig, keys: KeyRing, database: @escaping @Sendable () -> any Database) {
         self.config = config
@@ -29,6 +37,7 @@ public final class AmparoServices: Sendable {
         self.throttle = FailureThrottle(clock: config.clock)
         self.purge = PurgeScheduler(clock: config.clock)
         self.csrfKey = keys.derivedKey(purpose: "csrf")
+        self.unsubscribeKey = keys.derivedKey(purpose: "unsubscribe")
         self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
         self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
         let random = config.random

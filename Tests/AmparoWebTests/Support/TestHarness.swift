@@ -37,6 +37,7 @@ final class TestHarness: @unchecked Sendable {
         let clock = ManualClock(start)
         config.clock = clock
         config.runScheduler = false
+        config.runDelivery = false
         // Cost 4 keeps the suite fast; PasswordHashingTests checks that the shipped default is 12.
         config.passwordCost = 4
         adjust(&config)

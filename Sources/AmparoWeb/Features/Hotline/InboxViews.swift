@@ -99,6 +99,7 @@ enum InboxViews {
         <button type="submit">\(t(.setUrgency))</button></form>
         """)
         let counts = "\(report.officers.map(String.init) ?? "?") / \(report.vehicles.map(String.init) ?? "?")"
+        let alertSection = try await AlertViews.section(req, report: report)
         let body: HTML = """
         <h1>\(t(.reference)) \(report.reference)</h1>
         \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
@@ -118,6 +119,7 @@ enum InboxViews {
         <dt>\(t(.callback))</dt><dd>\(open(report.callbackSealed, .reportCallback))</dd>
         </dl>
         \(actions)
+        \(alertSection)
         <h2>\(t(.history))</h2>
         <ul>\(history)</ul>
         <p><a href="/hotline">\(t(.inboxTitle))</a></p>

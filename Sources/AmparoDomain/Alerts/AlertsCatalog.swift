@@ -1,0 +1,63 @@
+/// The alert pages' strings, in English and Spanish, reached through `Text.alerts(_:)`.
+public enum AlertsText: Sendable, Equatable {
+    case subscribeTitle, subscribeIntro, channelLabel, channel(AlertChannel), contactLabel, contactHint
+    case regionLabel, allRegions, languageLabel, consentLabel, consentStatement, subscribeButton
+    case subscribedTitle, subscribedBody, unsubscribeTitle, unsubscribeBody, unsubscribeButton, unsubscribedBody
+    case unsubscribeInvalid, errorContact(AlertChannel), errorConsent, errorChoice, tooMany
+    case publishTitle, coarsePlaceLabel, coarsePlaceHint, messageENLabel, messageESLabel, messageHint, hoursLabel
+    case publishButton, published(Int), errorPlace, errorMessage, errorHours, notVerified, alertsSent, delivery(sent: Int, pending: Int, failed: Int)
+    case stopFooter(String), subscribeLink
+
+    public var pair: (String, String) {
+        switch self {
+        case .subscribeTitle: ("Get verified alerts", "Reciba alertas verificadas")
+        case .subscribeIntro: ("We only send an alert after a trained volunteer has confirmed what is happening. Never a rumour.", "Solo enviamos una alerta después de que una persona voluntaria capacitada confirma lo que pasa. Nunca un rumor.")
+        case .channelLabel: ("How should we reach you?", "¿Cómo le enviamos las alertas?")
+        case .channel(let channel):
+            switch channel {
+            case .email: ("Email", "Correo electrónico")
+            case .sms: ("Text message (SMS)", "Mensaje de texto (SMS)")
+            case .signal: ("Signal", "Signal")
+            }
+        case .contactLabel: ("Email address or phone number", "Correo electrónico o número de teléfono")
+        case .contactHint: ("It is stored encrypted and used only for these alerts.", "Se guarda cifrado y solo se usa para estas alertas.")
+        case .regionLabel: ("Which area?", "¿Qué zona?")
+        case .allRegions: ("Every area", "Todas las zonas")
+        case .languageLabel: ("Language of the alerts", "Idioma de las alertas")
+        case .consentLabel: ("Consent", "Consentimiento")
+        case .consentStatement: ("I agree to receive verified enforcement alerts from this group on this channel. I can stop them at any time with the link or by replying STOP.", "Acepto recibir de este grupo alertas verificadas sobre acciones de inmigración por este medio. Puedo detenerlas en cualquier momento con el enlace o respondiendo ALTO.")
+        case .subscribeButton: ("Subscribe", "Suscribirme")
+        case .subscribedTitle: ("You will get verified alerts", "Recibirá alertas verificadas")
+        case .subscribedBody: ("Every alert carries a link to stop them.", "Cada alerta trae un enlace para detenerlas.")
+        case .unsubscribeTitle: ("Stop alerts", "Detener alertas")
+        case .unsubscribeBody: ("Press the button to stop all alerts to this contact. We then delete the contact.", "Pulse el botón para detener todas las alertas a este contacto. Luego borramos el contacto.")
+        case .unsubscribeButton: ("Stop alerts", "Detener alertas")
+        case .unsubscribedBody: ("Done. You will get no more alerts, and your contact has been deleted.", "Listo. No recibirá más alertas y su contacto fue borrado.")
+        case .unsubscribeInvalid: ("This link is not valid, or the alerts were already stopped.", "Este enlace no es válido, o las alertas ya se detuvieron.")
+        case .errorContact(let channel):
+            channel == .email
+                ? ("Enter an email address like name@example.org.", "Escriba un correo como nombre@ejemplo.org.")
+                : ("Enter a phone number with its area code, e.g. +1 503 555 0100.", "Escriba un teléfono con su código de área, p. ej. +1 503 555 0100.")
+        case .errorConsent: ("Tick the consent box to subscribe.", "Marque la casilla de consentimiento para suscribirse.")
+        case .errorChoice: ("Choose one of the listed options.", "Elija una de las opciones de la lista.")
+        case .publishTitle: ("Send a verified alert", "Enviar una alerta verificada")
+        case .coarsePlaceLabel: ("Area", "Zona")
+        case .coarsePlaceHint: ("A neighbourhood or town, never an address.", "Un barrio o pueblo, nunca una dirección.")
+        case .messageENLabel: ("Alert in English", "Alerta en inglés")
+        case .messageESLabel: ("Alert in Spanish", "Alerta en español")
+        case .messageHint: ("What is happening and what to do. Up to 480 characters.", "Qué pasa y qué hacer. Hasta 480 caracteres.")
+        case .hoursLabel: ("Valid for (hours)", "Vigente por (horas)")
+        case .publishButton: ("Send the alert", "Enviar la alerta")
+        case .published(let n): ("Alert published: \(n) messages queued.", "Alerta publicada: \(n) mensajes en cola.")
+        case .errorPlace: ("Name the area in 1 to 120 characters, without an address.", "Nombre la zona en 1 a 120 caracteres, sin dirección.")
+        case .errorMessage: ("Write the alert in both languages, up to 480 characters each.", "Escriba la alerta en ambos idiomas, hasta 480 caracteres cada una.")
+        case .errorHours: ("An alert is valid for 1 to 72 hours.", "Una alerta vale de 1 a 72 horas.")
+        case .notVerified: ("Only a verified report can become an alert.", "Solo un reporte verificado puede ser una alerta.")
+        case .alertsSent: ("Alerts from this report", "Alertas de este reporte")
+        case .delivery(let sent, let pending, let failed): ("\(sent) delivered, \(pending) waiting, \(failed) failed", "\(sent) entregados, \(pending) en espera, \(failed) fallidos")
+        case .stopFooter(let link): ("Stop these alerts: \(link)", "Detener estas alertas: \(link)")
+        case .subscribeLink: ("Get verified alerts", "Recibir alertas verificadas")
+        case .tooMany: ("Too many attempts from this connection. Wait a few minutes.", "Demasiados intentos desde esta conexión. Espere unos minutos.")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// The delivery outbox: one row per (alert, subscriber), written in the transaction that publishes
+/// the alert. Workers lease rows, deliver, and mark them; a lease that runs out (a crashed worker)
+/// makes the row due again. On PostgreSQL several workers share it with FOR UPDATE SKIP LOCKED.
+public enum Outbox {
+    public static let schema = "outbox"
+
+    public struct Key: Sendable, Hashable {
+        public let alertID: UUID
+        public let subscriptionID: UUID
+        /// Sent with the message so a receiver can drop a repeat after a crash between send and mark.
+        public var idempotencyKey: String { "amparo-\(alertID.uuidString.lowercased())-\(subscriptionID.uuidString.lowercased())" }
+    }
+
+    public struct Claimed: Sendable {
+        public let key: Key
+        public let channel: String
+        public let attempts: Int
+    }
+
+    /// Writes a message for every active subscriber of the region (or of every region), in one
+    /// statement; returns how many.
+    public static func enqueue(alertID: UUID, teamID: UUID?, now: Date, on db: any Database) async throws -> Int {
+        let regionFilter: SQLQueryString = teamID.map { "AND (team_id IS NULL OR team_id = \(bind: $0))" } ?? ""
+        try await db.sql.raw("""
+            INSERT INTO outbox (alert_id, subscription_id, channel, status, attempts, next_attempt_at)
+            SELECT \(bind: alertID), id, channel, 'pending', 0, \(bind: now) FROM subscriptions
+            WHERE unsubscribed_at IS NULL AND contact_sealed IS NOT NULL \(regionFilter)
+            """).run()
+        let row = try await db.sql.raw("SELECT COUNT(*) AS n FROM outbox WHERE alert_id = \(bind: alertID)").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Leases up to `limit` due messages: pending ones whose time has come, and ones whose lease ran out.
+    public static func claim(limit: Int, now: Date, lease: TimeInterval, on db: any Database) async throws -> [Claimed] {
+        let lock: SQLQueryString = DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await db.sql.raw("""
+            UPDATE outbox SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1
+            WHERE (alert_id, subscription_id) IN (
+              SELECT alert_id, subscription_id FROM outbox
+              WHERE (status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND lease_until < \(bind: now))
+              ORDER BY next_attempt_at LIMIT \(literal: limit) \(lock))
+            RETURNING alert_id, subscription_id, channel, attempts
+            """).all()
+        return try rows.map {
+            Claimed(
+                key: Key(alertID: try $0.decode(column: "alert_id", as: UUID.self),
+                         subscriptionID: try $0.decode(column: "subscription_id", as: UUID.self)),
+                channel: try $0.decode(column: "channel", as: String.self),
+                attempts: try $0.decode(column: "attempts", as: Int.self))
+        }
+    }
+
+    public static func markSent(_ key: Key, now: Date, on db: any Database) async throws {
+        try await db.sql.raw("""
+            UPDATE outbox SET status = 'sent', sent_at = \(bind: now), lease_until = NULL, last_error = NULL
+            WHERE alert_id = \(bind: key.alertID) AND subscription_id = \(bind: key.subscriptionID)
+            """).run()
+    }
+
+    /// Puts a message back for a later try, or gives up (`retryAt` nil) after too many.
+    public static func markFailed(_ key: Key, error: String, retryAt: Date?, on db: any Database) async throws {
+        let status = retryAt == nil ? "failed" : "pending"
+        try await db.sql.raw("""
+            UPDATE outbox SET status = \(bind: status), next_attempt_at = \(bind: retryAt ?? Date.distantFuture),
+              lease_until = NULL, last_error = \(bind: String(error.prefix(300)))
+            WHERE alert_id = \(bind: key.alertID) AND subscription_id = \(bind: key.subscriptionID)
+            """).run()
+    }
+
+    public static func counts(alertID: UUID, on db: any Database) async throws -> [String: Int] {
+        let rows = try await db.sql.raw("SELECT status, COUNT(*) AS n FROM outbox WHERE alert_id = \(bind: alertID) GROUP BY status").all()
+        var result: [String: Int] = [:]
+        for row in rows { result[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return result
+    }
+}

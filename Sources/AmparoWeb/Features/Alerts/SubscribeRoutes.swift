@@ -1,0 +1,146 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// Public sign-up for verified alerts, with recorded consent, and the one-click stop in every alert.
+struct SubscribeRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let alerts = routes.grouped("alerts")
+        alerts.get("subscribe", use: form).policy(.open)
+        alerts.post("subscribe", use: subscribe).policy(.open)
+        alerts.get("unsubscribe", ":token", use: confirmUnsubscribe).policy(.open)
+        alerts.post("unsubscribe", ":token", use: unsubscribe).policy(.open)
+    }
+
+    struct SubscribeForm: Content {
+        var channel: String?
+        var contact: String?
+        var region: String?
+        var language: String?
+        var consent: String?
+    }
+
+    func form(req: Request) async throws -> Response {
+        try await SubscribeViews.form(req, values: SubscribeForm(), problem: nil, status: .ok)
+    }
+
+    func subscribe(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(SubscribeForm.self)) ?? SubscribeForm()
+        func refuse(_ problem: AlertsText, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
+            try await SubscribeViews.form(req, values: form, problem: problem, status: status)
+        }
+        let limit = req.amparo.config.reportLimit
+        let sourceKey = [(key: "subscribe|" + req.sourceKey, rule: limit)]
+        if limit.limit > 0, await req.amparo.throttle.isBlocked(sourceKey) { return try await refuse(.tooMany, .tooManyRequests) }
+
+        guard let channel = form.channel.flatMap(AlertChannel.init(rawValue:)),
+              let language = form.language.flatMap(Language.init(rawValue:)) else { return try await refuse(.errorChoice) }
+        guard let contact = form.contact.flatMap(channel.normalize) else { return try await refuse(.errorContact(channel)) }
+        var teamID: UUID?
+        if let region = form.region, !region.isEmpty {
+            guard let id = UUID(uuidString: region), try await TeamModel.find(id, on: req.db) != nil else { return try await refuse(.errorChoice) }
+            teamID = id
+        }
+        guard form.consent == "yes" else { return try await refuse(.errorConsent) }
+
+        let services = req.amparo
+        let index = services.sealer.blindIndex(contact, kind: channel.indexKind)
+        if limit.limit > 0 { await services.throttle.recordFailure(sourceKey) }
+        // Signing up twice changes nothing and says the same, so the page tells nobody who is subscribed.
+        let existing = try await SubscriptionModel.query(on: req.db)
+            .filter(\.$channel == channel.rawValue).filter(\.$contactIndex == index).filter(\.$unsubscribedAt == nil).count()
+        if existing == 0 {
+            let id = UUID()
+            let subscription = SubscriptionModel(
+                id: id, channel: channel.rawValue, language: language.rawValue, teamID: teamID,
+                consentStatement: Text.alerts(.consentStatement).in(req.language), consentedAt: services.clock.now(),
+                unsubscribeDigest: SecretDigest.of(UnsubscribeLinks.token(forID: id, key: services.unsubscribeKey)))
+            subscription.contactSealed = try services.sealer.seal(contact, context: SealedColumn.subscriptionContact.context(rowID: id))
+            subscription.contactIndex = index
+            try await subscription.create(on: req.db)
+            try await req.audit("subscription.create", recordType: "subscription", recordID: id.uuidString)
+        }
+        return SubscribeViews.message(req, title: .subscribedTitle, body: .subscribedBody, status: .ok)
+    }
+
+    func confirmUnsubscribe(req: Request) async throws -> Response {
+        guard try await find(req) != nil else {
+            return SubscribeViews.message(req, title: .unsubscribeTitle, body: .unsubscribeInvalid, status: .notFound)
+        }
+        return SubscribeViews.unsubscribe(req, token: req.parameters.get("token") ?? "")
+    }
+
+    /// Stops every alert to this subscription and deletes its contact; the consent record stays.
+    func unsubscribe(req: Request) async throws -> Response {
+        guard let subscription = try await find(req) else {
+            return SubscribeViews.message(req, title: .unsubscribeTitle, body: .unsubscribeInvalid, status: .notFound)
+        }
+        subscription.unsubscribedAt = req.amparo.clock.now()
+        subscription.contactSealed = nil
+        subscription.contactIndex = nil
+        try await subscription.save(on: req.db)
+        try await req.audit("subscription.stop", recordType: "subscription", recordID: subscription.id!.uuidString)
+        return SubscribeViews.message(req, title: .unsubscribeTitle, body: .unsubscribedBody, status: .ok)
+    }
+
+    private func find(_ req: Request) async throws -> SubscriptionModel? {
+        guard let token = req.parameters.get("token"), token.count >= 32 else { return nil }
+        return try await SubscriptionModel.query(on: req.db)
+            .filter(\.$unsubscribeDigest == SecretDigest.of(token)).filter(\.$unsubscribedAt == nil).first()
+    }
+}
+
+enum SubscribeViews {
+    static func form(_ req: Request, values: SubscribeRoutes.SubscribeForm, problem: AlertsText?, status: HTTPResponseStatus) async throws -> Response {
+        let l = req.language
+        func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
+        let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
+        let regions = [(value: "", label: t(.allRegions))] + teams.map { (value: $0.id!.uuidString, label: $0.region.isEmpty ? $0.name : $0.region) }
+        let body: HTML = """
+        <h1>\(t(.subscribeTitle))</h1>
+        <p>\(t(.subscribeIntro))</p>
+        \(problem.map { Form.errorSummary([t($0)], language: l) })
+        <form method="post" action="/alerts/subscribe">\(Layout.csrfField(req.visitor))
+        \(Form.select("channel", label: t(.channelLabel), options: AlertChannel.allCases.map { ($0.rawValue, t(.channel($0))) }, selected: values.channel ?? "sms"))
+        \(Form.field("contact", label: t(.contactLabel), value: values.contact ?? "", hint: t(.contactHint), autocomplete: "tel", extra: " maxlength=\"254\""))
+        \(Form.select("region", label: t(.regionLabel), options: regions, selected: values.region ?? ""))
+        \(Form.select("language", label: t(.languageLabel), options: [("es", "Español"), ("en", "English")], selected: values.language ?? l.rawValue))
+        <fieldset><legend>\(t(.consentLabel))</legend>
+        <div class="check"><input type="checkbox" id="consent" name="consent" value="yes" required><label for="consent">\(t(.consentStatement))</label></div>
+        </fieldset>
+        <button type="submit">\(t(.subscribeButton))</button>
+        </form>
+        """
+        return htmlResponse(Layout.page(req, title: t(.subscribeTitle), body: body), status: status)
+    }
+
+    static func message(_ req: Request, title: AlertsText, body text: AlertsText, status: HTTPResponseStatus) -> Response {
+        let l = req.language
+        let body: HTML = "<h1>\(Text.alerts(title).in(l))</h1><p role=\"status\">\(Text.alerts(text).in(l))</p>"
+        return htmlResponse(Layout.page(req, title: Text.alerts(title).in(l), body: body), status: status)
+    }
+
+    static func unsubscribe(_ req: Request, token: String) -> Response {
+        let l = req.language
+        func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
+        let body: HTML = """
+        <h1>\(t(.unsubscribeTitle))</h1><p>\(t(.unsubscribeBody))</p>
+        <form method="post" action="/alerts/unsubscribe/\(token)">\(Layout.csrfField(req.visitor))
+        <button type="submit">\(t(.unsubscribeButton))</button></form>
+        """
+        return htmlResponse(Layout.page(req, title: t(.unsubscribeTitle), body: body), status: .ok)
+    }
+}
+
+/// The stop link in every alert: derived from the subscription with a server key, so the worker can
+/// write it into each message while the database holds only its digest.
+enum UnsubscribeLinks {
+    static func token(for subscription: SubscriptionModel, key: SymmetricKey) -> String {
+        token(forID: subscription.id!, key: key)
+    }
+
+    static func token(forID id: UUID, key: SymmetricKey) -> String {
+        Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Data("unsubscribe:\(id.uuidString)".utf8), using: key)))
+    }
+}

@@ -1,0 +1,184 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import SQLKit
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// From a verified report to messages in a real SMTP server and in local servers that speak
+/// Twilio's and signal-cli-rest-api's protocols: once per subscriber, in their language, with a stop link.
+final class AlertDeliveryTests: XCTestCase {
+    var harness: TestHarness!
+    var smtp: SMTPSink!
+    var providers: ProviderSink!
+
+    override func setUp() async throws {
+        smtp = try SMTPSink()
+        providers = try await ProviderSink()
+        let smtpPort = smtp.port, providerURL = providers.baseURL
+        harness = try await TestHarness.make { config in
+            config.delivery.smtpHost = "127.0.0.1"
+            config.delivery.smtpPort = smtpPort
+            config.delivery.mailFrom = "alerts@riovalley.example"
+            config.delivery.twilioBaseURL = providerURL
+            config.delivery.twilioAccountSID = "AC00000000000000000000000000000001"
+            config.delivery.twilioAuthToken = "test-auth-token"
+            config.delivery.twilioFrom = "+15035550100"
+            config.delivery.signalBaseURL = providerURL
+            config.delivery.signalNumber = "+15035550101"
+            config.publicBaseURL = "https://amparo.example"
+        }
+    }
+
+    override func tearDown() async throws {
+        try await harness.shutdown()
+        smtp.stop()
+        try await providers.stop()
+    }
+
+    func subscribe(_ channel: String, _ contact: String, language: String, region: TeamModel?) async throws -> TestingHTTPResponse {
+        let browser = harness.browser()
+        browser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "198.51.100.\(Int.random(in: 1...250))")
+        try await browser.get("/alerts/subscribe")
+        return try await browser.post("/alerts/subscribe", ["channel": channel, "contact": contact, "language": language,
+                                                            "region": region?.id?.uuidString ?? "", "consent": "yes"])
+    }
+
+    /// A report filed, claimed and verified by a dispatcher.
+    func verifiedReport() async throws -> ReportModel {
+        let reporter = harness.browser()
+        try await reporter.get("/report")
+        let filed = try await reporter.post("/report", ["what": "ICE vans at the clinic", "place": "Clinic on 5th"])
+        let code = try XCTUnwrap(Browser.firstMatch(#"id="reference">([2-9A-Z-]{9})<"#, in: filed.body.string))
+        let report = try await ReportModel.query(on: harness.app.db).filter(\.$reference == code).first()!
+        let dispatcher = try await harness.signedIn(try await harness.member(.dispatcher))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        try await dispatcher.get(path)
+        try await dispatcher.post(path + "/claim")
+        try await dispatcher.get(path)
+        try await dispatcher.post(path + "/status", ["from": "claimed", "to": "verified", "reason": "Responder confirmed"])
+        return report
+    }
+
+    func testAVerifiedAlertReachesEachSubscriberOnceInTheirLanguage() async throws {
+        let east = TeamModel(name: "Eastside", region: "Eastside"), west = TeamModel(name: "Westside", region: "Westside")
+        try await east.create(on: harness.app.db)
+        try await west.create(on: harness.app.db)
+        let bad = try await subscribe("email", "not-an-email", language: "es", region: east)
+        XCTAssertEqual(bad.status, .unprocessableEntity)
+        let got1 = try await subscribe("email", "lucia@example.org", language: "es", region: east).status
+        XCTAssertEqual(got1, .ok)
+        let got2 = try await subscribe("email", "lucia@example.org", language: "es", region: east).status
+        XCTAssertEqual(got2, .ok, "twice is once")
+        let got3 = try await subscribe("sms", "(503) 555-0142", language: "en", region: nil).status
+        XCTAssertEqual(got3, .ok)
+        let got4 = try await subscribe("signal", "+52 55 5555 0143", language: "es", region: east).status
+        XCTAssertEqual(got4, .ok)
+        let got5 = try await subscribe("sms", "+1 503 555 0199", language: "en", region: west).status
+        XCTAssertEqual(got5, .ok, "another region")
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("lucia@example.org") || dump.contains("5550142"), "contacts are sealed")
+
+        let report = try await verifiedReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        let page = try await coordinator.get(path)
+        XCTAssertTrue(page.body.string.contains("Send a verified alert"))
+        let refused = try await coordinator.post(path + "/alert", ["place": "", "messageEN": "x", "messageES": "x", "hours": "6"])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        let published = try await coordinator.post(path + "/alert", [
+            "place": "Eastside", "region": east.id!.uuidString, "hours": "6",
+            "messageEN": "ICE agents near the clinic on 5th.\nStay inside, do not open the door.",
+            "messageES": "Agentes de ICE cerca de la clínica en la 5.\nQuédese adentro, no abra la puerta.",
+        ])
+        XCTAssertEqual(published.status, .seeOther)
+        let alert = try await AlertModel.query(on: harness.app.db).first()!
+        XCTAssertEqual(alert.recipients, 3, "the Eastside subscribers and the one who wants every area")
+
+        let tried = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(tried, 3)
+        let got6 = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(got6, 0, "nothing is sent twice")
+        let counts = try await Outbox.counts(alertID: alert.id!, on: harness.app.db)
+        XCTAssertEqual(counts, ["sent": 3])
+
+        let mails = smtp.messages()
+        XCTAssertEqual(mails.count, 1)
+        let mail = try XCTUnwrap(mails.first)
+        XCTAssertTrue(mail.contains("To: <lucia@example.org>"))
+        XCTAssertTrue(mail.contains("Message-ID: <amparo-\(alert.id!.uuidString.lowercased())-"))
+        let body = try XCTUnwrap(Self.decodedBody(mail))
+        XCTAssertTrue(body.contains("Eastside: Agentes de ICE cerca de la clínica en la 5. Quédese adentro"), body)
+        let stopLink = try XCTUnwrap(Browser.firstMatch(#"(https://amparo\.example/alerts/unsubscribe/[A-Za-z0-9_-]+)"#, in: body))
+
+        let requests = providers.requests
+        XCTAssertEqual(requests.count, 2)
+        let sms = try XCTUnwrap(requests.first { $0.path.hasSuffix("/Messages.json") })
+        XCTAssertEqual(sms.path, "/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json")
+        XCTAssertEqual(sms.authorization, "Basic " + Data("AC00000000000000000000000000000001:test-auth-token".utf8).base64EncodedString())
+        let smsFields = FormBody.parse(Array(sms.body.utf8))
+        XCTAssertEqual(smsFields["To"], ["+15035550142"])
+        XCTAssertEqual(smsFields["From"], ["+15035550100"])
+        XCTAssertTrue(smsFields["Body"]?.first?.contains("Stay inside, do not open the door.") == true, "English, as asked")
+        let signal = try XCTUnwrap(requests.first { $0.path == "/v2/send" })
+        let payload = try JSONDecoder().decode(SignalSender.Payload.self, from: Data(signal.body.utf8))
+        XCTAssertEqual(payload.recipients, ["+525555550143"])
+        XCTAssertEqual(payload.number, "+15035550101")
+        XCTAssertTrue(payload.message.contains("Quédese adentro"))
+        XCTAssertNotNil(signal.idempotencyKey)
+
+        // The stop link works in one click (and a confirmation page for people who open it).
+        let person = harness.browser()
+        let confirm = try await person.get(String(stopLink.dropFirst("https://amparo.example".count)))
+        XCTAssertEqual(confirm.status, .ok)
+        let stopped = try await person.post(String(stopLink.dropFirst("https://amparo.example".count)))
+        XCTAssertEqual(stopped.status, .ok)
+        let remaining = try await SubscriptionModel.query(on: harness.app.db).filter(\.$unsubscribedAt == nil).count()
+        XCTAssertEqual(remaining, 3)
+        let gone = try await SubscriptionModel.query(on: harness.app.db).filter(\.$unsubscribedAt != nil).first()
+        XCTAssertNil(gone?.contactSealed, "the contact is deleted")
+        XCTAssertNotNil(gone?.consentStatement, "the consent record stays")
+    }
+
+    func testAProviderFailureIsRetriedWithBackoffAndNothingIsLost() async throws {
+        let got7 = try await subscribe("signal", "+1 503 555 0150", language: "es", region: nil).status
+        XCTAssertEqual(got7, .ok)
+        let report = try await verifiedReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        try await coordinator.get(path)
+        providers.failuresLeft.withLockedValue { $0 = 1 }
+        try await coordinator.post(path + "/alert", ["place": "Town", "hours": "2", "messageEN": "Checkpoint on Route 9", "messageES": "Retén en la ruta 9"])
+        let alert = try await AlertModel.query(on: harness.app.db).first()!
+
+        try await harness.services.delivery.runOnce()
+        var counts = try await Outbox.counts(alertID: alert.id!, on: harness.app.db)
+        XCTAssertEqual(counts, ["pending": 1], "the 503 puts it back")
+        try await harness.services.delivery.runOnce()
+        XCTAssertEqual(providers.requests.count, 0, "not before its backoff")
+        harness.clock.advance(by: 61)
+        try await harness.services.delivery.runOnce()
+        counts = try await Outbox.counts(alertID: alert.id!, on: harness.app.db)
+        XCTAssertEqual(counts, ["sent": 1])
+        XCTAssertEqual(providers.requests.count, 1)
+
+        // A worker that died holding a lease: the message comes due again when the lease runs out.
+        try await harness.app.db.sql.raw("""
+            UPDATE outbox SET status = 'sending', lease_until = \(bind: harness.clock.now().addingTimeInterval(120)), sent_at = NULL
+            """).run()
+        let got8 = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(got8, 0, "leased: left alone")
+        harness.clock.advance(by: 121)
+        let got9 = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(got9, 1, "lease expired: delivered again, with the same idempotency key")
+        let keys = providers.requests.compactMap(\.idempotencyKey)
+        XCTAssertEqual(Set(keys).count, 1)
+    }
+
+    static func decodedBody(_ mail: String) -> String? {
+        guard let range = mail.range(of: "\n\n") ?? mail.range(of: "\r\n\r\n") else { return nil }
+        let encoded = mail[range.upperBound...].filter { !$0.isWhitespace }
+        return Data(base64Encoded: String(encoded)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}

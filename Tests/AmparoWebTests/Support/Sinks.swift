@@ -1,0 +1,100 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// A real SMTP server on loopback (aiosmtpd from PyPI, writing a Maildir), for delivery tests.
+final class SMTPSink: @unchecked Sendable {
+    let port: Int
+    let maildir: URL
+    private let process: Process
+
+    init() throws {
+        port = Int.random(in: 20_000...40_000)
+        maildir = FileManager.default.temporaryDirectory.appendingPathComponent("amparo-maildir-\(UUID().uuidString)")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
+        try process.run()
+        // Wait until it accepts connections.
+        for _ in 0..<100 {
+            if Self.canConnect(port: port) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw NSError(domain: "SMTPSink", code: 1, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start (pip install aiosmtpd)"])
+    }
+
+    static func canConnect(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    /// Every message received so far, as raw RFC 5322 text.
+    func messages() -> [String] {
+        let folder = maildir.appendingPathComponent("new")
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        return files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+    }
+
+    func stop() {
+        kill(process.processIdentifier, SIGKILL)  // aiosmtpd does not stop on SIGTERM
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: maildir)
+    }
+}
+
+/// A local HTTP server that speaks the two providers' send endpoints (Twilio's Messages API and
+/// signal-cli-rest-api's /v2/send) and records what it received.
+final class ProviderSink: @unchecked Sendable {
+    struct Received: Sendable {
+        let path: String
+        let body: String
+        let authorization: String?
+        let idempotencyKey: String?
+    }
+
+    let app: Application
+    private let received = NIOLockedValueBox<[Received]>([])
+    /// Answer 503 to this many requests first, as a provider having a bad minute.
+    let failuresLeft = NIOLockedValueBox(0)
+    private(set) var port = 0
+
+    init() async throws {
+        app = try await Application.make(.testing)
+        let record: @Sendable (Request) async throws -> Response = { [received, failuresLeft] req in
+            let fail = failuresLeft.withLockedValue { left -> Bool in
+                if left > 0 { left -= 1; return true }
+                return false
+            }
+            if fail { return Response(status: .serviceUnavailable) }
+            received.withLockedValue {
+                $0.append(Received(path: req.url.path, body: req.body.string ?? "", authorization: req.headers.first(name: .authorization),
+                                   idempotencyKey: req.headers.first(name: "I-Amparo-Idempotency-Key")))
+            }
+            let response = Response(status: .created)
+            response.headers.contentType = .json
+            response.body = .init(string: req.url.path.hasSuffix("Messages.json") ? #"{"sid":"SM\#(UUID().uuidString.prefix(8))","status":"queued"}"# : #"{"timestamp":"1"}"#)
+            return response
+        }
+        app.post("2010-04-01", "Accounts", ":sid", "Messages.json", use: record)
+        app.post("v2", "send", use: record)
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = 0
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        port = app.http.server.shared.localAddress?.port ?? 0
+    }
+
+    var requests: [Received] { received.withLockedValue { $0 } }
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    func stop() async throws {
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+}
