@@ -13,7 +13,7 @@ struct AmparoCLI: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, KeysCommand.self, AuditCommand.self, Backup.self,
-            Restore.self, Demo.self, Purge.self,
+            Restore.self, Demo.self, Purge.self, Worker.self, LoadTestData.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -168,3 +168,35 @@ struct Demo: AsyncParsableCommand {
         }
     }
 }
+
+struct Worker: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Deliver queued alerts (email, SMS, Signal) from this process; several may run at once on PostgreSQL.",
+        discussion: "The server delivers in-process too. Channels come from AMPARO_SMTP, AMPARO_TWILIO_*, AMPARO_SIGNAL_*.")
+    @OptionGroup var data: DataOptions
+    @Flag(help: "Stop when nothing is due instead of waiting for more.") var untilEmpty = false
+
+    func run() async throws {
+        let untilEmpty = untilEmpty
+        let tried = try await Operations.withApplication(data.config()) { try await Operations.runWorker($0, untilEmpty: untilEmpty) }
+        if untilEmpty { print("Tried \(tried) messages; nothing more is due.") }
+    }
+}
+
+struct LoadTestData: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load-test-data",
+        abstract: "Fill an empty test database with fictional subscribers and an alert to them all (for scripts/bench-alerts).")
+    @OptionGroup var data: DataOptions
+    @Option(help: "How many subscribers.") var subscribers = 100_000
+    @Option(help: "Domain of the fictional email addresses.") var emailDomain = "sink.test"
+
+    func run() async throws {
+        let (count, domain) = (subscribers, emailDomain)
+        let result = try await Operations.withApplication(data.config()) { app in
+            try await Operations.seedSubscribers(app, count: count, emailDomain: domain)
+            return try await Operations.publishLoadTestAlert(app)
+        }
+        print("queued \(result.queued) messages in \(String(format: "%.3f", result.seconds)) s")
+    }
+}

@@ -54,11 +54,16 @@ public enum Outbox {
         }
     }
 
-    public static func markSent(_ key: Key, now: Date, on db: any Database) async throws {
-        try await db.sql.raw("""
-            UPDATE outbox SET status = 'sent', sent_at = \(bind: now), lease_until = NULL, last_error = NULL
-            WHERE alert_id = \(bind: key.alertID) AND subscription_id = \(bind: key.subscriptionID)
-            """).run()
+    /// Marks messages delivered, one statement per alert (a batch is nearly always one alert).
+    public static func markSent(_ keys: [Key], now: Date, on db: any Database) async throws {
+        for (alertID, group) in Dictionary(grouping: keys, by: \.alertID) {
+            try await db.sql.update(schema)
+                .set("status", to: SQLBind("sent")).set("sent_at", to: SQLBind(now))
+                .set("lease_until", to: SQLLiteral.null).set("last_error", to: SQLLiteral.null)
+                .where("alert_id", .equal, SQLBind(alertID))
+                .where("subscription_id", .in, SQLGroupExpression(SQLList(group.map { SQLBind($0.subscriptionID) })))
+                .run()
+        }
     }
 
     /// Puts a message back for a later try, or gives up (`retryAt` nil) after too many.

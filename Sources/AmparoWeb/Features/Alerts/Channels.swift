@@ -48,6 +48,8 @@ public struct DeliveryConfig: Sendable {
     public var signalNumber: String?
     /// Messages per second per channel, under the providers' limits.
     public var ratePerSecond: [AlertChannel: Double] = [.email: 200, .sms: 100, .signal: 50]
+    /// How long a worker holds messages it took: after a crash they come due again this much later.
+    public var leaseSeconds: TimeInterval = 120
 
     public init() {}
 
@@ -65,6 +67,12 @@ public struct DeliveryConfig: Sendable {
         config.twilioFrom = env["AMPARO_TWILIO_FROM"]
         config.signalBaseURL = env["AMPARO_SIGNAL_URL"]
         config.signalNumber = env["AMPARO_SIGNAL_NUMBER"]
+        if let lease = env["AMPARO_DELIVERY_LEASE"].flatMap(Double.init), lease >= 1 { config.leaseSeconds = lease }
+        for channel in AlertChannel.allCases {
+            if let rate = env["AMPARO_RATE_\(channel.rawValue.uppercased())"].flatMap(Double.init), rate > 0 {
+                config.ratePerSecond[channel] = rate
+            }
+        }
         return config
     }
 }

@@ -13,7 +13,6 @@ final class DeliveryWorker: Sendable {
     let database: @Sendable () -> any Database
     let senders: @Sendable (AlertChannel) -> (any ChannelSender)?
     static let batch = 500
-    static let lease: TimeInterval = 120
     static let maxAttempts = 10
     private let wakeUp = NIOLockedValueBox<CheckedContinuation<Void, Never>?>(nil)
     private let limiters: [AlertChannel: RateLimiter]
@@ -36,18 +35,42 @@ final class DeliveryWorker: Sendable {
     func runOnce() async throws -> Int {
         var tried = 0
         while true {
-            let claimed = try await Outbox.claim(limit: Self.batch, now: services.clock.now(), lease: Self.lease, on: database())
+            let claimed = try await Outbox.claim(limit: Self.batch, now: services.clock.now(), lease: services.config.delivery.leaseSeconds, on: database())
             if claimed.isEmpty { return tried }
             tried += claimed.count
             let messages = try await compose(claimed)
-            await withTaskGroup(of: Void.self) { group in
-                var running = 0
-                for item in claimed {
-                    if running >= 64 { await group.next(); running -= 1 }
-                    running += 1
-                    group.addTask { await self.deliver(item, message: messages[item.key]) }
+            try await deliver(claimed, messages: messages)
+        }
+    }
+
+    /// Sends up to 64 at a time and marks delivered messages in groups of 50 as they complete: a
+    /// crash repeats at most the sent-but-unmarked few, never loses one.
+    private func deliver(_ claimed: [Outbox.Claimed], messages: [Outbox.Key: OutgoingMessage]) async throws {
+        let db = database()
+        try await withThrowingTaskGroup(of: (Outbox.Key, String?, Bool).self) { group in
+            var pending = claimed.makeIterator()
+            var running = 0
+            while running < 64, let item = pending.next() {
+                group.addTask { await self.send(item, message: messages[item.key]) }
+                running += 1
+            }
+            var sent: [Outbox.Key] = []
+            while let (key, failure, permanent) = try await group.next() {
+                if let item = pending.next() { group.addTask { await self.send(item, message: messages[item.key]) } }
+                if let failure {
+                    let attempts = claimed.first { $0.key == key }?.attempts ?? Self.maxAttempts
+                    let giveUp = permanent || attempts >= Self.maxAttempts
+                    let delay = min(3600, 60 * pow(2, Double(max(0, attempts - 1))))
+                    try await Outbox.markFailed(key, error: failure, retryAt: giveUp ? nil : services.clock.now().addingTimeInterval(delay), on: db)
+                } else {
+                    sent.append(key)
+                    if sent.count >= 50 {
+                        try await Outbox.markSent(sent, now: services.clock.now(), on: db)
+                        sent.removeAll()
+                    }
                 }
             }
+            try await Outbox.markSent(sent, now: services.clock.now(), on: db)
         }
     }
 
@@ -61,8 +84,8 @@ final class DeliveryWorker: Sendable {
         }
     }
 
-    private func deliver(_ item: Outbox.Claimed, message: OutgoingMessage?) async {
-        let db = database()
+    /// Sends one message; answers its key, and what went wrong if anything (and whether for good).
+    private func send(_ item: Outbox.Claimed, message: OutgoingMessage?) async -> (Outbox.Key, String?, Bool) {
         do {
             guard let channel = AlertChannel(rawValue: item.channel), let message else {
                 throw DeliveryError.permanent("the alert or the subscription is gone")
@@ -70,12 +93,10 @@ final class DeliveryWorker: Sendable {
             guard let sender = senders(channel) else { throw DeliveryError.notConfigured(channel.rawValue) }
             await limiters[channel]?.wait()
             try await sender.send(message)
-            try await Outbox.markSent(item.key, now: services.clock.now(), on: db)
+            return (item.key, nil, false)
         } catch {
             let permanent: Bool = if case DeliveryError.permanent = error { true } else { false }
-            let giveUp = permanent || item.attempts >= Self.maxAttempts
-            let delay = min(3600, 60 * pow(2, Double(max(0, item.attempts - 1))))
-            try? await Outbox.markFailed(item.key, error: "\(error)", retryAt: giveUp ? nil : services.clock.now().addingTimeInterval(delay), on: db)
+            return (item.key, "\(error)", permanent)
         }
     }
 

@@ -54,13 +54,7 @@ struct PublishAlertRoutes: RouteCollection {
         let alert = AlertModel(
             id: UUID(), reportID: reportID, teamID: teamID, place: place, messageEN: english, messageES: spanish,
             expiresAt: now.addingTimeInterval(Double(hours) * 3600), publishedBy: req.visitor.user!.id!, publishedAt: now)
-        let queued = try await req.db.transaction { db -> Int in
-            try await alert.create(on: db)
-            let count = try await Outbox.enqueue(alertID: alert.id!, teamID: alert.teamID, now: now, on: db)
-            alert.recipients = count
-            try await alert.save(on: db)
-            return count
-        }
+        let queued = try await AlertPublishing.publish(alert, on: req.db)
         try await req.audit("alert.publish", recordType: "alert", recordID: alert.id!.uuidString)
         req.amparo.delivery.wake()
         return req.redirect(to: "/hotline/reports/\(reportID.uuidString)?published=\(queued)")
