@@ -174,7 +174,7 @@ struct TwilioSender: ChannelSender {
         headers.contentType = .urlEncodedForm
         // Twilio keeps no idempotency key for Messages; ours travels in the status callback URL's query
         // so a repeat can be recognised downstream.
-        let body = Browserless.formEncode([("To", message.to), ("From", from), ("Body", message.body)])
+        let body = FormEncoding.encode([("To", message.to), ("From", from), ("Body", message.body)])
         let response: ClientResponse
         do {
             response = try await client.post(URI(string: "\(baseURL)/2010-04-01/Accounts/\(accountSID)/Messages.json"), headers: headers) {
@@ -224,8 +224,8 @@ enum HTTPDelivery {
     }
 }
 
-enum Browserless {
-    static func formEncode(_ pairs: [(String, String)]) -> String {
+enum FormEncoding {
+    static func encode(_ pairs: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return pairs.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }

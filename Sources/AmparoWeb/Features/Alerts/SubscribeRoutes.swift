@@ -96,7 +96,7 @@ enum SubscribeViews {
         let l = req.language
         func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
         let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
-        let regions = [(value: "", label: t(.allRegions))] + teams.map { (value: $0.id!.uuidString, label: $0.region.isEmpty ? $0.name : $0.region) }
+        let regions = AlertViews.regionOptions(teams, language: l)
         let body: HTML = """
         <h1>\(t(.subscribeTitle))</h1>
         <p>\(t(.subscribeIntro))</p>
