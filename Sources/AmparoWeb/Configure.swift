@@ -146,6 +146,7 @@ func registerRoutes(_ app: Application) throws {
     try ShiftRoutes().boot(routes: app.routes)
     try SubscribeRoutes().boot(routes: app.routes)
     try PublishAlertRoutes().boot(routes: app.routes)
+    try SMSWebhookRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

@@ -176,3 +176,25 @@ final class ShiftCalendarTests: XCTestCase {
         XCTAssertFalse(calendar.isValidDay("2026-02-30"))
     }
 }
+
+final class TwilioSignatureTests: XCTestCase {
+    /// The vector from Twilio's own helper libraries (twilio-python's validation tests).
+    func testTwilioVector() {
+        let parameters = ["CallSid": "CA1234567890ABCDE", "Caller": "+14158675309", "Digits": "1234", "From": "+14158675309", "To": "+18005551212"]
+        let url = "https://mycompany.com/myapp.php?foo=1&bar=2"
+        XCTAssertEqual(TwilioSignature.compute(authToken: "12345", url: url, parameters: parameters), "RSOYDt4T1cUTdK1PDd93/VVr8B8=")
+        XCTAssertTrue(TwilioSignature.isValid("RSOYDt4T1cUTdK1PDd93/VVr8B8=", authToken: "12345", url: url, parameters: parameters))
+        var tampered = parameters
+        tampered["Digits"] = "1235"
+        XCTAssertFalse(TwilioSignature.isValid("RSOYDt4T1cUTdK1PDd93/VVr8B8=", authToken: "12345", url: url, parameters: tampered))
+        XCTAssertFalse(TwilioSignature.isValid(nil, authToken: "12345", url: url, parameters: parameters))
+    }
+
+    func testKeywords() {
+        XCTAssertEqual(SMSKeyword.classify(" stop "), .stop)
+        XCTAssertEqual(SMSKeyword.classify("Alto"), .stop)
+        XCTAssertEqual(SMSKeyword.classify("AYUDA"), .help)
+        XCTAssertEqual(SMSKeyword.classify("start"), .start)
+        XCTAssertEqual(SMSKeyword.classify("stop the vans are here"), .message, "only the bare word is a command")
+    }
+}

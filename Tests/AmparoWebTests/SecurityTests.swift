@@ -48,6 +48,9 @@ final class SecurityTests: XCTestCase {
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "POST /hotline/reports/:reportID/alert": .roles([.coordinator]),
+        "POST /hotline/reports/:reportID/reply": .roles([.dispatcher, .coordinator]),
+        // Signed by Twilio or refused: no session or role opens it.
+        "POST /hooks/twilio/sms": .roles([]),
         "GET /report": .everyone, "POST /report": .everyone,
         "GET /hotline": .roles([.dispatcher, .coordinator]), "POST /hotline/bulk": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),

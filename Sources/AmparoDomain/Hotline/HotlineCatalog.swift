@@ -19,6 +19,8 @@ public enum HotlineText: Sendable, Equatable {
     case weekday(Int), weekdayLabel, startsLabel, endsLabel, clockHint, memberLabel, teamLabel, addShift, removeShift
     case yourNextShifts, offerSwap, openSwaps, takeSwap, offeredBy(String), noOpenSwaps, swapOffered, swapTaken
     case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
+    case smsReceived(String), smsStopped, smsStart(String), smsHelp(String), smsPlaceUnknown, conversation, replyLabel, replyButton
+    case replyNotConfigured, replySent, fromReporter, fromDispatcher
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
     var pair: (String, String) {
@@ -173,6 +175,18 @@ public enum HotlineText: Sendable, Equatable {
         case .swapGone: ("Someone took that shift first, or it is no longer on offer.", "Alguien tomó ese turno primero, o ya no está ofrecido.")
         case .navShifts: ("Shifts", "Turnos")
         case .whenLabelShort: ("When", "Cuándo")
+        case .smsReceived(let code): ("Received, code \(code). A volunteer will check it. Reply with more details if you can. / Recibido, código \(code). Una persona voluntaria lo revisará. Responda con más detalles si puede.", "Recibido, código \(code). Una persona voluntaria lo revisará. Responda con más detalles si puede. / Received, code \(code). A volunteer will check it. Reply with more details if you can.")
+        case .smsStopped: ("You will get no more alerts from us. / No recibirá más alertas.", "No recibirá más alertas. / You will get no more alerts from us.")
+        case .smsStart(let link): ("To get alerts again, sign up here: \(link) / Para recibir alertas de nuevo: \(link)", "Para recibir alertas de nuevo: \(link) / To get alerts again: \(link)")
+        case .smsHelp(let link): ("Text what you see and where to report ICE activity. Alerts: \(link) Reply STOP to stop. / Escriba qué ve y dónde para reportar. Responda ALTO para detener.", "Escriba qué ve y dónde para reportar a ICE. Alertas: \(link) Responda ALTO para detener. / Text what you see and where. Reply STOP to stop.")
+        case .smsPlaceUnknown: ("Not given (text message)", "No indicado (mensaje de texto)")
+        case .conversation: ("Messages", "Mensajes")
+        case .replyLabel: ("Reply to the reporter", "Responder a la persona")
+        case .replyButton: ("Send reply", "Enviar respuesta")
+        case .replyNotConfigured: ("Text messages are not set up on this server.", "Los mensajes de texto no están configurados en este servidor.")
+        case .replySent: ("Reply sent.", "Respuesta enviada.")
+        case .fromReporter: ("Reporter", "Persona que reporta")
+        case .fromDispatcher: ("Dispatch", "Despacho")
         case .bulkLegend: ("With the selected reports", "Con los reportes seleccionados")
         case .bulkClaim: ("Claim them", "Tomarlos")
         case .bulkFalseAlarm: ("Close as false alarms", "Cerrarlos como falsas alarmas")

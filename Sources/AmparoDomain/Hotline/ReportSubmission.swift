@@ -49,6 +49,11 @@ public struct ValidReport: Sendable, Equatable {
     /// "lat,lon", already blurred if the reporter asked for it.
     public var pin: String?
     public var callback: String?
+
+    public init(what: String, place: String, occurredAt: Date, officers: Int?, vehicles: Int?, agency: Agency, pin: String?, callback: String?) {
+        self.what = what; self.place = place; self.occurredAt = occurredAt; self.officers = officers
+        self.vehicles = vehicles; self.agency = agency; self.pin = pin; self.callback = callback
+    }
 }
 
 public enum ReportField: String, CaseIterable, Sendable {

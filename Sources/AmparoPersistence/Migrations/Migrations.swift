@@ -7,5 +7,6 @@ public enum AmparoMigrations {
         CreateHotlineReports(),
         CreateShifts(),
         CreateAlerts(),
+        CreateReportMessages(),
     ]
 }

@@ -14,6 +14,10 @@ public final class ReportModel: Model, @unchecked Sendable {
     @OptionalField(key: "outcome_at") public var outcomeAt: Date?
     @Field(key: "urgency") public var urgency: String
     @Field(key: "language") public var language: String
+    /// web, sms, signal or voice.
+    @Field(key: "channel") public var channel: String
+    /// Blind index of the sender's number, for reports that came by text: threads their next messages.
+    @OptionalField(key: "callback_index") public var callbackIndex: String?
     @Field(key: "agency") public var agency: String
     @OptionalField(key: "officers") public var officers: Int?
     @OptionalField(key: "vehicles") public var vehicles: Int?
@@ -40,6 +44,7 @@ public final class ReportModel: Model, @unchecked Sendable {
         self.status = "new"
         self.urgency = "routine"
         self.language = language
+        self.channel = "web"
         self.agency = agency
         self.officers = officers
         self.vehicles = vehicles
@@ -71,6 +76,32 @@ public final class ReportEventModel: Model, @unchecked Sendable {
         self.action = action
         self.fromStatus = from
         self.toStatus = to
+        self.at = at
+    }
+}
+
+/// One text message in a report's conversation, in from the reporter or out from a dispatcher.
+public final class ReportMessageModel: Model, @unchecked Sendable {
+    public static let schema = "report_messages"
+
+    public enum Direction: String, Sendable { case inbound = "in", outbound = "out" }
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "report_id") public var reportID: UUID
+    @Field(key: "direction") public var direction: String
+    @Field(key: "channel") public var channel: String
+    @OptionalField(key: "body_sealed") public var bodySealed: String?
+    @OptionalField(key: "actor_id") public var actorID: UUID?
+    @Field(key: "at") public var at: Date
+
+    public init() {}
+
+    public init(id: UUID, reportID: UUID, direction: Direction, channel: String, actorID: UUID?, at: Date) {
+        self.id = id
+        self.reportID = reportID
+        self.direction = direction.rawValue
+        self.channel = channel
+        self.actorID = actorID
         self.at = at
     }
 }

@@ -16,6 +16,8 @@ public struct NewReport: Sendable {
     public var placeSealed: String?
     public var pinSealed: String?
     public var callbackSealed: String?
+    public var channel = "web"
+    public var callbackIndex: String?
 
     public init(id: UUID, reference: String, language: String, agency: String, officers: Int?, vehicles: Int?,
                 occurredAt: Date, receivedAt: Date) {
@@ -33,7 +35,7 @@ public struct NewReport: Sendable {
 public enum ReportWrites {
     private static let columns = [
         "id", "reference", "status", "urgency", "language", "agency", "officers", "vehicles", "occurred_at",
-        "received_at", "updated_at", "what_sealed", "place_sealed", "pin_sealed", "callback_sealed",
+        "received_at", "updated_at", "what_sealed", "place_sealed", "pin_sealed", "callback_sealed", "channel", "callback_index",
     ]
 
     /// Inserts the reports in one statement (all or none). Written with SQLKit, not Fluent models:
@@ -46,7 +48,7 @@ public enum ReportWrites {
                 SQLBind(r.id), SQLBind(r.reference), SQLBind("new"), SQLBind("routine"), SQLBind(r.language),
                 SQLBind(r.agency), SQLBind(r.officers), SQLBind(r.vehicles), SQLBind(r.occurredAt), SQLBind(r.receivedAt),
                 SQLBind(r.receivedAt), SQLBind(r.whatSealed), SQLBind(r.placeSealed), SQLBind(r.pinSealed),
-                SQLBind(r.callbackSealed),
+                SQLBind(r.callbackSealed), SQLBind(r.channel), SQLBind(r.callbackIndex),
             ])
         }
         try await insert.run()

@@ -24,11 +24,12 @@ public struct SealedColumn: Sendable, Hashable {
     public static let reportCallback = SealedColumn(table: ReportModel.schema, column: "callback_sealed")
     public static let reportEventReason = SealedColumn(table: ReportEventModel.schema, column: "reason_sealed")
 
+    public static let reportMessageBody = SealedColumn(table: ReportMessageModel.schema, column: "body_sealed")
     public static let subscriptionContact = SealedColumn(table: SubscriptionModel.schema, column: "contact_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
-        .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .subscriptionContact,
+        .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
     ]
 }
 

@@ -18,10 +18,13 @@ enum RoutePolicy: Sendable, Equatable {
     case apiOpen
     /// The JSON API with a personal API token, optionally with a permission.
     case apiToken(Permission?)
+    /// A provider's webhook (Twilio, signal-cli-rest-api): no cookies, no CSRF; the handler checks the
+    /// provider's signature and refuses anything unsigned.
+    case webhook
 
     var checksCSRF: Bool {
         switch self {
-        case .apiOpen, .apiToken: false
+        case .apiOpen, .apiToken, .webhook: false
         default: true
         }
     }
@@ -59,7 +62,7 @@ struct AccessPolicyMiddleware: AsyncMiddleware {
         let visitor = request.visitor
         let stage = visitor.session?.sessionStage
         switch policy {
-        case .open, .apiOpen:
+        case .open, .apiOpen, .webhook:
             break
         case .awaitingSecondFactor:
             guard stage == .awaitingSecondFactor else { return request.redirect(to: "/login") }

@@ -57,8 +57,8 @@ extension Request {
 /// language, and binds a CSRF token to the session (or, before sign-in, to a random browser cookie).
 struct VisitorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // The API authenticates with bearer tokens only: cookies are ignored there, so no CSRF either.
-        if request.url.path.hasPrefix("/api/") {
+        // The API (bearer tokens) and provider webhooks (signatures) ignore cookies, so no CSRF either.
+        if request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/hooks/") {
             request.visitor = Visitor(
                 language: Language.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage)) ?? .en,
                 csrfToken: "")

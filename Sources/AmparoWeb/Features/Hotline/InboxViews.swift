@@ -100,6 +100,7 @@ enum InboxViews {
         """)
         let counts = "\(report.officers.map(String.init) ?? "?") / \(report.vehicles.map(String.init) ?? "?")"
         let alertSection = try await AlertViews.section(req, report: report)
+        let conversation = try await conversationSection(req, report: report)
         let body: HTML = """
         <h1>\(t(.reference)) \(report.reference)</h1>
         \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
@@ -118,6 +119,7 @@ enum InboxViews {
         <dt>\(t(.description))</dt><dd class="prose">\(open(report.whatSealed, .reportWhat))</dd>
         <dt>\(t(.callback))</dt><dd>\(open(report.callbackSealed, .reportCallback))</dd>
         </dl>
+        \(conversation)
         \(actions)
         \(alertSection)
         <h2>\(t(.history))</h2>
@@ -125,6 +127,25 @@ enum InboxViews {
         <p><a href="/hotline">\(t(.inboxTitle))</a></p>
         """
         return htmlResponse(Layout.page(req, title: "\(t(.reference)) \(report.reference)", body: body), status: status)
+    }
+
+    /// The text-message thread of a report that came by SMS, and the reply form.
+    static func conversationSection(_ req: Request, report: ReportModel) async throws -> HTML {
+        guard report.channel == "sms" else { return .empty }
+        let l = req.language
+        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
+        let messages = try await ReportMessageModel.query(on: req.db).filter(\.$reportID == report.id!).sort(\.$at).all()
+        let items: [HTML] = messages.map { message in
+            let body = message.bodySealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.reportMessageBody.context(rowID: message.id!)) }
+            let who = message.direction == ReportMessageModel.Direction.inbound.rawValue ? t(.fromReporter) : t(.fromDispatcher)
+            return "<li>\(time(message.at)) · \(who): \(body ?? t(.purged))</li>"
+        }
+        return """
+        <h2>\(t(.conversation))</h2><ul id="conversation">\(items)</ul>
+        <form method="post" action="/hotline/reports/\(report.id!.uuidString)/reply">\(Layout.csrfField(req.visitor))
+        \(Form.textarea("body", label: t(.replyLabel), value: "", hint: nil, error: nil, maxLength: 480))
+        <button type="submit">\(t(.replyButton))</button></form>
+        """
     }
 
     private static func claimerNames(_ req: Request, _ ids: [UUID]) async throws -> [UUID: String] {

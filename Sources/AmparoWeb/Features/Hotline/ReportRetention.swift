@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// Reports that were never confirmed (unconfirmed, false alarm, duplicate) lose what the reporter
-/// wrote, the place, the pin, the callback contact and the dispatchers' reasons after the retention
+/// wrote, the place, the pin, the callback contact, text messages and the dispatchers' reasons after the retention
 /// period. The bare facts (when, agency, status) stay for counts.
 struct UnconfirmedReportsRule: PurgeRule {
     let name = "reports.unconfirmed"
@@ -17,7 +17,7 @@ struct UnconfirmedReportsRule: PurgeRule {
         let outcomes = ReportStatus.allCases.filter(\.isPurgedAfterRetention).map { SQLBind($0.rawValue) }
         return try await database().transaction { db in
             let ids = try await db.sql.update(ReportModel.schema)
-                .set("what_sealed", to: SQLLiteral.null).set("place_sealed", to: SQLLiteral.null)
+                .set("what_sealed", to: SQLLiteral.null).set("place_sealed", to: SQLLiteral.null).set("callback_index", to: SQLLiteral.null)
                 .set("pin_sealed", to: SQLLiteral.null).set("callback_sealed", to: SQLLiteral.null)
                 .set("purged_at", to: SQLBind(now))
                 .where("outcome", .in, SQLGroupExpression(SQLList(outcomes)))
@@ -29,6 +29,10 @@ struct UnconfirmedReportsRule: PurgeRule {
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 try await db.sql.update(ReportEventModel.schema)
                     .set("reason_sealed", to: SQLLiteral.null)
+                    .where("report_id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))
+                    .run()
+                try await db.sql.update(ReportMessageModel.schema)
+                    .set("body_sealed", to: SQLLiteral.null)
                     .where("report_id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))
                     .run()
             }
