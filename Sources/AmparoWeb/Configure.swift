@@ -147,6 +147,7 @@ func registerRoutes(_ app: Application) throws {
     try SubscribeRoutes().boot(routes: app.routes)
     try PublishAlertRoutes().boot(routes: app.routes)
     try SMSWebhookRoutes().boot(routes: app.routes)
+    try VoiceWebhookRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

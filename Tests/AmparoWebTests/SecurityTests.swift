@@ -50,7 +50,10 @@ final class SecurityTests: XCTestCase {
         "POST /hotline/reports/:reportID/alert": .roles([.coordinator]),
         "POST /hotline/reports/:reportID/reply": .roles([.dispatcher, .coordinator]),
         // Signed by Twilio or refused: no session or role opens it.
-        "POST /hooks/twilio/sms": .roles([]),
+        "POST /hooks/twilio/sms": .roles([]), "POST /hooks/twilio/voice": .roles([]),
+        "POST /hooks/twilio/voice/language": .roles([]), "POST /hooks/twilio/voice/after-dial": .roles([]),
+        "POST /hooks/twilio/voice/voicemail": .roles([]),
+        "POST /hotline/reports/:reportID/ban": .roles([.dispatcher, .coordinator]),
         "GET /report": .everyone, "POST /report": .everyone,
         "GET /hotline": .roles([.dispatcher, .coordinator]), "POST /hotline/bulk": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),

@@ -21,6 +21,7 @@ public enum HotlineText: Sendable, Equatable {
     case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
     case smsReceived(String), smsStopped, smsStart(String), smsHelp(String), smsPlaceUnknown, conversation, replyLabel, replyButton
     case replyNotConfigured, replySent, fromReporter, fromDispatcher
+    case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
     var pair: (String, String) {
@@ -187,6 +188,13 @@ public enum HotlineText: Sendable, Equatable {
         case .replySent: ("Reply sent.", "Respuesta enviada.")
         case .fromReporter: ("Reporter", "Persona que reporta")
         case .fromDispatcher: ("Dispatch", "Despacho")
+        case .voiceMenu: ("For English, press 1.", "Para español, oprima 2.")
+        case .voiceConnecting: ("Connecting you with a volunteer. Please hold.", "Le comunicamos con una persona voluntaria. Espere, por favor.")
+        case .voiceVoicemail: ("Nobody could answer. After the tone, say what is happening and where. Then hang up.", "Nadie pudo contestar. Después del tono, diga qué está pasando y dónde. Luego cuelgue.")
+        case .voiceThanks: ("Thank you. A volunteer will listen to your message.", "Gracias. Una persona voluntaria escuchará su mensaje.")
+        case .voicemailReport(let seconds, let url): ("Voicemail, \(seconds) s: \(url)", "Mensaje de voz, \(seconds) s: \(url)")
+        case .banNumber: ("Ban this number (abuse)", "Bloquear este número (abuso)")
+        case .banned: ("This number is banned: its calls are rejected and its texts ignored.", "Este número está bloqueado: se rechazan sus llamadas y se ignoran sus mensajes.")
         case .bulkLegend: ("With the selected reports", "Con los reportes seleccionados")
         case .bulkClaim: ("Claim them", "Tomarlos")
         case .bulkFalseAlarm: ("Close as false alarms", "Cerrarlos como falsas alarmas")

@@ -8,5 +8,6 @@ public enum AmparoMigrations {
         CreateShifts(),
         CreateAlerts(),
         CreateReportMessages(),
+        CreateBanList(),
     ]
 }

@@ -105,3 +105,24 @@ public final class ReportMessageModel: Model, @unchecked Sendable {
         self.at = at
     }
 }
+
+/// A banned number, kept only as its blind index: the list itself reveals no one's number.
+public final class BannedNumberModel: Model, @unchecked Sendable {
+    public static let schema = "banned_numbers"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "number_index") public var numberIndex: String
+    @OptionalField(key: "report_id") public var reportID: UUID?
+    @Field(key: "banned_by") public var bannedBy: UUID
+    @Field(key: "banned_at") public var bannedAt: Date
+
+    public init() {}
+
+    public init(numberIndex: String, reportID: UUID?, bannedBy: UUID, bannedAt: Date) {
+        self.id = UUID()
+        self.numberIndex = numberIndex
+        self.reportID = reportID
+        self.bannedBy = bannedBy
+        self.bannedAt = bannedAt
+    }
+}

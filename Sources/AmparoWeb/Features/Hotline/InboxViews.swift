@@ -131,9 +131,15 @@ enum InboxViews {
 
     /// The text-message thread of a report that came by SMS, and the reply form.
     static func conversationSection(_ req: Request, report: ReportModel) async throws -> HTML {
-        guard report.channel == "sms" else { return .empty }
         let l = req.language
         func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
+        var banSection: HTML = .empty
+        if let index = report.callbackIndex {
+            banSection = try await TwilioWebhook.isBanned(index, on: req.db)
+                ? "<p>\(t(.banned))</p>"
+                : "<form method=\"post\" action=\"/hotline/reports/\(report.id!.uuidString)/ban\">\(Layout.csrfField(req.visitor))<button type=\"submit\" class=\"link\">\(t(.banNumber))</button></form>"
+        }
+        guard report.channel == "sms" else { return banSection }
         let messages = try await ReportMessageModel.query(on: req.db).filter(\.$reportID == report.id!).sort(\.$at).all()
         let items: [HTML] = messages.map { message in
             let body = message.bodySealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.reportMessageBody.context(rowID: message.id!)) }
@@ -145,6 +151,7 @@ enum InboxViews {
         <form method="post" action="/hotline/reports/\(report.id!.uuidString)/reply">\(Layout.csrfField(req.visitor))
         \(Form.textarea("body", label: t(.replyLabel), value: "", hint: nil, error: nil, maxLength: 480))
         <button type="submit">\(t(.replyButton))</button></form>
+        \(banSection)
         """
     }
 

@@ -17,21 +17,14 @@ struct SMSWebhookRoutes: RouteCollection {
 
     func incoming(req: Request) async throws -> Response {
         let config = req.amparo.config
-        guard let authToken = config.delivery.twilioAuthToken else {
-            // Nothing can prove it came from Twilio: refuse, as for a bad signature.
-            throw Abort(.forbidden, reason: "Text messages are not set up on this server (AMPARO_TWILIO_TOKEN).")
-        }
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        let url = config.baseURL + req.url.string
-        guard TwilioSignature.isValid(req.headers.first(name: "X-Twilio-Signature"), authToken: authToken, url: url, parameters: fields) else {
-            throw Abort(.forbidden, reason: "The X-Twilio-Signature does not match this request.")
-        }
+        let fields = try TwilioWebhook.verifiedFields(req)
         guard let from = fields["From"].flatMap(AlertChannel.sms.normalize) else {
             throw Abort(.badRequest, reason: "From must be a phone number.")
         }
         let body = String((fields["Body"] ?? "").prefix(1600))
         let services = req.amparo
         let index = services.sealer.blindIndex(from, kind: .phone)
+        if try await TwilioWebhook.isBanned(index, on: req.db) { return TwiML.empty }
         switch SMSKeyword.classify(body) {
         case .stop:
             try await req.db.sql.update(SubscriptionModel.schema)
@@ -109,17 +102,3 @@ struct SMSWebhookRoutes: RouteCollection {
     }
 }
 
-/// Twilio Markup Language answers.
-enum TwiML {
-    static var empty: Response { response("<Response/>") }
-
-    static func message(_ text: String) -> Response {
-        response("<Response><Message>\(HTML.escape(text))</Message></Response>")
-    }
-
-    private static func response(_ body: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .xml
-        return Response(status: .ok, headers: headers, body: .init(string: #"<?xml version="1.0" encoding="UTF-8"?>"# + body))
-    }
-}
