@@ -181,4 +181,29 @@ final class AlertDeliveryTests: XCTestCase {
         let encoded = mail[range.upperBound...].filter { !$0.isWhitespace }
         return Data(base64Encoded: String(encoded)).flatMap { String(data: $0, encoding: .utf8) }
     }
+
+    func testAnExpiredAlertIsNotSentLateAndAnUnsetChannelWaits() async throws {
+        for (channel, contact) in [("signal", "+1 503 555 0160"), ("email", "late@example.org")] {
+            let response = try await subscribe(channel, contact, language: "en", region: nil)
+            XCTAssertEqual(response.status, .ok)
+        }
+        let report = try await verifiedReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        try await coordinator.get(path)
+        try await coordinator.post(path + "/alert", ["place": "Town", "hours": "1", "messageEN": "Checkpoint", "messageES": "Retén"])
+        let alert = try await AlertModel.query(on: harness.app.db).first()!
+
+        // A worker that can only send Signal leaves the email waiting, untouched.
+        let claimed = try await Outbox.claim(limit: 10, now: harness.clock.now(), lease: 60, channels: ["signal"], on: harness.app.db)
+        XCTAssertEqual(claimed.map(\.channel), ["signal"])
+        try await Outbox.markFailed(claimed[0].key, error: "test", retryAt: harness.clock.now(), on: harness.app.db)
+
+        harness.clock.advance(by: 2 * 3600)
+        try await harness.services.delivery.runOnce()
+        let counts = try await Outbox.counts(alertID: alert.id!, on: harness.app.db)
+        XCTAssertEqual(counts, ["failed": 2], "two hours late for a one-hour alert: nobody gets it")
+        XCTAssertTrue(providers.requests.isEmpty)
+        XCTAssertTrue(smtp.messages().isEmpty)
+    }
 }

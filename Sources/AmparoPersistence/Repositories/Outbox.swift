@@ -34,14 +34,19 @@ public enum Outbox {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Leases up to `limit` due messages: pending ones whose time has come, and ones whose lease ran out.
-    public static func claim(limit: Int, now: Date, lease: TimeInterval, on db: any Database) async throws -> [Claimed] {
+    /// Leases up to `limit` due messages on the given channels: pending ones whose time has come, and
+    /// ones whose lease ran out. Messages for a channel this worker cannot send stay untouched.
+    public static func claim(limit: Int, now: Date, lease: TimeInterval, channels: [String], on db: any Database) async throws -> [Claimed] {
+        guard !channels.isEmpty else { return [] }
         let lock: SQLQueryString = DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+        var channelList: SQLQueryString = ""
+        for (i, channel) in channels.enumerated() { channelList = i == 0 ? "\(bind: channel)" : "\(channelList), \(bind: channel)" }
         let rows = try await db.sql.raw("""
             UPDATE outbox SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1
             WHERE (alert_id, subscription_id) IN (
               SELECT alert_id, subscription_id FROM outbox
-              WHERE (status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND lease_until < \(bind: now))
+              WHERE channel IN (\(channelList))
+                AND ((status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND lease_until < \(bind: now)))
               ORDER BY next_attempt_at LIMIT \(literal: limit) \(lock))
             RETURNING alert_id, subscription_id, channel, attempts
             """).all()

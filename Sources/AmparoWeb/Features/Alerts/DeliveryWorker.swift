@@ -35,7 +35,9 @@ final class DeliveryWorker: Sendable {
     func runOnce() async throws -> Int {
         var tried = 0
         while true {
-            let claimed = try await Outbox.claim(limit: Self.batch, now: services.clock.now(), lease: services.config.delivery.leaseSeconds, on: database())
+            let channels = AlertChannel.allCases.filter { senders($0) != nil }.map(\.rawValue)
+            let claimed = try await Outbox.claim(
+                limit: Self.batch, now: services.clock.now(), lease: services.config.delivery.leaseSeconds, channels: channels, on: database())
             if claimed.isEmpty { return tried }
             tried += claimed.count
             let messages = try await compose(claimed)
@@ -88,7 +90,7 @@ final class DeliveryWorker: Sendable {
     private func send(_ item: Outbox.Claimed, message: OutgoingMessage?) async -> (Outbox.Key, String?, Bool) {
         do {
             guard let channel = AlertChannel(rawValue: item.channel), let message else {
-                throw DeliveryError.permanent("the alert or the subscription is gone")
+                throw DeliveryError.permanent("the alert expired, or the subscription is gone")
             }
             guard let sender = senders(channel) else { throw DeliveryError.notConfigured(channel.rawValue) }
             await limiters[channel]?.wait()
@@ -113,8 +115,10 @@ final class DeliveryWorker: Sendable {
             }
         }
         var messages: [Outbox.Key: OutgoingMessage] = [:]
+        let now = services.clock.now()
         for item in claimed {
-            guard let alert = byAlert[item.key.alertID], let subscription = subscriptions[item.key.subscriptionID],
+            // An alert past its expiry is not sent late: its messages fail for good.
+            guard let alert = byAlert[item.key.alertID], alert.expiresAt > now, let subscription = subscriptions[item.key.subscriptionID],
                   subscription.unsubscribedAt == nil, let sealed = subscription.contactSealed,
                   let contact = try? services.sealer.open(sealed, context: SealedColumn.subscriptionContact.context(rowID: subscription.id!))
             else { continue }
