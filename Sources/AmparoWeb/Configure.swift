@@ -148,6 +148,7 @@ func registerRoutes(_ app: Application) throws {
     try PublishAlertRoutes().boot(routes: app.routes)
     try SMSWebhookRoutes().boot(routes: app.routes)
     try VoiceWebhookRoutes().boot(routes: app.routes)
+    try DetainedRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

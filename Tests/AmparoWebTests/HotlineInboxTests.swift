@@ -259,4 +259,28 @@ final class HotlineInboxTests: XCTestCase {
         let held = try await reload(reports[3])
         XCTAssertEqual(held.status, "claimed", "another dispatcher's report is left alone")
     }
+
+    func testPersonDetainedOnAVerifiedIncidentOpensCasesLinkedToIt() async throws {
+        let report = try await fileReport(what: "Two people taken from the bus stop")
+        let dispatcher = try await harness.signedIn(try await harness.member(.dispatcher))
+        try await dispatcher.get(path(report))
+        let early = try await dispatcher.post(path(report, "detained"), ["count": "2"])
+        XCTAssertEqual(early.status, .unprocessableEntity, "not before it is verified")
+        try await dispatcher.post(path(report, "claim"))
+        try await dispatcher.get(path(report))
+        try await dispatcher.post(path(report, "status"), ["from": "claimed", "to": "verified", "reason": "Witnessed"])
+        try await dispatcher.get(path(report))
+        let bad = try await dispatcher.post(path(report, "detained"), ["count": "0"])
+        XCTAssertEqual(bad.status, .unprocessableEntity)
+        XCTAssertTrue(bad.body.string.contains("from 1 to 20"))
+        let opened = try await dispatcher.post(path(report, "detained"), ["count": "2"])
+        XCTAssertEqual(opened.status, .seeOther)
+        let cases = try await CaseModel.query(on: harness.app.db).filter(\.$reportID == report.id!).all()
+        XCTAssertEqual(cases.count, 2)
+        XCTAssertTrue(cases.allSatisfy { $0.status == "open" })
+        let page = try await dispatcher.get(path(report)).body.string
+        XCTAssertTrue(page.contains("Cases opened from this report: 2"))
+        let audit = try await AuditEntryModel.query(on: harness.app.db).filter(\.$action == "case.open").count()
+        XCTAssertEqual(audit, 2)
+    }
 }

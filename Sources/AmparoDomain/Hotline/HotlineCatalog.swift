@@ -21,6 +21,7 @@ public enum HotlineText: Sendable, Equatable {
     case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
     case smsReceived(String), smsStopped, smsStart(String), smsHelp(String), smsPlaceUnknown, conversation, replyLabel, replyButton
     case replyNotConfigured, replySent, fromReporter, fromDispatcher
+    case detainedLegend, detainedHint, detainedCount, openCases, casesOpened(Int), errorDetainedCount, notVerifiedForCase
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
@@ -188,6 +189,13 @@ public enum HotlineText: Sendable, Equatable {
         case .replySent: ("Reply sent.", "Respuesta enviada.")
         case .fromReporter: ("Reporter", "Persona que reporta")
         case .fromDispatcher: ("Dispatch", "Despacho")
+        case .detainedLegend: ("Person detained", "Persona detenida")
+        case .detainedHint: ("Opens a case for the case team for each person detained in this incident.", "Abre un caso para el equipo de casos por cada persona detenida en este incidente.")
+        case .detainedCount: ("How many people were detained?", "¿Cuántas personas fueron detenidas?")
+        case .openCases: ("Open cases", "Abrir casos")
+        case .casesOpened(let n): ("Cases opened from this report: \(n)", "Casos abiertos desde este reporte: \(n)")
+        case .errorDetainedCount: ("Enter a number from 1 to 20.", "Escriba un número de 1 a 20.")
+        case .notVerifiedForCase: ("Cases open from a verified report.", "Los casos se abren desde un reporte verificado.")
         case .voiceMenu: ("For English, press 1.", "Para español, oprima 2.")
         case .voiceConnecting: ("Connecting you with a volunteer. Please hold.", "Le comunicamos con una persona voluntaria. Espere, por favor.")
         case .voiceVoicemail: ("Nobody could answer. After the tone, say what is happening and where. Then hang up.", "Nadie pudo contestar. Después del tono, diga qué está pasando y dónde. Luego cuelgue.")

@@ -9,5 +9,6 @@ public enum AmparoMigrations {
         CreateAlerts(),
         CreateReportMessages(),
         CreateBanList(),
+        CreateCases(),
     ]
 }

@@ -148,7 +148,9 @@ final class TestHarness: @unchecked Sendable {
         let tables = [
             OrganizationModel.schema, TeamModel.schema, UserModel.schema, TeamMembershipModel.schema,
             RecoveryCodeModel.schema, SessionModel.schema, InvitationModel.schema, APITokenModel.schema,
-            AuditEntryModel.schema, ReportModel.schema, ReportEventModel.schema,
+            AuditEntryModel.schema, ReportModel.schema, ReportEventModel.schema, ReportMessageModel.schema,
+            SubscriptionModel.schema, AlertModel.schema, Outbox.schema, ShiftModel.schema, ShiftSwapModel.schema,
+            BannedNumberModel.schema, CaseModel.schema,
         ]
         for table in tables {
             let rows = try await app.db.sql.raw("SELECT * FROM \(ident: table)").all()

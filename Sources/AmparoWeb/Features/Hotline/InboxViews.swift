@@ -66,6 +66,7 @@ enum InboxViews {
         }
         func describe(_ action: String) -> String {
             if action.hasPrefix("duplicate:") { return "\(t(.duplicates)): \(action.dropFirst("duplicate:".count))" }
+            if action.hasPrefix("cases:"), let n = Int(action.dropFirst("cases:".count)) { return t(.casesOpened(n)) }
             if action.hasPrefix("urgency:"), let urgency = ReportUrgency(rawValue: String(action.dropFirst("urgency:".count))) {
                 return "\(t(.urgencyLabel)): \(t(.urgency(urgency)))"
             }
@@ -101,6 +102,7 @@ enum InboxViews {
         let counts = "\(report.officers.map(String.init) ?? "?") / \(report.vehicles.map(String.init) ?? "?")"
         let alertSection = try await AlertViews.section(req, report: report)
         let conversation = try await conversationSection(req, report: report)
+        let detained = try await DetainedRoutes.section(req, report: report)
         let body: HTML = """
         <h1>\(t(.reference)) \(report.reference)</h1>
         \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
@@ -121,6 +123,7 @@ enum InboxViews {
         </dl>
         \(conversation)
         \(actions)
+        \(detained)
         \(alertSection)
         <h2>\(t(.history))</h2>
         <ul>\(history)</ul>
