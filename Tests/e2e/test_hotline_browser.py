@@ -1,7 +1,17 @@
-"""The hotline in a real browser on a phone-sized window: a neighbour files a report in Spanish
-without signing in, a dispatcher (invited by the admin, enrolled with TOTP) claims and verifies it.
+"""The hotline in a real browser on a phone-sized window: a neighbour subscribes to alerts and files
+a report in Spanish without signing in; a coordinator (invited by the admin, enrolled with TOTP)
+claims and verifies it and sends the alert, which the server's own delivery worker hands to a real
+SMTP server and to a server speaking Twilio's and Signal's APIs, once per subscriber.
 axe-core checks every page for WCAG A/AA violations."""
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
 
 import pytest
 from selenium import webdriver
@@ -9,10 +19,11 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from amparo_client import set_up_admin, totp
+from amparo_client import Session, set_up_admin, totp
+from conftest import ROOT, Server, free_port
 from test_browser import check_accessibility, click_and_wait, fill, submit
 
-DISPATCHER_EMAIL = "dario.dispatch@example.org"
+DISPATCHER_EMAIL = "dario.coordina@example.org"
 DISPATCHER_PASSWORD = "marigold lantern orchard"
 
 
@@ -29,6 +40,38 @@ def make_browser(language):
 
 
 @pytest.fixture(scope="module")
+def sinks():
+    """scripts/delivery-sinks.py: aiosmtpd plus an HTTP server with Twilio's and Signal's send endpoints."""
+    smtp_port, http_port = free_port(), free_port()
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "delivery-sinks.py"), str(smtp_port), str(http_port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout.readline().strip() == "ready"
+    yield smtp_port, http_port
+    process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(sinks):
+    """This module's own server, with its alert channels pointed at the sinks."""
+    smtp_port, http_port = sinks
+    binary = os.environ.get("AMPARO_BINARY", os.path.join(ROOT, ".build", "debug", "amparo"))
+    data_dir = tempfile.mkdtemp(prefix="amparo-e2e-hotline-")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update({"AMPARO_SMTP": f"127.0.0.1:{smtp_port}", "AMPARO_TWILIO_URL": f"http://127.0.0.1:{http_port}",
+                "AMPARO_TWILIO_SID": "AC0", "AMPARO_TWILIO_TOKEN": "e2e", "AMPARO_TWILIO_FROM": "+15035550100",
+                "AMPARO_SIGNAL_URL": f"http://127.0.0.1:{http_port}", "AMPARO_SIGNAL_NUMBER": "+15035550101"})
+    s = Server(binary, data_dir, free_port(), env)
+    yield s
+    s.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def sink_stats(http_port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/stats") as r:
+        return json.load(r)
+
+
+@pytest.fixture(scope="module")
 def reporter():
     driver = make_browser("es-MX,es")
     yield driver
@@ -42,11 +85,23 @@ def dispatcher():
     driver.quit()
 
 
-def test_a_spanish_report_reaches_the_dispatcher_who_claims_and_verifies_it(server, reporter, dispatcher, artifacts):
+def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(server, sinks, reporter, dispatcher, artifacts):
     admin = set_up_admin(server.base, server.setup_link)
     admin.get("/admin/users")
-    page = admin.post("/admin/users", {"email": DISPATCHER_EMAIL, "name": "Darío Dispatcher", "role": "dispatcher"})
+    page = admin.post("/admin/users", {"email": DISPATCHER_EMAIL, "name": "Darío Dispatcher", "role": "coordinator"})
     invitation = re.search(r'id="invitation-link">([^<]+)<', page).group(1)
+
+    # Two neighbours ask for alerts: one by email in the browser, one by SMS.
+    reporter.get(server.base + "/alerts/subscribe")
+    check_accessibility(reporter, artifacts, "19-subscribe-es")
+    Select(reporter.find_element(By.NAME, "channel")).select_by_value("email")
+    fill(reporter, {"contact": "vecina@example.org"})
+    reporter.find_element(By.ID, "consent").click()
+    submit(reporter)
+    assert "Recibirá alertas verificadas" in reporter.page_source
+    neighbour = Session(server.base)
+    neighbour.get("/alerts/subscribe")
+    neighbour.post("/alerts/subscribe", {"channel": "sms", "contact": "+1 503 555 0142", "language": "en", "region": "", "consent": "yes"})
 
     # The neighbour: no account, Spanish from the browser, a phone-sized screen, no JavaScript needed.
     reporter.get(server.base + "/report")
@@ -93,11 +148,29 @@ def test_a_spanish_report_reaches_the_dispatcher_who_claims_and_verifies_it(serv
     assert "Verified" in main and "Verifying → Verified" in main and "Responder saw two ICE vans" in main
     check_accessibility(dispatcher, artifacts, "24-report-verified")
 
+    # The alert: coarse area, both languages; the server's worker delivers it.
+    fill(dispatcher, {"place": "Centro", "messageEN": "ICE agents at 5th and Main. Stay inside.",
+                      "messageES": "Agentes de ICE en la 5 y Main. Quédese adentro."})
+    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/alert')]//button"))
+    assert "2 messages queued" in dispatcher.page_source, dispatcher.find_element(By.TAG_NAME, "main").text
+    smtp_port, http_port = sinks
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        stats = sink_stats(http_port)
+        if stats["smtp"]["total"] >= 1 and stats["http"]["total"] >= 1:
+            break
+        time.sleep(0.2)
+    time.sleep(1)  # anything more would be a duplicate
+    assert sink_stats(http_port) == {"smtp": {"total": 1, "unique": 1}, "http": {"total": 1, "unique": 1}}
+    dispatcher.refresh()
+    assert "2 delivered, 0 waiting, 0 failed" in dispatcher.page_source
+    check_accessibility(dispatcher, artifacts, "25-alert-sent")
+
     click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Shifts"))
     assert "Nobody is on call right now" in dispatcher.page_source
-    check_accessibility(dispatcher, artifacts, "25-shifts")
+    check_accessibility(dispatcher, artifacts, "26-shifts")
 
     # The public learned nothing about who reported, and the log holds no report text or address.
     logs = server.logs()
-    for text in ["Dos camionetas", "Calle 5 y Main", DISPATCHER_EMAIL, "127.0.0.1 "]:
+    for text in ["Dos camionetas", "Calle 5 y Main", DISPATCHER_EMAIL, "127.0.0.1 ", "vecina@example.org", "5550142"]:
         assert text not in logs, text
