@@ -283,4 +283,27 @@ final class HotlineInboxTests: XCTestCase {
         let audit = try await AuditEntryModel.query(on: harness.app.db).filter(\.$action == "case.open").count()
         XCTAssertEqual(audit, 2)
     }
+
+    func testADispatcherPutsAReportInARegionAndTheAlertFormFollowsIt() async throws {
+        let east = TeamModel(name: "Eastside Rapid Response", region: "Eastside")
+        try await east.create(on: harness.app.db)
+        let report = try await fileReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        try await coordinator.get(path(report))
+        let unknown = try await coordinator.post(path(report, "region"), ["team": UUID().uuidString])
+        XCTAssertEqual(unknown.status, .unprocessableEntity)
+        let set = try await coordinator.post(path(report, "region"), ["team": east.id!.uuidString])
+        XCTAssertEqual(set.status, .seeOther)
+        let stored = try await reload(report)
+        XCTAssertEqual(stored.teamID, east.id)
+        try await coordinator.get(path(report))
+        try await coordinator.post(path(report, "claim"))
+        try await coordinator.get(path(report))
+        try await coordinator.post(path(report, "status"), ["from": "claimed", "to": "verified"])
+        let page = try await coordinator.get(path(report)).body.string
+        XCTAssertTrue(page.contains("Region: Eastside Rapid Response"), "in the history")
+        let alertForm = try XCTUnwrap(page.range(of: "/alert\"")).upperBound
+        XCTAssertTrue(page[alertForm...].contains(#"<option value="\#(east.id!.uuidString)" selected>Eastside</option>"#),
+                      "the alert goes to the report's region by default")
+    }
 }

@@ -55,6 +55,7 @@ final class SecurityTests: XCTestCase {
         "POST /hooks/twilio/voice/voicemail": .roles([]),
         "POST /hotline/reports/:reportID/ban": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/detained": .roles([.dispatcher, .coordinator]),
+        "POST /hotline/reports/:reportID/region": .roles([.dispatcher, .coordinator]),
         "GET /report": .everyone, "POST /report": .everyone,
         "GET /hotline": .roles([.dispatcher, .coordinator]), "POST /hotline/bulk": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),

@@ -21,6 +21,7 @@ public enum HotlineText: Sendable, Equatable {
     case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
     case smsReceived(String), smsStopped, smsStart(String), smsHelp(String), smsPlaceUnknown, conversation, replyLabel, replyButton
     case replyNotConfigured, replySent, fromReporter, fromDispatcher
+    case regionLabel, noRegion, setRegion, regionSet(String)
     case detainedLegend, detainedHint, detainedCount, openCases, casesOpened(Int), errorDetainedCount, notVerifiedForCase
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
@@ -189,6 +190,10 @@ public enum HotlineText: Sendable, Equatable {
         case .replySent: ("Reply sent.", "Respuesta enviada.")
         case .fromReporter: ("Reporter", "Persona que reporta")
         case .fromDispatcher: ("Dispatch", "Despacho")
+        case .regionLabel: ("Region", "Región")
+        case .noRegion: ("Not set", "Sin asignar")
+        case .setRegion: ("Set region", "Asignar región")
+        case .regionSet(let name): ("Region: \(name)", "Región: \(name)")
         case .detainedLegend: ("Person detained", "Persona detenida")
         case .detainedHint: ("Opens a case for the case team for each person detained in this incident.", "Abre un caso para el equipo de casos por cada persona detenida en este incidente.")
         case .detainedCount: ("How many people were detained?", "¿Cuántas personas fueron detenidas?")

@@ -10,5 +10,6 @@ public enum AmparoMigrations {
         CreateReportMessages(),
         CreateBanList(),
         CreateCases(),
+        AddReportRegion(),
     ]
 }

@@ -29,6 +29,8 @@ public final class ReportModel: Model, @unchecked Sendable {
     @OptionalField(key: "callback_sealed") public var callbackSealed: String?
     @OptionalField(key: "claimed_by") public var claimedBy: UUID?
     @OptionalField(key: "claimed_at") public var claimedAt: Date?
+    /// The region (team) a dispatcher put it in.
+    @OptionalField(key: "team_id") public var teamID: UUID?
     /// Set when a dispatcher marks this report as a duplicate of an earlier one.
     @OptionalField(key: "duplicate_of") public var duplicateOf: UUID?
     /// When retention removed the personal data; the report's bare facts stay for counts.

@@ -34,7 +34,7 @@ enum AlertViews {
         <h2>\(t(.publishTitle))</h2>
         <form method="post" action="/hotline/reports/\(report.id!.uuidString)/alert">\(Layout.csrfField(req.visitor))
         \(Form.field("place", label: t(.coarsePlaceLabel), hint: t(.coarsePlaceHint), extra: " maxlength=\"120\""))
-        \(Form.select("region", label: t(.regionLabel), options: regions, selected: ""))
+        \(Form.select("region", label: t(.regionLabel), options: regions, selected: report.teamID?.uuidString ?? ""))
         \(Form.textarea("messageEN", label: t(.messageENLabel), value: "", hint: t(.messageHint), error: nil, maxLength: 480))
         \(Form.textarea("messageES", label: t(.messageESLabel), value: "", hint: nil, error: nil, maxLength: 480))
         \(Form.field("hours", label: t(.hoursLabel), type: "number", value: "6", extra: " min=\"1\" max=\"72\""))

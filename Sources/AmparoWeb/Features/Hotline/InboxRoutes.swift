@@ -16,6 +16,7 @@ struct InboxRoutes: RouteCollection {
         hotline.post("reports", ":reportID", "claim", use: claim).policy(.member(.workHotline))
         hotline.post("reports", ":reportID", "status", use: changeStatus).policy(.member(.workHotline))
         hotline.post("reports", ":reportID", "urgency", use: setUrgency).policy(.member(.workHotline))
+        hotline.post("reports", ":reportID", "region", use: setRegion).policy(.member(.workHotline))
     }
 
     static let pageSize = 100
@@ -138,6 +139,31 @@ struct InboxRoutes: RouteCollection {
                                        from: nil, to: nil, at: now).create(on: db)
         }
         try await req.audit("report.urgency", recordType: "report", recordID: report.id!.uuidString)
+        return req.redirect(to: path(report))
+    }
+
+    struct RegionForm: Content { var team: String? }
+
+    func setRegion(req: Request) async throws -> Response {
+        let report = try await find(req)
+        let raw = try req.content.decode(RegionForm.self).team ?? ""
+        var team: TeamModel?
+        if !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), let found = try await TeamModel.find(id, on: req.db) else {
+                throw UserFacingError(status: .unprocessableEntity, text: .alerts(.errorChoice))
+            }
+            team = found
+        }
+        let now = req.amparo.clock.now()
+        let (teamID, teamName) = (team?.id, team?.name ?? "-")
+        try await req.db.transaction { db in
+            report.teamID = teamID
+            report.updatedAt = now
+            try await report.save(on: db)
+            try await ReportEventModel(id: UUID(), reportID: report.id!, actorID: req.visitor.user?.id,
+                                       action: "region:\(teamName)", from: nil, to: nil, at: now).create(on: db)
+        }
+        try await req.audit("report.region", recordType: "report", recordID: report.id!.uuidString)
         return req.redirect(to: path(report))
     }
 

@@ -66,6 +66,7 @@ enum InboxViews {
         }
         func describe(_ action: String) -> String {
             if action.hasPrefix("duplicate:") { return "\(t(.duplicates)): \(action.dropFirst("duplicate:".count))" }
+            if action.hasPrefix("region:") { return t(.regionSet(String(action.dropFirst("region:".count)))) }
             if action.hasPrefix("cases:"), let n = Int(action.dropFirst("cases:".count)) { return t(.casesOpened(n)) }
             if action.hasPrefix("urgency:"), let urgency = ReportUrgency(rawValue: String(action.dropFirst("urgency:".count))) {
                 return "\(t(.urgencyLabel)): \(t(.urgency(urgency)))"
@@ -93,6 +94,13 @@ enum InboxViews {
             <button type="submit">\(t(.apply))</button></form>
             """)
         }
+        let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
+        let regionOptions = [(value: "", label: t(.noRegion))] + teams.map { (value: $0.id!.uuidString, label: $0.region.isEmpty ? $0.name : $0.region) }
+        actions.append("""
+        <form method="post" action="/hotline/reports/\(id.uuidString)/region">\(csrf)
+        \(Form.select("team", label: t(.regionLabel), options: regionOptions, selected: report.teamID?.uuidString ?? ""))
+        <button type="submit">\(t(.setRegion))</button></form>
+        """)
         let urgencyOptions = ReportUrgency.allCases.map { (value: $0.rawValue, label: t(.urgency($0))) }
         actions.append("""
         <form method="post" action="/hotline/reports/\(id.uuidString)/urgency">\(csrf)
