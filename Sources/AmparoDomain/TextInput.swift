@@ -6,6 +6,11 @@ import Foundation
 public enum SingleLineText {
     public enum Problem: Error, Equatable { case empty, tooLong, controlCharacter }
 
+    /// Text from a text area as one paragraph: each line break becomes a space (an SMS is one line).
+    public static func joiningLines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
     /// The trimmed value, or what is wrong with it. `raw` is measured before trimming.
     public static func validate(_ raw: String?, maxLength: Int, required: Bool) -> Result<String, Problem> {
         let raw = raw ?? ""

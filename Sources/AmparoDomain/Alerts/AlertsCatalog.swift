@@ -6,7 +6,7 @@ public enum AlertsText: Sendable, Equatable {
     case unsubscribeInvalid, errorContact(AlertChannel), errorConsent, errorChoice, tooMany
     case publishTitle, coarsePlaceLabel, coarsePlaceHint, messageENLabel, messageESLabel, messageHint, hoursLabel
     case publishButton, published(Int), errorPlace, errorMessage, errorHours, notVerified, alertsSent, delivery(sent: Int, pending: Int, failed: Int)
-    case stopFooter(String), subscribeLink
+    case stopFooter(String)
 
     public var pair: (String, String) {
         switch self {
@@ -56,7 +56,6 @@ public enum AlertsText: Sendable, Equatable {
         case .alertsSent: ("Alerts from this report", "Alertas de este reporte")
         case .delivery(let sent, let pending, let failed): ("\(sent) delivered, \(pending) waiting, \(failed) failed", "\(sent) entregados, \(pending) en espera, \(failed) fallidos")
         case .stopFooter(let link): ("Stop these alerts: \(link)", "Detener estas alertas: \(link)")
-        case .subscribeLink: ("Get verified alerts", "Recibir alertas verificadas")
         case .tooMany: ("Too many attempts from this connection. Wait a few minutes.", "Demasiados intentos desde esta conexión. Espere unos minutos.")
         }
     }

@@ -11,8 +11,8 @@ public enum HotlineText: Sendable, Equatable {
     // Dispatcher inbox
     case inboxTitle, inboxIntro, inboxEmpty, showOpen, showAll, received, reference, place, agencyShort
     case status(ReportStatus), urgency(ReportUrgency), urgencyLabel, claimedBy, nobody, occurred, officersAndVehicles
-    case description, pin, callback, history, claim, releaseClaim, moveTo, reasonLabel, reasonHint, apply
-    case claimedByOther, statusChanged, notAllowed(ReportStatus, ReportStatus), reportNotFound, purged
+    case description, pin, callback, history, claim, moveTo, reasonLabel, reasonHint, apply
+    case claimedByOther, notAllowed(ReportStatus, ReportStatus), reportNotFound, purged
     case navHotline, setUrgency
     case duplicateOfLabel, duplicateOfHint, duplicateOfMissing, duplicateOfUnknown, duplicateOf, duplicates
     case shiftsTitle, shiftsIntro, onCallNow, nobodyOnCall, weeklySchedule, noShifts, duty(WeeklyShift.Duty), dutyLabel
@@ -20,7 +20,7 @@ public enum HotlineText: Sendable, Equatable {
     case yourNextShifts, offerSwap, openSwaps, takeSwap, offeredBy(String), noOpenSwaps, swapOffered, swapTaken
     case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
     case smsReceived(String), smsStopped, smsStart(String), smsHelp(String), smsPlaceUnknown, conversation, replyLabel, replyButton
-    case replyNotConfigured, replySent, fromReporter, fromDispatcher
+    case replyNotConfigured, fromReporter, fromDispatcher
     case regionLabel, noRegion, setRegion, regionSet(String)
     case detainedLegend, detainedHint, detainedCount, openCases, casesOpened(Int), errorDetainedCount, notVerifiedForCase
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
@@ -111,13 +111,11 @@ public enum HotlineText: Sendable, Equatable {
         case .callback: ("Callback", "Contacto")
         case .history: ("History", "Historial")
         case .claim: ("Claim this report", "Tomar este reporte")
-        case .releaseClaim: ("Release", "Soltar")
         case .moveTo: ("Change status to", "Cambiar estado a")
         case .reasonLabel: ("Why", "Por qué")
         case .reasonHint: ("Say what you checked. This stays in the report's history.", "Diga qué verificó. Queda en el historial del reporte.")
         case .apply: ("Save", "Guardar")
         case .claimedByOther: ("Someone else changed this report first. Here is where it stands now.", "Otra persona cambió este reporte primero. Así está ahora.")
-        case .statusChanged: ("Saved.", "Guardado.")
         case .notAllowed(let from, let to): ("A report cannot go from \(Self.status(from).pair.0) to \(Self.status(to).pair.0).", "Un reporte no puede pasar de \(Self.status(from).pair.1) a \(Self.status(to).pair.1).")
         case .reportNotFound: ("No report has that reference.", "Ningún reporte tiene esa referencia.")
         case .purged: ("Deleted after the retention period", "Borrado al terminar el plazo de conservación")
@@ -187,7 +185,6 @@ public enum HotlineText: Sendable, Equatable {
         case .replyLabel: ("Reply to the reporter", "Responder a la persona")
         case .replyButton: ("Send reply", "Enviar respuesta")
         case .replyNotConfigured: ("Text messages are not set up on this server.", "Los mensajes de texto no están configurados en este servidor.")
-        case .replySent: ("Reply sent.", "Respuesta enviada.")
         case .fromReporter: ("Reporter", "Persona que reporta")
         case .fromDispatcher: ("Dispatch", "Despacho")
         case .regionLabel: ("Region", "Región")

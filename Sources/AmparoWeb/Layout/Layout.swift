@@ -75,27 +75,29 @@ enum Form {
         _ name: String, label: String, type: String = "text", value: String = "", hint: String? = nil,
         error: String? = nil, required: Bool = true, autocomplete: String? = nil, extra: HTML = .empty
     ) -> HTML {
-        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
-        return """
-        <div class="field\(error == nil ? "" : " has-error")">
-        <label for="\(name)">\(label)</label>
-        \(hint.map { HTML("<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>") })
-        \(error.map { HTML("<p class=\"error\" id=\"\(name)-error\">\($0)</p>") })
-        <input id="\(name)" name="\(name)" type="\(type)" value="\(value)"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(describedBy.isEmpty ? HTML.empty : HTML(" aria-describedby=\"\(describedBy.joined(separator: " "))\""))\(error == nil ? HTML.empty : HTML(" aria-invalid=\"true\""))\(extra)>
-        </div>
-        """
+        wrapped(name, label: label, hint: hint, error: error) { attributes in
+            "<input id=\"\(name)\" name=\"\(name)\" type=\"\(type)\" value=\"\(value)\"\(required ? HTML(" required") : .empty)\(autocomplete.map { HTML(" autocomplete=\"\($0)\"") })\(attributes)\(extra)>"
+        }
     }
 
     static func textarea(
         _ name: String, label: String, value: String, hint: String?, error: String?, maxLength: Int, required: Bool = true
     ) -> HTML {
+        wrapped(name, label: label, hint: hint, error: error) { attributes in
+            "<textarea id=\"\(name)\" name=\"\(name)\" rows=\"4\" maxlength=\"\(maxLength)\"\(required ? HTML(" required") : .empty)\(attributes)>\(value)</textarea>"
+        }
+    }
+
+    /// The label, hint and error around a control, and the ARIA attributes that tie them to it.
+    private static func wrapped(_ name: String, label: String, hint: String?, error: String?, control: (HTML) -> HTML) -> HTML {
         let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        let attributes: HTML = "\(describedBy.isEmpty ? HTML.empty : HTML(" aria-describedby=\"\(describedBy.joined(separator: " "))\""))\(error == nil ? HTML.empty : HTML(" aria-invalid=\"true\""))"
         return """
         <div class="field\(error == nil ? "" : " has-error")">
         <label for="\(name)">\(label)</label>
         \(hint.map { HTML("<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>") })
         \(error.map { HTML("<p class=\"error\" id=\"\(name)-error\">\($0)</p>") })
-        <textarea id="\(name)" name="\(name)" rows="4" maxlength="\(maxLength)"\(required ? HTML(" required") : .empty)\(describedBy.isEmpty ? HTML.empty : HTML(" aria-describedby=\"\(describedBy.joined(separator: " "))\""))\(error == nil ? HTML.empty : HTML(" aria-invalid=\"true\""))>\(value)</textarea>
+        \(control(attributes))
         </div>
         """
     }

@@ -151,12 +151,12 @@ enum CSRF {
         let expected = request.visitor.csrfToken
         guard !expected.isEmpty else { return false }
         var presented = request.headers.first(name: headerName)
-        if presented == nil, request.headers.contentType == .urlEncodedForm {
+        let type = request.headers.contentType
+        if presented == nil, type == .urlEncodedForm || type == .formData {
             _ = try await request.body.collect(max: 1 << 20).get()
-            presented = request.formFields?[fieldName]?.first
-        } else if presented == nil, request.headers.contentType == .formData {
-            _ = try await request.body.collect(max: 1 << 20).get()
-            presented = try? request.content.get(String.self, at: fieldName)
+            presented = type == .urlEncodedForm
+                ? request.formFields?[fieldName]?.first
+                : try? request.content.get(String.self, at: fieldName)
         }
         guard let presented else { return false }
         return constantTimeEquals(Array(presented.utf8), Array(expected.utf8))

@@ -25,7 +25,7 @@ extension Operations {
                         SQLBind(id), SQLBind(channel.rawValue),
                         SQLBind(try services.sealer.seal(contact, context: SealedColumn.subscriptionContact.context(rowID: id))),
                         SQLBind(services.sealer.blindIndex(contact, kind: channel.indexKind)), SQLBind(n % 2 == 0 ? "es" : "en"),
-                        SQLBind(statement), SQLBind(now), SQLBind(SecretDigest.of(UnsubscribeLinks.token(forID: id, key: services.unsubscribeKey))),
+                        SQLBind(statement), SQLBind(now), SQLBind(UnsubscribeLinks.digest(forID: id, key: services.unsubscribeKey)),
                     ])
                 }
                 try await insert.run()

@@ -9,59 +9,58 @@ import Vapor
 /// it, so on SQLite (one server) it is never stale. A change made elsewhere (another app server on
 /// the same PostgreSQL, the CLI) is seen within `ttl`; set it to 0 to turn the cache off.
 final class SessionCache: Sendable {
-    private struct Entry {
-        let row: SessionRow
-        let readAt: Date
+    private let sessions: ExpiringCache<String, SessionRow>
+    private let teams: ExpiringCache<UUID, [TeamSummary]>
+
+    init(ttl: TimeInterval, clock: any Clock) {
+        sessions = ExpiringCache(ttl: ttl, clock: clock)
+        teams = ExpiringCache(ttl: ttl, clock: clock)
     }
 
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
-    private let teams = NIOLockedValueBox<[UUID: (teams: [TeamSummary], readAt: Date)]>([:])
+    /// A cached row, or the database's (which is then cached).
+    func session(tokenDigest: String, on database: any Database) async throws -> SessionRow? {
+        try await sessions.value(for: tokenDigest) { try await HotPathQueries.session(tokenDigest: tokenDigest, on: database) }
+    }
+
+    /// A member's teams, cached the same way (memberships change through Fluent models or `removeAll`).
+    func teams(ofUser userID: UUID, on database: any Database) async throws -> [TeamSummary] {
+        try await teams.value(for: userID) { try await HotPathQueries.teams(ofUser: userID, on: database).map(TeamSummary.init) } ?? []
+    }
+
+    func removeAll() {
+        sessions.removeAll()
+        teams.removeAll()
+    }
+}
+
+/// Values read at most `ttl` ago, per key; a miss (or nil) asks `load`. Bounded: full, it starts over.
+private final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let entries = NIOLockedValueBox<[Key: (value: Value, readAt: Date)]>([:])
     private let ttl: TimeInterval
     private let clock: any Clock
-    static let capacity = 20_000
+    static var capacity: Int { 20_000 }
 
     init(ttl: TimeInterval, clock: any Clock) {
         self.ttl = ttl
         self.clock = clock
     }
 
-    /// A cached row, or the database's (which is then cached).
-    func session(tokenDigest: String, on database: any Database) async throws -> SessionRow? {
+    func value(for key: Key, load: () async throws -> Value?) async throws -> Value? {
         let now = clock.now()
-        if ttl > 0, let entry = entries.withLockedValue({ $0[tokenDigest] }),
-           now.timeIntervalSince(entry.readAt) < ttl, entry.readAt <= now {
-            return entry.row
+        if ttl > 0, let entry = entries.withLockedValue({ $0[key] }), now.timeIntervalSince(entry.readAt) < ttl, entry.readAt <= now {
+            return entry.value
         }
-        guard let row = try await HotPathQueries.session(tokenDigest: tokenDigest, on: database) else { return nil }
+        guard let value = try await load() else { return nil }
         if ttl > 0 {
             entries.withLockedValue {
                 if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
-                $0[tokenDigest] = Entry(row: row, readAt: now)
+                $0[key] = (value, now)
             }
         }
-        return row
+        return value
     }
 
-    /// A member's teams, cached the same way (memberships change through Fluent models or `removeAll`).
-    func teams(ofUser userID: UUID, on database: any Database) async throws -> [TeamSummary] {
-        let now = clock.now()
-        if ttl > 0, let entry = teams.withLockedValue({ $0[userID] }), now.timeIntervalSince(entry.readAt) < ttl, entry.readAt <= now {
-            return entry.teams
-        }
-        let fresh = try await HotPathQueries.teams(ofUser: userID, on: database).map(TeamSummary.init)
-        if ttl > 0 {
-            teams.withLockedValue {
-                if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }
-                $0[userID] = (fresh, now)
-            }
-        }
-        return fresh
-    }
-
-    func removeAll() {
-        entries.withLockedValue { $0.removeAll(keepingCapacity: true) }
-        teams.withLockedValue { $0.removeAll(keepingCapacity: true) }
-    }
+    func removeAll() { entries.withLockedValue { $0.removeAll(keepingCapacity: true) } }
 }
 
 /// A team as pages show it: a value, safe to cache.

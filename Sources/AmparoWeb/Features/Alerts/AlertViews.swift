@@ -4,11 +4,6 @@ import Fluent
 import Vapor
 
 enum AlertViews {
-    /// "Every area" and the teams' regions, for subscribers and for alerts.
-    static func regionOptions(_ teams: [TeamModel], language: Language) -> [(value: String, label: String)] {
-        [(value: "", label: Text.alerts(.allRegions).in(language))]
-            + teams.map { (value: $0.id!.uuidString, label: $0.region.isEmpty ? $0.name : $0.region) }
-    }
 
     /// On a report's page: its alerts with their delivery, and for a coordinator on a verified
     /// report, the form that sends one.
@@ -28,7 +23,7 @@ enum AlertViews {
         }
         guard report.outcome == ReportStatus.verified.rawValue, req.visitor.role?.can(.publishAlerts) == true else { return html }
         let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
-        let regions = AlertViews.regionOptions(teams, language: l)
+        let regions = Regions.options(teams, none: t(.allRegions))
         return """
         \(html)
         <h2>\(t(.publishTitle))</h2>

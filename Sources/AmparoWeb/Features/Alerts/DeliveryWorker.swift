@@ -109,7 +109,7 @@ final class DeliveryWorker: Sendable {
         let alerts = try await AlertModel.query(on: db).filter(\.$id ~~ Set(claimed.map(\.key.alertID))).all()
         let byAlert = Dictionary(uniqueKeysWithValues: alerts.map { ($0.id!, $0) })
         var subscriptions: [UUID: SubscriptionModel] = [:]
-        for chunk in stride(from: 0, to: claimed.count, by: 200).map({ Array(claimed[$0..<min($0 + 200, claimed.count)]) }) {
+        for chunk in claimed.chunks(of: 200) {
             for subscription in try await SubscriptionModel.query(on: db).filter(\.$id ~~ Set(chunk.map(\.key.subscriptionID))).all() {
                 subscriptions[subscription.id!] = subscription
             }
@@ -124,7 +124,7 @@ final class DeliveryWorker: Sendable {
             else { continue }
             let language = Language(rawValue: subscription.language) ?? .es
             let text = language == .es ? alert.messageES : alert.messageEN
-            let stop = "\(services.config.baseURL)/alerts/unsubscribe/\(UnsubscribeLinks.token(for: subscription, key: services.unsubscribeKey))"
+            let stop = "\(services.config.baseURL)/alerts/unsubscribe/\(UnsubscribeLinks.token(forID: subscription.id!, key: services.unsubscribeKey))"
             messages[item.key] = OutgoingMessage(
                 to: contact, subject: "Amparo: \(alert.place)", body: "\(alert.place): \(text)\n\n\(Text.alerts(.stopFooter(stop)).in(language))",
                 idempotencyKey: item.key.idempotencyKey, unsubscribeURL: stop)

@@ -18,10 +18,6 @@ struct PublishAlertRoutes: RouteCollection {
         var region: String?
     }
 
-    static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-    }
-
     func publish(req: Request) async throws -> Response {
         guard let reportID = req.parameters.get("reportID", as: UUID.self), let report = try await ReportModel.find(reportID, on: req.db) else {
             throw UserFacingError(status: .notFound, text: .hotline(.reportNotFound))
@@ -31,8 +27,8 @@ struct PublishAlertRoutes: RouteCollection {
         }
         var form = (try? req.content.decode(AlertForm.self)) ?? AlertForm()
         // Line breaks typed in the text areas become spaces: an SMS is one paragraph.
-        form.messageEN = form.messageEN.map(Self.oneLine)
-        form.messageES = form.messageES.map(Self.oneLine)
+        form.messageEN = form.messageEN.map(SingleLineText.joiningLines)
+        form.messageES = form.messageES.map(SingleLineText.joiningLines)
         guard case .success(let place) = SingleLineText.validate(form.place, maxLength: 120, required: true) else {
             throw UserFacingError(status: .unprocessableEntity, text: .alerts(.errorPlace))
         }
@@ -43,13 +39,7 @@ struct PublishAlertRoutes: RouteCollection {
         guard let hours = form.hours.flatMap(Int.init), (1...72).contains(hours) else {
             throw UserFacingError(status: .unprocessableEntity, text: .alerts(.errorHours))
         }
-        var teamID: UUID?
-        if let region = form.region, !region.isEmpty {
-            guard let id = UUID(uuidString: region), try await TeamModel.find(id, on: req.db) != nil else {
-                throw UserFacingError(status: .unprocessableEntity, text: .alerts(.errorChoice))
-            }
-            teamID = id
-        }
+        let teamID = try await Regions.team(fromChoice: form.region, on: req.db)?.id
         let now = req.amparo.clock.now()
         let alert = AlertModel(
             id: UUID(), reportID: reportID, teamID: teamID, place: place, messageEN: english, messageES: spanish,

@@ -37,11 +37,8 @@ struct SubscribeRoutes: RouteCollection {
         guard let channel = form.channel.flatMap(AlertChannel.init(rawValue:)),
               let language = form.language.flatMap(Language.init(rawValue:)) else { return try await refuse(.errorChoice) }
         guard let contact = form.contact.flatMap(channel.normalize) else { return try await refuse(.errorContact(channel)) }
-        var teamID: UUID?
-        if let region = form.region, !region.isEmpty {
-            guard let id = UUID(uuidString: region), try await TeamModel.find(id, on: req.db) != nil else { return try await refuse(.errorChoice) }
-            teamID = id
-        }
+        let teamID: UUID?
+        do { teamID = try await Regions.team(fromChoice: form.region, on: req.db)?.id } catch is UserFacingError { return try await refuse(.errorChoice) }
         guard form.consent == "yes" else { return try await refuse(.errorConsent) }
 
         let services = req.amparo
@@ -55,7 +52,7 @@ struct SubscribeRoutes: RouteCollection {
             let subscription = SubscriptionModel(
                 id: id, channel: channel.rawValue, language: language.rawValue, teamID: teamID,
                 consentStatement: Text.alerts(.consentStatement).in(req.language), consentedAt: services.clock.now(),
-                unsubscribeDigest: SecretDigest.of(UnsubscribeLinks.token(forID: id, key: services.unsubscribeKey)))
+                unsubscribeDigest: UnsubscribeLinks.digest(forID: id, key: services.unsubscribeKey))
             subscription.contactSealed = try services.sealer.seal(contact, context: SealedColumn.subscriptionContact.context(rowID: id))
             subscription.contactIndex = index
             try await subscription.create(on: req.db)
@@ -96,7 +93,7 @@ enum SubscribeViews {
         let l = req.language
         func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
         let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
-        let regions = AlertViews.regionOptions(teams, language: l)
+        let regions = Regions.options(teams, none: t(.allRegions))
         let body: HTML = """
         <h1>\(t(.subscribeTitle))</h1>
         <p>\(t(.subscribeIntro))</p>
@@ -136,11 +133,12 @@ enum SubscribeViews {
 /// The stop link in every alert: derived from the subscription with a server key, so the worker can
 /// write it into each message while the database holds only its digest.
 enum UnsubscribeLinks {
-    static func token(for subscription: SubscriptionModel, key: SymmetricKey) -> String {
-        token(forID: subscription.id!, key: key)
-    }
-
     static func token(forID id: UUID, key: SymmetricKey) -> String {
         Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: Data("unsubscribe:\(id.uuidString)".utf8), using: key)))
+    }
+
+    /// What the database keeps of the link: its digest.
+    static func digest(forID id: UUID, key: SymmetricKey) -> String {
+        SecretDigest.of(token(forID: id, key: key))
     }
 }

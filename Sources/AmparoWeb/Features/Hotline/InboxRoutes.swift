@@ -146,14 +146,7 @@ struct InboxRoutes: RouteCollection {
 
     func setRegion(req: Request) async throws -> Response {
         let report = try await find(req)
-        let raw = try req.content.decode(RegionForm.self).team ?? ""
-        var team: TeamModel?
-        if !raw.isEmpty {
-            guard let id = UUID(uuidString: raw), let found = try await TeamModel.find(id, on: req.db) else {
-                throw UserFacingError(status: .unprocessableEntity, text: .alerts(.errorChoice))
-            }
-            team = found
-        }
+        let team = try await Regions.team(fromChoice: try req.content.decode(RegionForm.self).team, on: req.db)
         let now = req.amparo.clock.now()
         let (teamID, teamName) = (team?.id, team?.name ?? "-")
         try await req.db.transaction { db in

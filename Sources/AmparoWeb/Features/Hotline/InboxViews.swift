@@ -95,7 +95,7 @@ enum InboxViews {
             """)
         }
         let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
-        let regionOptions = [(value: "", label: t(.noRegion))] + teams.map { (value: $0.id!.uuidString, label: $0.region.isEmpty ? $0.name : $0.region) }
+        let regionOptions = Regions.options(teams, none: t(.noRegion))
         actions.append("""
         <form method="post" action="/hotline/reports/\(id.uuidString)/region">\(csrf)
         \(Form.select("team", label: t(.regionLabel), options: regionOptions, selected: report.teamID?.uuidString ?? ""))

@@ -71,6 +71,20 @@ enum ReportRecords {
         return model
     }
 
+    /// A report that came by phone (a text or a voicemail): what was said, the caller's number as
+    /// callback and as the blind index that threads their next messages, stored like any report.
+    static func storeFromPhone(
+        what: String, from: String?, channel: String, language: Language, services: AmparoServices
+    ) async throws -> (id: UUID, reference: String) {
+        let now = services.clock.now()
+        let report = ValidReport(what: what, place: Text.hotline(.smsPlaceUnknown).in(language), occurredAt: now, officers: nil,
+                                 vehicles: nil, agency: .unknown, pin: nil, callback: from)
+        var row = try seal(report, language: language, receivedAt: now, services: services)
+        row.channel = channel
+        row.callbackIndex = from.map { services.sealer.blindIndex($0, kind: .phone) }
+        return (row.id, try await services.reportIntake.store(row))
+    }
+
     static func open(_ value: String?, _ column: SealedColumn, report: ReportModel, sealer: FieldSealer) -> String? {
         guard let value, let id = report.id else { return nil }
         return try? sealer.open(value, context: column.context(rowID: id))

@@ -26,7 +26,7 @@ struct UnconfirmedReportsRule: PurgeRule {
                 .returning("id")
                 .all()
                 .map { try $0.decode(column: "id", as: UUID.self) }
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for chunk in ids.chunks(of: 500) {
                 try await db.sql.update(ReportEventModel.schema)
                     .set("reason_sealed", to: SQLLiteral.null)
                     .where("report_id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))

@@ -45,7 +45,8 @@ struct SMSWebhookRoutes: RouteCollection {
                 try await record(body, direction: .inbound, report: open.id!, actor: nil, on: req)
                 return TwiML.empty
             }
-            let reference = try await newReport(body: body, from: from, index: index, on: req)
+            let (reportID, reference) = try await ReportRecords.storeFromPhone(what: body, from: from, channel: "sms", language: .es, services: services)
+            try await record(body, direction: .inbound, report: reportID, actor: nil, on: req)
             return TwiML.message(Text.hotline(.smsReceived(reference)).in(.es))
         }
     }
@@ -58,19 +59,6 @@ struct SMSWebhookRoutes: RouteCollection {
             .sort(\.$receivedAt, .descending).first() else { return nil }
         let last = try await ReportMessageModel.query(on: req.db).filter(\.$reportID == report.id!).sort(\.$at, .descending).first()
         return (last?.at ?? report.receivedAt) >= since ? report : nil
-    }
-
-    private func newReport(body: String, from: String, index: String, on req: Request) async throws -> String {
-        let services = req.amparo
-        let now = services.clock.now()
-        let report = ValidReport(what: body, place: Text.hotline(.smsPlaceUnknown).in(.es), occurredAt: now, officers: nil, vehicles: nil,
-                                 agency: .unknown, pin: nil, callback: from)
-        var row = try ReportRecords.seal(report, language: .es, receivedAt: now, services: services)
-        row.channel = "sms"
-        row.callbackIndex = index
-        let reference = try await services.reportIntake.store(row)
-        try await record(body, direction: .inbound, report: row.id, actor: nil, on: req)
-        return reference
     }
 
     func record(_ body: String, direction: ReportMessageModel.Direction, report: UUID, actor: UUID?, on req: Request) async throws {
@@ -87,10 +75,10 @@ struct SMSWebhookRoutes: RouteCollection {
         guard let id = req.parameters.get("reportID", as: UUID.self), let report = try await ReportModel.find(id, on: req.db) else {
             throw UserFacingError(status: .notFound, text: .hotline(.reportNotFound))
         }
-        let text = SingleLineText.validate(try req.content.decode(ReplyForm.self).body.map(PublishAlertRoutes.oneLine), maxLength: 480, required: true)
+        let text = SingleLineText.validate(try req.content.decode(ReplyForm.self).body.map(SingleLineText.joiningLines), maxLength: 480, required: true)
         guard case .success(let body) = text else { throw UserFacingError(status: .unprocessableEntity, text: .alerts(.errorMessage)) }
         guard report.channel == "sms", let to = ReportRecords.open(report.callbackSealed, .reportCallback, report: report, sealer: req.amparo.sealer),
-              let sender = channelSenders(req.application, req.amparo.config.delivery)(.sms) else {
+              let sender = req.amparo.delivery.senders(.sms) else {
             throw UserFacingError(status: .serviceUnavailable, text: .hotline(.replyNotConfigured))
         }
         let messageID = UUID()

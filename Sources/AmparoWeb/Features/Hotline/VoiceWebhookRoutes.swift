@@ -59,14 +59,9 @@ struct VoiceWebhookRoutes: RouteCollection {
         }
         let seconds = fields["RecordingDuration"].flatMap(Int.init) ?? 0
         let from = fields["From"].flatMap(AlertChannel.sms.normalize)
-        let services = req.amparo
-        let now = services.clock.now()
-        let report = ValidReport(what: Text.hotline(.voicemailReport(seconds, recording)).in(language), place: Text.hotline(.smsPlaceUnknown).in(language),
-                                 occurredAt: now, officers: nil, vehicles: nil, agency: .unknown, pin: nil, callback: from)
-        var row = try ReportRecords.seal(report, language: language, receivedAt: now, services: services)
-        row.channel = "voice"
-        row.callbackIndex = from.map { services.sealer.blindIndex($0, kind: .phone) }
-        _ = try await services.reportIntake.store(row)
+        _ = try await ReportRecords.storeFromPhone(
+            what: Text.hotline(.voicemailReport(seconds, recording)).in(language), from: from, channel: "voice", language: language,
+            services: req.amparo)
         return TwiML.xml("\(TwiML.say(Text.hotline(.voiceThanks).in(language), language))<Hangup/>")
     }
 
