@@ -37,6 +37,7 @@ public enum Text: Sendable, Equatable {
     case passwordProblem(PasswordPolicy.Problem)
     case hotline(HotlineText)
     case alerts(AlertsText)
+    case dispatch(DispatchText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -208,6 +209,7 @@ public enum Text: Sendable, Equatable {
         case .errorControlCharacter: ("Remove the invisible control characters (such as tabs) from the text.", "Quite los caracteres de control invisibles (como tabuladores) del texto.")
         case .hotline(let text): text.pair
         case .alerts(let text): text.pair
+        case .dispatch(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

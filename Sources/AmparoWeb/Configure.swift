@@ -149,6 +149,8 @@ func registerRoutes(_ app: Application) throws {
     try SMSWebhookRoutes().boot(routes: app.routes)
     try VoiceWebhookRoutes().boot(routes: app.routes)
     try DetainedRoutes().boot(routes: app.routes)
+    try DispatchRoutes().boot(routes: app.routes)
+    try RespondRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

@@ -25,7 +25,7 @@ final class SecurityTests: XCTestCase {
     /// The expected matrix, written independently of the code's policies. A new route must be added here.
     static let expected: [String: Access] = [
         "GET /": .everyone, "GET /healthz": .everyone, "GET /static/amparo.css": .everyone,
-        "GET /static/favicon.svg": .everyone, "POST /language": .everyone,
+        "GET /static/favicon.svg": .everyone, "GET /static/field-report.js": .everyone, "POST /language": .everyone,
         "GET /setup/:token": .everyone, "POST /setup/:token": .everyone,
         "GET /login": .everyone, "POST /login": .everyone, "POST /logout": .everyone,
         "GET /invite/:token": .everyone, "POST /invite/:token": .everyone,
@@ -56,6 +56,10 @@ final class SecurityTests: XCTestCase {
         "POST /hotline/reports/:reportID/ban": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/detained": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/region": .roles([.dispatcher, .coordinator]),
+        "POST /hotline/reports/:reportID/dispatch": .roles([.dispatcher, .coordinator]),
+        // The one-time link is the credential: no session needed, nothing opens without it.
+        "GET /respond/:token": .everyone, "POST /respond/:token/accept": .everyone,
+        "POST /respond/:token/decline": .everyone, "POST /respond/:token/report": .everyone,
         "GET /report": .everyone, "POST /report": .everyone,
         "GET /hotline": .roles([.dispatcher, .coordinator]), "POST /hotline/bulk": .roles([.dispatcher, .coordinator]), "GET /hotline/reports/:reportID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/claim": .roles([.dispatcher, .coordinator]),

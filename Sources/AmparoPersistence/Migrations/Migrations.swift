@@ -11,5 +11,6 @@ public enum AmparoMigrations {
         CreateBanList(),
         CreateCases(),
         AddReportRegion(),
+        CreateDispatches(),
     ]
 }

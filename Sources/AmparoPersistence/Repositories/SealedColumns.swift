@@ -26,10 +26,13 @@ public struct SealedColumn: Sendable, Hashable {
 
     public static let reportMessageBody = SealedColumn(table: ReportMessageModel.schema, column: "body_sealed")
     public static let subscriptionContact = SealedColumn(table: SubscriptionModel.schema, column: "contact_sealed")
+    public static let dispatchNote = SealedColumn(table: DispatchModel.schema, column: "note_sealed")
+    public static let fieldReportBody = SealedColumn(table: FieldReportModel.schema, column: "body_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
+        .dispatchNote, .fieldReportBody,
     ]
 }
 

@@ -4,7 +4,8 @@ import Vapor
 /// The one page layout every HTML page goes through: header, navigation for the member's role,
 /// the language switch (a plain form, works without JavaScript), main content, footer.
 enum Layout {
-    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil) -> HTML {
+    /// `script`: a same-origin script for progressive enhancement; every page works without it.
+    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil) -> HTML {
         let visitor = request.visitor
         let language = visitor.language
         return """
@@ -16,6 +17,7 @@ enum Layout {
         <title>\(title) · Amparo</title>
         <link rel="stylesheet" href="/static/amparo.css">
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+        \(script.map { HTML("<script src=\"\($0)\" defer></script>") })
         </head>
         <body>
         <a class="skip" href="#main">\(Text.skipToContent.in(language))</a>

@@ -11,7 +11,8 @@ struct OutgoingMessage: Sendable {
     let body: String
     /// Stable for the (alert, subscriber) pair: a receiver can drop a repeat.
     let idempotencyKey: String
-    let unsubscribeURL: String
+    /// The alert's stop link (a List-Unsubscribe header in mail); nil for messages that are not alerts.
+    var unsubscribeURL: String? = nil
 }
 
 enum DeliveryError: Error, CustomStringConvertible {
@@ -142,11 +143,12 @@ enum MailFormat {
         let subject = "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         let body = Data(message.body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let date = DateFormatter.rfc2822.string(from: Date())
-        return [
+        return ([
             "From: \(from)", "To: <\(message.to)>", "Subject: \(subject)", "Date: \(date)",
-            "Message-ID: <\(message.idempotencyKey)@amparo>", "List-Unsubscribe: <\(message.unsubscribeURL)>",
+            "Message-ID: <\(message.idempotencyKey)@amparo>",
+        ] + (message.unsubscribeURL.map { ["List-Unsubscribe: <\($0)>"] } ?? []) + [
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", body,
-        ].joined(separator: "\r\n")
+        ]).joined(separator: "\r\n")
     }
 }
 

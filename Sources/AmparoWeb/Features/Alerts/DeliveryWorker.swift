@@ -33,7 +33,7 @@ final class DeliveryWorker: Sendable {
     /// Delivers every message due now; returns how many it tried.
     @discardableResult
     func runOnce() async throws -> Int {
-        var tried = 0
+        var tried = try await deliverDispatches()
         while true {
             let channels = AlertChannel.allCases.filter { senders($0) != nil }.map(\.rawValue)
             let claimed = try await Outbox.claim(

@@ -71,7 +71,7 @@ enum InboxViews {
             if action.hasPrefix("urgency:"), let urgency = ReportUrgency(rawValue: String(action.dropFirst("urgency:".count))) {
                 return "\(t(.urgencyLabel)): \(t(.urgency(urgency)))"
             }
-            return action
+            return DispatchViews.describe(action, language: l) ?? action
         }
         var original: ReportModel?
         if let first = report.duplicateOf { original = try await ReportModel.find(first, on: req.db) }
@@ -111,6 +111,7 @@ enum InboxViews {
         let alertSection = try await AlertViews.section(req, report: report)
         let conversation = try await conversationSection(req, report: report)
         let detained = try await DetainedRoutes.section(req, report: report)
+        let dispatch = try await DispatchViews.section(req, report: report, mayWork: mayWork)
         let body: HTML = """
         <h1>\(t(.reference)) \(report.reference)</h1>
         \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
@@ -131,6 +132,7 @@ enum InboxViews {
         </dl>
         \(conversation)
         \(actions)
+        \(dispatch)
         \(detained)
         \(alertSection)
         <h2>\(t(.history))</h2>

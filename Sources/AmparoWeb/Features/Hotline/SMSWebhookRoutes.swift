@@ -82,8 +82,7 @@ struct SMSWebhookRoutes: RouteCollection {
             throw UserFacingError(status: .serviceUnavailable, text: .hotline(.replyNotConfigured))
         }
         let messageID = UUID()
-        try await sender.send(OutgoingMessage(to: to, subject: "", body: body, idempotencyKey: "amparo-reply-\(messageID.uuidString.lowercased())",
-                                              unsubscribeURL: ""))
+        try await sender.send(OutgoingMessage(to: to, subject: "", body: body, idempotencyKey: "amparo-reply-\(messageID.uuidString.lowercased())"))
         try await record(body, direction: .outbound, report: id, actor: req.visitor.user?.id, on: req)
         try await req.audit("report.reply", recordType: "report", recordID: id.uuidString)
         return req.redirect(to: "/hotline/reports/\(id.uuidString)")

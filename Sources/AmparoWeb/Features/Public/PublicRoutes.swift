@@ -11,6 +11,7 @@ struct PublicRoutes: RouteCollection {
         routes.get("healthz", use: health).policy(.open)
         routes.get("static", "amparo.css", use: stylesheet).policy(.open)
         routes.get("static", "favicon.svg", use: favicon).policy(.open)
+        routes.get("static", "field-report.js", use: fieldReportScript).policy(.open)
         routes.post("language", use: switchLanguage).policy(.open)
     }
 
@@ -44,6 +45,10 @@ struct PublicRoutes: RouteCollection {
 
     func favicon(req: Request) -> Response {
         asset(Assets.favicon, type: HTTPMediaType(type: "image", subType: "svg+xml"))
+    }
+
+    func fieldReportScript(req: Request) -> Response {
+        asset(FieldReportScript.source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
     }
 
     private func asset(_ body: String, type: HTTPMediaType) -> Response {

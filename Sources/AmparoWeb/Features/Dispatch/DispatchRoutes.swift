@@ -1,0 +1,101 @@
+import AmparoDomain
+import AmparoPersistence
+import Crypto
+import Fluent
+import SQLKit
+import Vapor
+
+/// A dispatcher sends a report to the responders on call for its region. Each request is written
+/// with its delivery state in one transaction and the delivery worker sends its one-time link.
+struct DispatchRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("hotline", "reports", ":reportID", "dispatch", use: dispatch).policy(.member(.workHotline))
+    }
+
+    /// How long a link works: a verification is a matter of hours.
+    static let linkLifetime: TimeInterval = 12 * 3600
+
+    struct DispatchForm: Content {
+        var responders: [UUID]?
+        var note: String?
+    }
+
+    func dispatch(req: Request) async throws -> Response {
+        guard let reportID = req.parameters.get("reportID", as: UUID.self), let report = try await ReportModel.find(reportID, on: req.db) else {
+            throw UserFacingError(status: .notFound, text: .hotline(.reportNotFound))
+        }
+        let status = ReportStatus(rawValue: report.status) ?? .closed
+        guard status == .claimed || status == .verifying else {
+            throw UserFacingError(status: .unprocessableEntity, text: .dispatch(.errorNotOpen))
+        }
+        let me = req.visitor.user!.id!
+        guard report.claimedBy == me || req.visitor.role == .coordinator else {
+            throw UserFacingError(status: .conflict, text: .hotline(.claimedByOther))
+        }
+        let form = (try? req.content.decode(DispatchForm.self)) ?? DispatchForm()
+        guard case .success(let note) = SingleLineText.validate(form.note.map(SingleLineText.joiningLines), maxLength: 500, required: false) else {
+            throw UserFacingError(status: .unprocessableEntity, text: .errorControlCharacter)
+        }
+        // Only responders on call now for the report's region can be chosen, whatever the form says.
+        let onCall = try await Self.respondersOnCall(req, report: report)
+        let chosen = onCall.filter { (form.responders ?? []).contains($0.id!) }
+        guard !chosen.isEmpty else { throw UserFacingError(status: .unprocessableEntity, text: .dispatch(.errorNoneChosen)) }
+
+        let now = req.amparo.clock.now()
+        let smsReady = req.amparo.delivery.senders(.sms) != nil
+        let sealer = req.amparo.sealer
+        let dispatches = try chosen.map { responder in
+            let dispatch = DispatchModel(
+                reportID: reportID, responderID: responder.id!, sentBy: me,
+                channel: smsReady && responder.phoneSealed != nil ? AlertChannel.sms.rawValue : AlertChannel.email.rawValue,
+                createdAt: now, expiresAt: now.addingTimeInterval(Self.linkLifetime))
+            if !note.isEmpty { dispatch.noteSealed = try sealer.seal(note, context: SealedColumn.dispatchNote.context(rowID: dispatch.id!)) }
+            return dispatch
+        }
+        try await req.db.transaction { db in
+            for dispatch in dispatches { try await dispatch.create(on: db) }
+            if status == .claimed {
+                try await db.sql.update(ReportModel.schema).set("status", to: SQLBind(ReportStatus.verifying.rawValue))
+                    .set("updated_at", to: SQLBind(now))
+                    .where("id", .equal, SQLBind(reportID)).where("status", .equal, SQLBind(status.rawValue)).run()
+                try await ReportEventModel(id: UUID(), reportID: reportID, actorID: me, action: "status",
+                                           from: status.rawValue, to: ReportStatus.verifying.rawValue, at: now).create(on: db)
+            }
+            try await ReportEventModel(id: UUID(), reportID: reportID, actorID: me, action: "dispatch:\(dispatches.count)",
+                                       from: nil, to: nil, at: now).create(on: db)
+        }
+        for dispatch in dispatches { try await req.audit("dispatch.send", recordType: "dispatch", recordID: dispatch.id!.uuidString) }
+        req.amparo.delivery.wake()
+        return req.redirect(to: "/hotline/reports/\(reportID.uuidString)")
+    }
+
+    /// Responders on call now whose shift is in the report's region (any region when it has none).
+    static func respondersOnCall(_ req: Request, report: ReportModel) async throws -> [UserModel] {
+        let calendar = ShiftCalendar(timeZone: req.amparo.config.timeZone)
+        let onCall = try await OnCallSchedule.now(on: req.db, calendar: calendar, at: req.amparo.clock.now())
+            .filter { $0.shift.duty == .responder && (report.teamID == nil || $0.shift.teamID == report.teamID) }
+        let ids = Set(onCall.map(\.memberID))
+        guard !ids.isEmpty else { return [] }
+        return try await UserModel.query(on: req.db).filter(\.$id ~~ ids).filter(\.$disabledAt == nil).all()
+            .filter { Role(rawValue: $0.role) == .responder }
+    }
+}
+
+/// The one-time link in a dispatch message: the request's id and a MAC of it under a server key, so
+/// the database holds nothing that opens it.
+enum DispatchLinks {
+    static func token(for id: UUID, key: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("dispatch:\(id.uuidString)".utf8), using: key)
+        return "\(id.uuidString.lowercased()).\(Base64URL.encode(Array(mac)))"
+    }
+
+    static func path(for id: UUID, key: SymmetricKey) -> String { "/respond/\(token(for: id, key: key))" }
+
+    /// The request's id if the token is one we made.
+    static func verify(_ token: String, key: SymmetricKey) -> UUID? {
+        let parts = token.split(separator: ".", maxSplits: 1)
+        guard parts.count == 2, let id = UUID(uuidString: String(parts[0])) else { return nil }
+        let expected = self.token(for: id, key: key)
+        return constantTimeEquals(Array(token.utf8), Array(expected.utf8)) ? id : nil
+    }
+}
