@@ -2,7 +2,8 @@
 """Local stand-ins for the alert channels, for benchmarks and end-to-end tests: a real SMTP server
 (aiosmtpd) and an HTTP server that speaks Twilio's Messages API and signal-cli-rest-api's /v2/send.
 Both count every message by its idempotency key (Message-ID, or the I-Amparo-Idempotency-Key header).
-GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}}.
+GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}}; GET /messages answers the
+last 100 texts received over HTTP (to and body), for tests that follow a link in a message.
 
 Usage: delivery-sinks.py SMTP_PORT HTTP_PORT
 """
@@ -10,13 +11,15 @@ import json
 import re
 import sys
 import threading
-from collections import Counter
+from collections import Counter, deque
+from urllib.parse import parse_qs
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from aiosmtpd.controller import Controller
 
 lock = threading.Lock()
 smtp_keys, http_keys = Counter(), Counter()
+recent = deque(maxlen=100)
 
 
 class CountingHandler:
@@ -36,14 +39,23 @@ class ProviderHandler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
-        self.rfile.read(length)
+        body = self.rfile.read(length)
         if not (self.path.endswith("/Messages.json") or self.path == "/v2/send"):
             return self.answer(404, b"{}")
         with lock:
             http_keys[self.headers.get("I-Amparo-Idempotency-Key", "?")] += 1
+            if self.path.endswith("/Messages.json"):
+                fields = parse_qs(body.decode())
+                recent.append({"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0]})
+            else:
+                payload = json.loads(body or b"{}")
+                recent.append({"to": ",".join(payload.get("recipients", [])), "body": payload.get("message", "")})
         self.answer(201, b'{"sid":"SM0","timestamp":"1"}')
 
     def do_GET(self):
+        if self.path == "/messages":
+            with lock:
+                return self.answer(200, json.dumps(list(recent)).encode())
         with lock:
             stats = {name: {"total": sum(c.values()), "unique": len(c)} for name, c in (("smtp", smtp_keys), ("http", http_keys))}
         self.answer(200, json.dumps(stats).encode())

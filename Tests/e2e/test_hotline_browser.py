@@ -1,6 +1,7 @@
 """The hotline in a real browser on a phone-sized window: a neighbour subscribes to alerts and files
 a report in Spanish without signing in; a coordinator (invited by the admin, enrolled with TOTP)
-claims and verifies it and sends the alert, which the server's own delivery worker hands to a real
+claims it, sends the responder on call, whose field report (written offline on the phone, sent when
+the connection returns) verifies it, and sends the alert, which the server's own delivery worker hands to a real
 SMTP server and to a server speaking Twilio's and Signal's APIs, once per subscriber.
 axe-core checks every page for WCAG A/AA violations."""
 import json
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from selenium import webdriver
@@ -66,6 +68,11 @@ def server(sinks):
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
+def sink_messages(http_port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/messages") as r:
+        return json.load(r)
+
+
 def sink_stats(http_port):
     with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/stats") as r:
         return json.load(r)
@@ -87,9 +94,14 @@ def dispatcher():
 
 def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(server, sinks, reporter, dispatcher, artifacts):
     admin = set_up_admin(server.base, server.setup_link)
+    admin.get("/admin/teams")
+    admin.post("/admin/teams", {"name": "Centro", "region": "Centro"})
     admin.get("/admin/users")
     page = admin.post("/admin/users", {"email": DISPATCHER_EMAIL, "name": "Darío Dispatcher", "role": "coordinator"})
     invitation = re.search(r'id="invitation-link">([^<]+)<', page).group(1)
+    admin.get("/admin/users")
+    admin.post("/admin/users", {"email": "rosa.responde@example.org", "name": "Rosa Respondedora", "role": "responder",
+                                "phone": "+1 503 555 0177"})
 
     # Two neighbours ask for alerts: one by email in the browser, one by SMS.
     reporter.get(server.base + "/alerts/subscribe")
@@ -142,10 +154,79 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
         fill(dispatcher, {"reason": reason})
         click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/status')]//button"))
 
-    move("verifying", "Called back the reporter")
-    move("verified", "Responder saw two ICE vans at 5th and Main")
+    # Rosa is on call for Centro now; the coordinator puts her on the schedule and the report in Centro.
+    report_url = dispatcher.current_url
+    start = datetime.now(timezone.utc) - timedelta(hours=1)
+    click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Shifts"))
+    Select(dispatcher.find_element(By.NAME, "team")).select_by_visible_text("Centro")
+    dispatcher.find_element(By.XPATH, "//select[@name='member']/option[contains(., 'Rosa Respondedora')]").click()
+    Select(dispatcher.find_element(By.NAME, "duty")).select_by_value("responder")
+    Select(dispatcher.find_element(By.NAME, "weekday")).select_by_value(str(start.isoweekday()))
+    # Time inputs type differently in every locale; set their value as the picker would.
+    for name, value in {"starts": start.strftime("%H:%M"), "ends": (start + timedelta(hours=4)).strftime("%H:%M")}.items():
+        dispatcher.execute_script("arguments[0].value = arguments[1]", dispatcher.find_element(By.NAME, name), value)
+    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[@action='/shifts']//button"))
+    assert "Rosa Respondedora" in dispatcher.find_element(By.ID, "on-call").text
+    dispatcher.get(report_url)
+    Select(dispatcher.find_element(By.NAME, "team")).select_by_visible_text("Centro")
+    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/region')]//button"))
+
+    # The dispatcher sends Rosa to verify; the worker texts her a one-time link.
+    assert "Rosa Respondedora" in dispatcher.find_element(By.XPATH, "//form[contains(@action, '/dispatch')]").text
+    fill(dispatcher, {"note": "Quédese frente a la lavandería"})
+    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/dispatch')]//button"))
+    assert "Verifying" in dispatcher.find_element(By.TAG_NAME, "main").text
+    smtp_port, http_port = sinks
+    link = None
+    deadline = time.time() + 30
+    while link is None and time.time() < deadline:
+        for message in sink_messages(http_port):
+            found = re.search(r"https?://\S+(/respond/\S+)", message["body"])
+            if message["to"] == "+15035550177" and found:
+                link = found.group(1)
+        time.sleep(0.2)
+    assert link, sink_messages(http_port)
+
+    # Rosa's phone, in Spanish: she accepts, loses the connection on the scene, writes the field
+    # report anyway; the page keeps it and sends it when the connection returns.
+    responder = make_browser("es-MX,es")
+    try:
+        responder.get(server.base + link)
+        assert "Quédese frente a la lavandería" in responder.page_source and "Calle 5 y Main" in responder.page_source
+        check_accessibility(responder, artifacts, "24a-dispatch-request-es")
+        click_and_wait(responder, responder.find_element(By.ID, "accept"))
+        assert responder.find_element(By.ID, "field-report")
+        check_accessibility(responder, artifacts, "24b-field-report-es")
+        responder.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+        responder.find_element(By.ID, "finding-confirmed").click()
+        responder.find_element(By.ID, "warrant-administrative").click()
+        responder.find_element(By.ID, "consent-refused").click()
+        fill(responder, {"size": "4 agentes, 2 camionetas", "activity": "Detuvieron a un hombre en la lavandería",
+                         "unit": "Chalecos POLICE ICE", "detained": "1", "takenTo": "Centro de detención de Tacoma",
+                         "witnesses": "La dueña de la lavandería"})
+        responder.find_element(By.XPATH, "//form[@id='field-report']//button").click()
+        status = responder.find_element(By.ID, "offline-status")
+        deadline = time.time() + 10
+        while not status.is_displayed() and time.time() < deadline:
+            time.sleep(0.1)
+        assert "Sin conexión" in status.text, status.text
+        dispatcher.refresh()
+        assert "No field report yet" in dispatcher.page_source
+        responder.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+        deadline = time.time() + 30
+        while "sent=1" not in responder.current_url and time.time() < deadline:
+            time.sleep(0.2)
+        assert "Informe de campo recibido" in responder.page_source, responder.find_element(By.TAG_NAME, "main").text
+    finally:
+        responder.quit()
+
+    dispatcher.refresh()
     main = dispatcher.find_element(By.TAG_NAME, "main").text
-    assert "Verified" in main and "Verifying → Verified" in main and "Responder saw two ICE vans" in main
+    assert "Filed by Rosa Respondedora" in main and "Yes, an ICE form I-200 or I-205 (administrative)" in main, main
+    assert main.count("Detuvieron a un hombre") == 1, "the report sent from the phone is stored once"
+    move("verified", "Rosa's field report: ICE detained one man")
+    main = dispatcher.find_element(By.TAG_NAME, "main").text
+    assert "Verified" in main and "Verifying → Verified" in main and "Rosa's field report" in main
     check_accessibility(dispatcher, artifacts, "24-report-verified")
 
     # The alert: coarse area, both languages; the server's worker delivers it.
@@ -153,21 +234,21 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
                       "messageES": "Agentes de ICE en la 5 y Main. Quédese adentro."})
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/alert')]//button"))
     assert "2 messages queued" in dispatcher.page_source, dispatcher.find_element(By.TAG_NAME, "main").text
-    smtp_port, http_port = sinks
+    # The HTTP sink already holds Rosa's dispatch text: one more for the SMS subscriber.
     deadline = time.time() + 30
     while time.time() < deadline:
         stats = sink_stats(http_port)
-        if stats["smtp"]["total"] >= 1 and stats["http"]["total"] >= 1:
+        if stats["smtp"]["total"] >= 1 and stats["http"]["total"] >= 2:
             break
         time.sleep(0.2)
     time.sleep(1)  # anything more would be a duplicate
-    assert sink_stats(http_port) == {"smtp": {"total": 1, "unique": 1}, "http": {"total": 1, "unique": 1}}
+    assert sink_stats(http_port) == {"smtp": {"total": 1, "unique": 1}, "http": {"total": 2, "unique": 2}}
     dispatcher.refresh()
     assert "2 delivered, 0 waiting, 0 failed" in dispatcher.page_source
     check_accessibility(dispatcher, artifacts, "25-alert-sent")
 
     click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Shifts"))
-    assert "Nobody is on call right now" in dispatcher.page_source
+    assert "Rosa Respondedora" in dispatcher.find_element(By.ID, "on-call").text
     check_accessibility(dispatcher, artifacts, "26-shifts")
 
     # The public learned nothing about who reported, and the log holds no report text or address.
