@@ -1,81 +1,134 @@
 #!/usr/bin/env python3
 """Local stand-ins for the alert channels, for benchmarks and end-to-end tests: a real SMTP server
-(aiosmtpd) and an HTTP server that speaks Twilio's Messages API and signal-cli-rest-api's /v2/send.
-Both count every message by its idempotency key (Message-ID, or the I-Amparo-Idempotency-Key header).
+(aiosmtpd, in its own process) and an HTTP/1.1 server (asyncio, keep-alive) that speaks Twilio's
+Messages API (POST /2010-04-01/Accounts/{sid}/Messages.json, form-encoded) and signal-cli-rest-api's
+POST /v2/send (JSON). Both count every message by its idempotency key (the Message-ID header, or the
+I-Amparo-Idempotency-Key header).
 GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}}; GET /messages answers the
 last 100 texts received over HTTP (to and body), for tests that follow a link in a message.
 
 Usage: delivery-sinks.py SMTP_PORT HTTP_PORT
 """
+import asyncio
+import ctypes
 import json
+import multiprocessing
 import re
+import signal
 import sys
-import threading
-from collections import Counter, deque
+from collections import deque
 from urllib.parse import parse_qs
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from aiosmtpd.controller import Controller
-
-lock = threading.Lock()
-smtp_keys, http_keys = Counter(), Counter()
-recent = deque(maxlen=100)
+MESSAGE_ID = re.compile(rb"^Message-ID: <([^>]+)>", re.M | re.I)
 
 
-class CountingHandler:
-    async def handle_DATA(self, server, session, envelope):
-        match = re.search(rb"^Message-ID: <([^>]+)>", envelope.content, re.M | re.I)
-        with lock:
-            smtp_keys[match.group(1).decode() if match else "?"] += 1
-        return "250 OK"
+def run_smtp(port, total, unique, ready):
+    """The SMTP sink's process: aiosmtpd, counting Message-IDs into shared counters."""
+    from aiosmtpd.controller import Controller
+
+    ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the parent, even on kill -9
+    seen = set()
+
+    class CountingHandler:
+        async def handle_DATA(self, server, session, envelope):
+            match = MESSAGE_ID.search(envelope.content)
+            key = match.group(1) if match else b"?"
+            total.value += 1
+            if key not in seen:
+                seen.add(key)
+                unique.value += 1
+            return "250 OK"
+
+    controller = Controller(CountingHandler(), hostname="127.0.0.1", port=port, loop=new_loop())
+    controller.start()
+    ready.set()
+    multiprocessing.Event().wait()  # until killed
 
 
-class ProviderHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out in two writes
+def new_loop():
+    """uvloop when installed (Tests/e2e/requirements.txt has it): the sinks should not be the bottleneck."""
+    try:
+        import uvloop
+        return uvloop.new_event_loop()
+    except ImportError:
+        return asyncio.new_event_loop()
 
-    def log_message(self, *args):
-        pass
 
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length", 0))
-        body = self.rfile.read(length)
-        if not (self.path.endswith("/Messages.json") or self.path == "/v2/send"):
-            return self.answer(404, b"{}")
-        with lock:
-            http_keys[self.headers.get("I-Amparo-Idempotency-Key", "?")] += 1
-            if self.path.endswith("/Messages.json"):
+class Provider(asyncio.Protocol):
+    """One keep-alive HTTP/1.1 connection; requests are answered in order."""
+
+    def __init__(self, state):
+        self.state = state
+        self.buffer = b""
+
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def data_received(self, data):
+        self.buffer += data
+        while True:
+            end = self.buffer.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            head = self.buffer[:end].decode("latin-1").split("\r\n")
+            headers = {}
+            for line in head[1:]:
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip()
+            length = int(headers.get("content-length", "0"))
+            if len(self.buffer) < end + 4 + length:
+                return
+            body = self.buffer[end + 4:end + 4 + length]
+            self.buffer = self.buffer[end + 4 + length:]
+            method, path = head[0].split(" ")[:2]
+            status, answer = self.state.handle(method, path, headers, body)
+            self.transport.write(b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (
+                status, b"OK" if status < 400 else b"Not Found", len(answer), answer))
+
+
+class State:
+    def __init__(self, smtp_total, smtp_unique):
+        self.total = 0
+        self.keys = set()
+        self.recent = deque(maxlen=100)
+        self.smtp_total, self.smtp_unique = smtp_total, smtp_unique
+
+    def handle(self, method, path, headers, body):
+        if method == "POST" and (path.endswith("/Messages.json") or path == "/v2/send"):
+            self.total += 1
+            self.keys.add(headers.get("i-amparo-idempotency-key", "?"))
+            if path.endswith("/Messages.json"):
                 fields = parse_qs(body.decode())
-                recent.append({"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0]})
+                self.recent.append({"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0]})
             else:
                 payload = json.loads(body or b"{}")
-                recent.append({"to": ",".join(payload.get("recipients", [])), "body": payload.get("message", "")})
-        self.answer(201, b'{"sid":"SM0","timestamp":"1"}')
+                self.recent.append({"to": ",".join(payload.get("recipients", [])), "body": payload.get("message", "")})
+            return 201, b'{"sid":"SM0","timestamp":"1"}'
+        if method == "GET" and path == "/messages":
+            return 200, json.dumps(list(self.recent)).encode()
+        if method == "GET" and path == "/stats":
+            stats = {"smtp": {"total": self.smtp_total.value, "unique": self.smtp_unique.value},
+                     "http": {"total": self.total, "unique": len(self.keys)}}
+            return 200, json.dumps(stats).encode()
+        return 404, b"{}"
 
-    def do_GET(self):
-        if self.path == "/messages":
-            with lock:
-                return self.answer(200, json.dumps(list(recent)).encode())
-        with lock:
-            stats = {name: {"total": sum(c.values()), "unique": len(c)} for name, c in (("smtp", smtp_keys), ("http", http_keys))}
-        self.answer(200, json.dumps(stats).encode())
 
-    def answer(self, status, body):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+async def serve_http(port, state):
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(lambda: Provider(state), "127.0.0.1", port, backlog=1024)
+    print("ready", flush=True)
+    await server.serve_forever()
 
 
 if __name__ == "__main__":
     smtp_port, http_port = int(sys.argv[1]), int(sys.argv[2])
-    controller = Controller(CountingHandler(), hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    server = ThreadingHTTPServer(("127.0.0.1", http_port), ProviderHandler)
-    server.daemon_threads = True
-    print("ready", flush=True)
+    context = multiprocessing.get_context("fork")
+    total, unique, ready = context.Value("q", 0, lock=False), context.Value("q", 0, lock=False), context.Event()
+    smtp = context.Process(target=run_smtp, args=(smtp_port, total, unique, ready), daemon=True)
+    smtp.start()
+    ready.wait()
+    loop = new_loop()
     try:
-        server.serve_forever()
+        loop.run_until_complete(serve_http(http_port, State(total, unique)))
     finally:
-        controller.stop()
+        smtp.kill()

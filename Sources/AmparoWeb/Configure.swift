@@ -156,12 +156,13 @@ func registerRoutes(_ app: Application) throws {
 
 /// The senders for the channels that are configured.
 func channelSenders(_ app: Application, _ config: DeliveryConfig) -> @Sendable (AlertChannel) -> (any ChannelSender)? {
-    let client = app.client
-    let group = app.eventLoopGroup
+    let client = app.http.client.shared
+    // One SMTP sender for the app: it keeps its sessions open between messages.
+    let smtp = config.smtpHost.map { SMTPSender(host: $0, port: config.smtpPort, from: config.mailFrom, group: app.eventLoopGroup) }
     return { channel in
         switch channel {
         case .email:
-            config.smtpHost.map { SMTPSender(host: $0, port: config.smtpPort, from: config.mailFrom, group: group) }
+            smtp
         case .sms:
             if let sid = config.twilioAccountSID, let token = config.twilioAuthToken, let from = config.twilioFrom {
                 TwilioSender(client: client, baseURL: config.twilioBaseURL, accountSID: sid, authToken: token, from: from)

@@ -206,4 +206,22 @@ final class AlertDeliveryTests: XCTestCase {
         XCTAssertTrue(providers.requests.isEmpty)
         XCTAssertTrue(smtp.messages().isEmpty)
     }
+
+    /// Messages share SMTP sessions; a session the relay closed while idle (here: the relay restarted)
+    /// is noticed at MAIL and the message goes on a new session, once.
+    func testMailSessionsAreReusedAndAStaleOneIsReplacedWithoutLosingTheMessage() async throws {
+        let sender = SMTPSender(host: "127.0.0.1", port: smtp.port, from: "alerts@riovalley.example", group: harness.app.eventLoopGroup)
+        func message(_ n: Int) -> OutgoingMessage {
+            OutgoingMessage(to: "n\(n)@example.org", subject: "Test \(n)", body: "Body \(n)", idempotencyKey: "amparo-test-\(n)")
+        }
+        for n in 1...3 { try await sender.send(message(n)) }
+        XCTAssertEqual(smtp.messages().count, 3)
+        let port = smtp.port
+        smtp.stop()
+        smtp = try SMTPSink(port: port)
+        try await sender.send(message(4))
+        let after = smtp.messages()
+        XCTAssertEqual(after.count, 1, "the fourth message arrived once, on a new session")
+        XCTAssertTrue(after.first?.contains("Message-ID: <amparo-test-4@amparo>") == true)
+    }
 }

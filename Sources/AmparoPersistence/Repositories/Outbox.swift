@@ -34,20 +34,31 @@ public enum Outbox {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Leases up to `limit` due messages on the given channels: pending ones whose time has come, and
-    /// ones whose lease ran out. Messages for a channel this worker cannot send stay untouched.
+    /// Leases up to `limit` due messages on the given channels: first ones whose lease ran out (a
+    /// crashed worker's), then pending ones whose time has come, oldest first. Two statements, so
+    /// each walks its own index instead of sorting every due row. Messages for a channel this
+    /// worker cannot send stay untouched.
     public static func claim(limit: Int, now: Date, lease: TimeInterval, channels: [String], on db: any Database) async throws -> [Claimed] {
         guard !channels.isEmpty else { return [] }
+        let expired = try await take(limit: limit, now: now, until: now.addingTimeInterval(lease), channels: channels,
+                                      due: "status = 'sending' AND lease_until < \(bind: now)", order: "lease_until", on: db)
+        guard expired.count < limit else { return expired }
+        let pending = try await take(limit: limit - expired.count, now: now, until: now.addingTimeInterval(lease), channels: channels,
+                                           due: "status = 'pending' AND next_attempt_at <= \(bind: now)", order: "next_attempt_at", on: db)
+        return expired + pending
+    }
+
+    private static func take(
+        limit: Int, now: Date, until: Date, channels: [String], due: SQLQueryString, order: SQLQueryString, on db: any Database
+    ) async throws -> [Claimed] {
         let lock: SQLQueryString = DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
         var channelList: SQLQueryString = ""
         for (i, channel) in channels.enumerated() { channelList = i == 0 ? "\(bind: channel)" : "\(channelList), \(bind: channel)" }
         let rows = try await db.sql.raw("""
-            UPDATE outbox SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1
+            UPDATE outbox SET status = 'sending', lease_until = \(bind: until), attempts = attempts + 1
             WHERE (alert_id, subscription_id) IN (
-              SELECT alert_id, subscription_id FROM outbox
-              WHERE channel IN (\(channelList))
-                AND ((status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND lease_until < \(bind: now)))
-              ORDER BY next_attempt_at LIMIT \(literal: limit) \(lock))
+              SELECT alert_id, subscription_id FROM outbox WHERE \(due) AND channel IN (\(channelList))
+              ORDER BY \(order) LIMIT \(literal: limit) \(lock))
             RETURNING alert_id, subscription_id, channel, attempts
             """).all()
         return try rows.map {
@@ -79,6 +90,34 @@ public enum Outbox {
               lease_until = NULL, last_error = \(bind: String(error.prefix(300)))
             WHERE alert_id = \(bind: key.alertID) AND subscription_id = \(bind: key.subscriptionID)
             """).run()
+    }
+
+    /// What a message needs of its subscriber: the sealed contact and the language. Only active
+    /// subscriptions; read by hand because decoding models costs more than sending at this volume.
+    public struct Recipient: Sendable {
+        public let id: UUID
+        public let contactSealed: String
+        public let language: String
+    }
+
+    public static func recipients(_ ids: [UUID], on db: any Database) async throws -> [UUID: Recipient] {
+        var result: [UUID: Recipient] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(ids.count, start + 500)]
+            let rows = try await db.sql.select().column("id").column("contact_sealed").column("language")
+                .from(SubscriptionModel.schema)
+                .where("id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))
+                .where("unsubscribed_at", .is, SQLLiteral.null)
+                .where("contact_sealed", .isNot, SQLLiteral.null)
+                .all()
+            for row in rows {
+                let recipient = Recipient(id: try row.decode(column: "id", as: UUID.self),
+                                          contactSealed: try row.decode(column: "contact_sealed", as: String.self),
+                                          language: try row.decode(column: "language", as: String.self))
+                result[recipient.id] = recipient
+            }
+        }
+        return result
     }
 
     public static func counts(alertID: UUID, on db: any Database) async throws -> [String: Int] {

@@ -86,7 +86,7 @@ public enum Operations {
             (name: "amparo.keys", data: try Data(contentsOf: config.keyFileURL)),
         ]
         let sealed = try BackupArchive.seal(entries: entries, passphrase: passphrase, random: config.random)
-        FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
         try sealed.write(to: output)
         try await app.amparo.audit.append(on: app.db, actor: "cli", action: "backup.create", recordType: "backup", recordID: output.lastPathComponent)
     }
@@ -119,7 +119,7 @@ public enum Operations {
             try DatabaseSnapshot.restorePostgres(dump: file, url: url)
         }
         try? fm.removeItem(at: config.keyFileURL)
-        fm.createFile(atPath: config.keyFileURL.path, contents: keys.data, attributes: [.posixPermissions: 0o600])
+        _ = fm.createFile(atPath: config.keyFileURL.path, contents: keys.data, attributes: [.posixPermissions: 0o600])
         return entries.map(\.name)
     }
 }

@@ -8,8 +8,8 @@ final class SMTPSink: @unchecked Sendable {
     let maildir: URL
     private let process: Process
 
-    init() throws {
-        port = Int.random(in: 20_000...40_000)
+    init(port: Int = Int.random(in: 20_000...40_000)) throws {
+        self.port = port
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("amparo-maildir-\(UUID().uuidString)")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,5 +1,7 @@
 import AmparoDomain
+import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
 import Vapor
@@ -78,159 +80,94 @@ public struct DeliveryConfig: Sendable {
     }
 }
 
-/// Plain SMTP (as to a local relay such as Postfix on the same machine), one connection per message.
-struct SMTPSender: ChannelSender {
-    let host: String
-    let port: Int
-    let from: String
-    let group: any EventLoopGroup
-
-    func send(_ message: OutgoingMessage) async throws {
-        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-        do {
-            channel = try await ClientBootstrap(group: group)
-                .connectTimeout(.seconds(10))
-                .connect(host: host, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-                }
-        } catch {
-            throw DeliveryError.temporary("SMTP connect: \(error)")
-        }
-        try await channel.executeThenClose { inbound, outbound in
-            var replies = SMTPReplyReader(iterator: inbound.makeAsyncIterator())
-            func command(_ line: String?, expect: Int) async throws {
-                if let line { try await outbound.write(ByteBuffer(string: line + "\r\n")) }
-                let code = try await replies.next()
-                guard code == expect else {
-                    let text = "SMTP \(line?.split(separator: ":").first ?? "greeting") answered \(code)"
-                    throw code >= 500 ? DeliveryError.permanent(text) : DeliveryError.temporary(text)
-                }
-            }
-            try await command(nil, expect: 220)
-            try await command("EHLO amparo", expect: 250)
-            try await command("MAIL FROM:<\(from)>", expect: 250)
-            try await command("RCPT TO:<\(message.to)>", expect: 250)
-            try await command("DATA", expect: 354)
-            try await command(MailFormat.render(message, from: from) + "\r\n.", expect: 250)
-            try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
-        }
-    }
-}
-
-/// Reads SMTP replies ("250-first line", "250 last line") and returns each reply's code.
-struct SMTPReplyReader {
-    var iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
-    var pending = ""
-
-    mutating func next() async throws -> Int {
-        while true {
-            while let range = pending.range(of: "\r\n") {
-                let line = String(pending[..<range.lowerBound])
-                pending.removeSubrange(..<range.upperBound)
-                let chars = Array(line)
-                if chars.count >= 4, chars[3] == "-" { continue }  // more lines of this reply follow
-                return Int(String(chars.prefix(3))) ?? 0
-            }
-            guard var buffer = try await iterator.next() else { throw DeliveryError.temporary("SMTP server closed the connection") }
-            pending += buffer.readString(length: buffer.readableBytes) ?? ""
-        }
-    }
-}
-
-enum MailFormat {
-    /// A plain-text UTF-8 message; the body in base64 so no line or byte can break the SMTP dialogue.
-    static func render(_ message: OutgoingMessage, from: String) -> String {
-        let subject = "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
-        let body = Data(message.body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        let date = DateFormatter.rfc2822.string(from: Date())
-        return ([
-            "From: \(from)", "To: <\(message.to)>", "Subject: \(subject)", "Date: \(date)",
-            "Message-ID: <\(message.idempotencyKey)@amparo>",
-        ] + (message.unsubscribeURL.map { ["List-Unsubscribe: <\($0)>"] } ?? []) + [
-            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", body,
-        ]).joined(separator: "\r\n")
-    }
-}
-
-extension DateFormatter {
-    static let rfc2822: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter
-    }()
-}
-
 /// Twilio's Messages REST API (POST /2010-04-01/Accounts/{sid}/Messages.json, HTTP basic auth).
+/// Talks to AsyncHTTPClient directly: at alert volume Vapor's client wrapper costs more than the send.
 struct TwilioSender: ChannelSender {
-    let client: any Client
+    let client: HTTPClient
     let baseURL: String
     let accountSID: String
     let authToken: String
     let from: String
 
     func send(_ message: OutgoingMessage) async throws {
-        var headers = HTTPHeaders()
-        headers.basicAuthorization = BasicAuthorization(username: accountSID, password: authToken)
-        headers.contentType = .urlEncodedForm
-        // Twilio keeps no idempotency key for Messages; ours travels in the status callback URL's query
-        // so a repeat can be recognised downstream.
-        let body = FormEncoding.encode([("To", message.to), ("From", from), ("Body", message.body)])
-        let response: ClientResponse
-        do {
-            response = try await client.post(URI(string: "\(baseURL)/2010-04-01/Accounts/\(accountSID)/Messages.json"), headers: headers) {
-                $0.body = ByteBuffer(string: body)
-                $0.headers.replaceOrAdd(name: "I-Amparo-Idempotency-Key", value: message.idempotencyKey)
-            }
-        } catch {
-            throw DeliveryError.temporary("Twilio: \(error)")
-        }
-        try HTTPDelivery.check(response, provider: "Twilio")
+        var request = HTTPClientRequest(url: "\(baseURL)/2010-04-01/Accounts/\(accountSID)/Messages.json")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Basic " + Data("\(accountSID):\(authToken)".utf8).base64EncodedString())
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        // Twilio keeps no idempotency key for Messages; ours travels in a header a relay or a test
+        // server can use to drop a repeat.
+        request.headers.add(name: "I-Amparo-Idempotency-Key", value: message.idempotencyKey)
+        request.body = .bytes(ByteBuffer(string: FormEncoding.encode([("To", message.to), ("From", from), ("Body", message.body)])))
+        try await HTTPDelivery.execute(request, client: client, provider: "Twilio")
     }
 }
 
 /// signal-cli-rest-api's send endpoint (POST /v2/send, JSON).
 struct SignalSender: ChannelSender {
-    let client: any Client
+    let client: HTTPClient
     let baseURL: String
     let number: String
 
-    struct Payload: Content {
+    struct Payload: Codable {
         let message: String
         let number: String
         let recipients: [String]
     }
 
     func send(_ message: OutgoingMessage) async throws {
-        let response: ClientResponse
-        do {
-            response = try await client.post(URI(string: "\(baseURL)/v2/send")) {
-                try $0.content.encode(Payload(message: message.body, number: number, recipients: [message.to]), as: .json)
-                $0.headers.replaceOrAdd(name: "I-Amparo-Idempotency-Key", value: message.idempotencyKey)
-            }
-        } catch {
-            throw DeliveryError.temporary("Signal: \(error)")
-        }
-        try HTTPDelivery.check(response, provider: "Signal")
+        var request = HTTPClientRequest(url: "\(baseURL)/v2/send")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "I-Amparo-Idempotency-Key", value: message.idempotencyKey)
+        request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(Payload(message: message.body, number: number, recipients: [message.to]))))
+        try await HTTPDelivery.execute(request, client: client, provider: "Signal")
     }
 }
 
 enum HTTPDelivery {
-    static func check(_ response: ClientResponse, provider: String) throws {
-        switch response.status.code {
+    /// AsyncHTTPClient logs at trace level per request; the sends need none of it.
+    static let quiet = Logger(label: "amparo.delivery", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    static func execute(_ request: HTTPClientRequest, client: HTTPClient, provider: String) async throws {
+        let status: UInt
+        do {
+            let response = try await client.execute(request, timeout: .seconds(30), logger: quiet)
+            status = response.status.code
+            _ = try await response.body.collect(upTo: 1 << 16)
+        } catch {
+            throw DeliveryError.temporary("\(provider): \(error)")
+        }
+        switch status {
         case 200..<300: return
-        case 429, 500...: throw DeliveryError.temporary("\(provider) answered \(response.status.code)")
-        default: throw DeliveryError.permanent("\(provider) answered \(response.status.code)")
+        case 429, 500...: throw DeliveryError.temporary("\(provider) answered \(status)")
+        default: throw DeliveryError.permanent("\(provider) answered \(status)")
         }
     }
 }
 
+/// application/x-www-form-urlencoded, written byte by byte (Foundation's percent encoding is slow).
 enum FormEncoding {
     static func encode(_ pairs: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return pairs.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
-            .joined(separator: "&")
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for (i, (name, value)) in pairs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: "&")) }
+            for (j, text) in [name, value].enumerated() {
+                if j == 1 { out.append(UInt8(ascii: "=")) }
+                for byte in text.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                         UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                        out.append(byte)
+                    default:
+                        out.append(UInt8(ascii: "%"))
+                        out.append(hex[Int(byte >> 4)])
+                        out.append(hex[Int(byte & 0x0F)])
+                    }
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

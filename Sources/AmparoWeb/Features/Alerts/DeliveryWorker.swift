@@ -30,43 +30,47 @@ final class DeliveryWorker: Sendable {
     /// Tells a sleeping worker that new messages are waiting.
     func wake() { wakeUp.withLockedValue { $0?.resume(); $0 = nil } }
 
-    /// Delivers every message due now; returns how many it tried.
+    /// Delivers every message due now; returns how many it tried. One pipeline: up to 64 sends in
+    /// flight, the next batch claimed while the last of the current one is still sending, delivered
+    /// messages marked in groups of 32 as they complete. A crash repeats at most the few sent but
+    /// not yet marked (their idempotency key lets the receiver drop them), never loses one.
     @discardableResult
     func runOnce() async throws -> Int {
         var tried = try await deliverDispatches()
-        while true {
-            let channels = AlertChannel.allCases.filter { senders($0) != nil }.map(\.rawValue)
-            let claimed = try await Outbox.claim(
-                limit: Self.batch, now: services.clock.now(), lease: services.config.delivery.leaseSeconds, channels: channels, on: database())
-            if claimed.isEmpty { return tried }
-            tried += claimed.count
-            let messages = try await compose(claimed)
-            try await deliver(claimed, messages: messages)
-        }
-    }
-
-    /// Sends up to 64 at a time and marks delivered messages in groups of 50 as they complete: a
-    /// crash repeats at most the sent-but-unmarked few, never loses one.
-    private func deliver(_ claimed: [Outbox.Claimed], messages: [Outbox.Key: OutgoingMessage]) async throws {
         let db = database()
+        let channels = AlertChannel.allCases.filter { senders($0) != nil }.map(\.rawValue)
         try await withThrowingTaskGroup(of: (Outbox.Key, String?, Bool).self) { group in
-            var pending = claimed.makeIterator()
-            var running = 0
-            while running < 64, let item = pending.next() {
-                group.addTask { await self.send(item, message: messages[item.key]) }
-                running += 1
-            }
+            var queue: [Outbox.Claimed] = [], next = 0
+            var messages: [Outbox.Key: OutgoingMessage] = [:], attempts: [Outbox.Key: Int] = [:]
+            var running = 0, exhausted = false
             var sent: [Outbox.Key] = []
-            while let (key, failure, permanent) = try await group.next() {
-                if let item = pending.next() { group.addTask { await self.send(item, message: messages[item.key]) } }
+            while true {
+                while running < 64 {
+                    if next == queue.count, !exhausted {
+                        let claimed = try await Outbox.claim(
+                            limit: Self.batch, now: services.clock.now(), lease: services.config.delivery.leaseSeconds, channels: channels, on: db)
+                        exhausted = claimed.isEmpty
+                        tried += claimed.count
+                        if !exhausted { messages = try await compose(claimed) }
+                        for item in claimed { attempts[item.key] = item.attempts }
+                        (queue, next) = (claimed, 0)
+                    }
+                    guard next < queue.count else { break }
+                    let item = queue[next], message = messages[item.key]
+                    next += 1
+                    running += 1
+                    group.addTask { await self.send(item, message: message) }
+                }
+                guard let (key, failure, permanent) = try await group.next() else { break }
+                running -= 1
+                let tries = attempts.removeValue(forKey: key) ?? Self.maxAttempts
                 if let failure {
-                    let attempts = claimed.first { $0.key == key }?.attempts ?? Self.maxAttempts
-                    let giveUp = permanent || attempts >= Self.maxAttempts
-                    let delay = min(3600, 60 * pow(2, Double(max(0, attempts - 1))))
+                    let giveUp = permanent || tries >= Self.maxAttempts
+                    let delay = min(3600, 60 * pow(2, Double(max(0, tries - 1))))
                     try await Outbox.markFailed(key, error: failure, retryAt: giveUp ? nil : services.clock.now().addingTimeInterval(delay), on: db)
                 } else {
                     sent.append(key)
-                    if sent.count >= 50 {
+                    if sent.count >= 32 {
                         try await Outbox.markSent(sent, now: services.clock.now(), on: db)
                         sent.removeAll()
                     }
@@ -74,6 +78,7 @@ final class DeliveryWorker: Sendable {
             }
             try await Outbox.markSent(sent, now: services.clock.now(), on: db)
         }
+        return tried
     }
 
     func run(logger: Logger) async {
@@ -108,23 +113,17 @@ final class DeliveryWorker: Sendable {
         let db = database()
         let alerts = try await AlertModel.query(on: db).filter(\.$id ~~ Set(claimed.map(\.key.alertID))).all()
         let byAlert = Dictionary(uniqueKeysWithValues: alerts.map { ($0.id!, $0) })
-        var subscriptions: [UUID: SubscriptionModel] = [:]
-        for chunk in claimed.chunks(of: 200) {
-            for subscription in try await SubscriptionModel.query(on: db).filter(\.$id ~~ Set(chunk.map(\.key.subscriptionID))).all() {
-                subscriptions[subscription.id!] = subscription
-            }
-        }
+        let recipients = try await Outbox.recipients(claimed.map(\.key.subscriptionID), on: db)
         var messages: [Outbox.Key: OutgoingMessage] = [:]
         let now = services.clock.now()
         for item in claimed {
             // An alert past its expiry is not sent late: its messages fail for good.
-            guard let alert = byAlert[item.key.alertID], alert.expiresAt > now, let subscription = subscriptions[item.key.subscriptionID],
-                  subscription.unsubscribedAt == nil, let sealed = subscription.contactSealed,
-                  let contact = try? services.sealer.open(sealed, context: SealedColumn.subscriptionContact.context(rowID: subscription.id!))
+            guard let alert = byAlert[item.key.alertID], alert.expiresAt > now, let subscription = recipients[item.key.subscriptionID],
+                  let contact = try? services.sealer.open(subscription.contactSealed, context: SealedColumn.subscriptionContact.context(rowID: subscription.id))
             else { continue }
             let language = Language(rawValue: subscription.language) ?? .es
             let text = language == .es ? alert.messageES : alert.messageEN
-            let stop = "\(services.config.baseURL)/alerts/unsubscribe/\(UnsubscribeLinks.token(forID: subscription.id!, key: services.unsubscribeKey))"
+            let stop = "\(services.config.baseURL)/alerts/unsubscribe/\(UnsubscribeLinks.token(forID: subscription.id, key: services.unsubscribeKey))"
             messages[item.key] = OutgoingMessage(
                 to: contact, subject: "Amparo: \(alert.place)", body: "\(alert.place): \(text)\n\n\(Text.alerts(.stopFooter(stop)).in(language))",
                 idempotencyKey: item.key.idempotencyKey, unsubscribeURL: stop)
