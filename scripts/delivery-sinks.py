@@ -3,7 +3,7 @@
 (aiosmtpd, in its own process) and an HTTP/1.1 server (asyncio, keep-alive) that speaks Twilio's
 Messages API (POST /2010-04-01/Accounts/{sid}/Messages.json, form-encoded) and signal-cli-rest-api's
 POST /v2/send (JSON). Both count every message by its idempotency key (the Message-ID header, or the
-I-Amparo-Idempotency-Key header).
+I-Amparo-Idempotency-Key header) and, like a receiver honouring the key, deliver a repeat only once.
 GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}}; GET /messages answers the
 last 100 texts received over HTTP (to and body), for tests that follow a link in a message.
 
@@ -96,7 +96,10 @@ class State:
     def handle(self, method, path, headers, body):
         if method == "POST" and (path.endswith("/Messages.json") or path == "/v2/send"):
             self.total += 1
-            self.keys.add(headers.get("i-amparo-idempotency-key", "?"))
+            key = headers.get("i-amparo-idempotency-key", "?")
+            if key in self.keys:  # a resend: accepted, not delivered again
+                return 200, b'{"sid":"SM0","timestamp":"1"}'
+            self.keys.add(key)
             if path.endswith("/Messages.json"):
                 fields = parse_qs(body.decode())
                 self.recent.append({"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0]})
