@@ -107,6 +107,8 @@ class State:
                 payload = json.loads(body or b"{}")
                 self.recent.append({"to": ",".join(payload.get("recipients", [])), "body": payload.get("message", "")})
             return 201, b'{"sid":"SM0","timestamp":"1"}'
+        if method == "GET" and path.startswith("/v1/receive/"):  # signal-cli-rest-api: nothing waiting
+            return 200, b"[]"
         if method == "GET" and path == "/messages":
             return 200, json.dumps(list(self.recent)).encode()
         if method == "GET" and path == "/stats":

@@ -126,6 +126,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
     if config.runDelivery {
         app.lifecycle.use(DeliveryLifecycle(worker: services.delivery, logger: app.logger))
+        if let inbox = signalInbox(app) { app.lifecycle.use(SignalInboxLifecycle(inbox: inbox, logger: app.logger)) }
     }
     if config.runScheduler {
         app.lifecycle.use(PurgeLifecycle(scheduler: services.purge, logger: app.logger))
@@ -152,6 +153,13 @@ func registerRoutes(_ app: Application) throws {
     try DispatchRoutes().boot(routes: app.routes)
     try RespondRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
+}
+
+/// The Signal number's inbox, when Signal is configured.
+func signalInbox(_ app: Application) -> SignalInbox? {
+    let config = app.amparo.config.delivery
+    guard let url = config.signalBaseURL, let number = config.signalNumber, let sender = app.amparo.delivery.senders(.signal) else { return nil }
+    return SignalInbox(services: app.amparo, database: { app.db }, client: app.http.client.shared, baseURL: url, number: number, sender: sender)
 }
 
 /// The senders for the channels that are configured.

@@ -63,6 +63,8 @@ final class ProviderSink: @unchecked Sendable {
     private let received = NIOLockedValueBox<[Received]>([])
     /// Answer 503 to this many requests first, as a provider having a bad minute.
     let failuresLeft = NIOLockedValueBox(0)
+    /// Signal envelopes (JSON objects) waiting to be received.
+    let inbox = NIOLockedValueBox<[String]>([])
     private(set) var port = 0
 
     init() async throws {
@@ -84,6 +86,13 @@ final class ProviderSink: @unchecked Sendable {
         }
         app.post("2010-04-01", "Accounts", ":sid", "Messages.json", use: record)
         app.post("v2", "send", use: record)
+        // signal-cli-rest-api's receive: what is waiting for the number, then nothing until more comes.
+        app.get("v1", "receive", ":number") { [inbox] req -> Response in
+            let waiting = inbox.withLockedValue { items -> [String] in defer { items.removeAll() }; return items }
+            let response = Response(status: .ok, body: .init(string: "[" + waiting.joined(separator: ",") + "]"))
+            response.headers.contentType = .json
+            return response
+        }
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = 0
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))

@@ -152,7 +152,7 @@ enum InboxViews {
                 ? "<p>\(t(.banned))</p>"
                 : "<form method=\"post\" action=\"/hotline/reports/\(report.id!.uuidString)/ban\">\(Layout.csrfField(req.visitor))<button type=\"submit\" class=\"link\">\(t(.banNumber))</button></form>"
         }
-        guard report.channel == "sms" else { return banSection }
+        guard report.channel == AlertChannel.sms.rawValue || report.channel == AlertChannel.signal.rawValue else { return banSection }
         let messages = try await ReportMessageModel.query(on: req.db).filter(\.$reportID == report.id!).sort(\.$at).all()
         let items: [HTML] = messages.map { message in
             let body = message.bodySealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.reportMessageBody.context(rowID: message.id!)) }
