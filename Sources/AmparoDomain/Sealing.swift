@@ -75,15 +75,23 @@ public struct FieldSealer: Sendable {
     }
 
     public func seal(_ plaintext: String, context: SealContext) throws -> String {
+        try seal(bytes: Data(plaintext.utf8), context: context)
+    }
+
+    /// Binary values (a photo) sealed the same way as text.
+    public func seal(bytes: Data, context: SealContext) throws -> String {
         let keyID = keys.currentKeyID
         let nonce = try AES.GCM.Nonce(data: random.bytes(12))
-        let box = try AES.GCM.seal(
-            Data(plaintext.utf8), using: keys.dataKeys[keyID]!, nonce: nonce,
-            authenticating: context.associatedData)
+        let box = try AES.GCM.seal(bytes, using: keys.dataKeys[keyID]!, nonce: nonce, authenticating: context.associatedData)
         return "\(Self.prefix):\(keyID):\(box.combined!.base64EncodedString())"
     }
 
     public func open(_ sealed: String, context: SealContext) throws -> String {
+        guard let text = String(data: try openBytes(sealed, context: context), encoding: .utf8) else { throw SealingError.malformed }
+        return text
+    }
+
+    public func openBytes(_ sealed: String, context: SealContext) throws -> Data {
         let parts = sealed.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == Self.prefix, let combined = Data(base64Encoded: String(parts[2])),
               combined.count >= 28
@@ -91,12 +99,7 @@ public struct FieldSealer: Sendable {
         let keyID = KeyID(String(parts[1]))
         guard let key = keys.dataKeys[keyID] else { throw SealingError.unknownKey(keyID) }
         do {
-            let box = try AES.GCM.SealedBox(combined: combined)
-            let data = try AES.GCM.open(box, using: key, authenticating: context.associatedData)
-            guard let text = String(data: data, encoding: .utf8) else { throw SealingError.malformed }
-            return text
-        } catch is SealingError {
-            throw SealingError.malformed
+            return try AES.GCM.open(AES.GCM.SealedBox(combined: combined), using: key, authenticating: context.associatedData)
         } catch {
             throw SealingError.authenticationFailed
         }

@@ -143,6 +143,7 @@ func registerRoutes(_ app: Application) throws {
     try AdminTeamRoutes().boot(routes: app.routes)
     try AuditRoutes().boot(routes: app.routes)
     try PublicReportRoutes().boot(routes: app.routes)
+    try ReportPhotoRoutes().boot(routes: app.routes)
     try InboxRoutes().boot(routes: app.routes)
     try ShiftRoutes().boot(routes: app.routes)
     try SubscribeRoutes().boot(routes: app.routes)

@@ -180,7 +180,7 @@ final class DispatchTests: XCTestCase {
         try await scene.dispatcher.get(scene.path)
         try await scene.dispatcher.post(scene.path + "/dispatch", pairs: [("responders[]", scene.rosa.id.uuidString), ("responders[]", scene.ana.id.uuidString)])
         let dispatches = try await DispatchModel.query(on: harness.app.db).all()
-        let key = harness.services.dispatchKey
+        let key = harness.services.linkKey
         let rosaLink = DispatchLinks.path(for: dispatches.first { $0.responderID == scene.rosa.id }!.id!, key: key)
         let anaLink = DispatchLinks.path(for: dispatches.first { $0.responderID == scene.ana.id }!.id!, key: key)
 
@@ -233,7 +233,7 @@ final class DispatchTests: XCTestCase {
         try await scene.dispatcher.get(scene.path)
         try await scene.dispatcher.post(scene.path + "/dispatch", ["note": "Look for a white van"], pairs: [("responders[]", scene.rosa.id.uuidString)])
         let dispatch = try await DispatchModel.query(on: harness.app.db).first()!
-        let link = DispatchLinks.path(for: dispatch.id!, key: harness.services.dispatchKey)
+        let link = DispatchLinks.path(for: dispatch.id!, key: harness.services.linkKey)
         let phone = harness.browser()
         try await phone.get(link)
         try await phone.post(link + "/accept")

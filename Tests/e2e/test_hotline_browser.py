@@ -4,6 +4,8 @@ claims it, sends the responder on call, whose field report (written offline on t
 the connection returns) verifies it, and sends the alert, which the server's own delivery worker hands to a real
 SMTP server and to a server speaking Twilio's and Signal's APIs, once per subscriber.
 axe-core checks every page for WCAG A/AA violations."""
+import base64
+import io
 import json
 import os
 import re
@@ -16,6 +18,7 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -129,6 +132,10 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     code = reporter.find_element(By.ID, "reference").text
     assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", code)
     check_accessibility(reporter, artifacts, "21-report-received-es")
+    # A photo from the phone, with its GPS position in EXIF, added from the thank-you page.
+    reporter.find_element(By.ID, "photos").send_keys(os.path.join(ROOT, "Tests", "Fixtures", "photo-with-gps.jpg"))
+    click_and_wait(reporter, reporter.find_element(By.XPATH, "//form[contains(@action, '/report/photos/')]//button"))
+    assert "Se agregaron 1 foto(s)" in reporter.page_source, reporter.find_element(By.TAG_NAME, "main").text
 
     # The dispatcher accepts the invitation, enrols a second factor and opens the inbox.
     dispatcher.get(invitation)
@@ -145,6 +152,17 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
 
     click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, code))
     assert "Dos camionetas sin placas" in dispatcher.page_source
+    # The photo shows, and what the server kept has no EXIF: no position, no phone model.
+    photo = dispatcher.find_element(By.CSS_SELECTOR, "#photos img")
+    assert dispatcher.execute_script("return arguments[0].complete && arguments[0].naturalWidth", photo) == 16
+    served = base64.b64decode(dispatcher.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+            let s = ""; new Uint8Array(b).forEach(c => s += String.fromCharCode(c)); done(btoa(s)); });
+    """, photo.get_attribute("src")))
+    image = Image.open(io.BytesIO(served))
+    image.load()
+    assert image.size == (16, 12) and len(image.getexif()) == 0 and b"SecretPhone" not in served
     check_accessibility(dispatcher, artifacts, "23-report")
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//button[contains(., 'Claim this report')]"))
     assert "Darío Dispatcher" in dispatcher.page_source

@@ -23,6 +23,8 @@ public enum HotlineText: Sendable, Equatable {
     case replyNotConfigured, fromReporter, fromDispatcher
     case regionLabel, noRegion, setRegion, regionSet(String)
     case detainedLegend, detainedHint, detainedCount, openCases, casesOpened(Int), errorDetainedCount, notVerifiedForCase
+    case photosLegend, photosHint, addPhotos, photosAdded(Int), photoProblem(PhotoCleaner.Problem), photosTooMany(Int), photosNone
+    case photosLinkExpired, photosTitle, photo(Int)
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
@@ -211,6 +213,21 @@ public enum HotlineText: Sendable, Equatable {
         case .selectReport(let reference): ("Select \(reference)", "Seleccionar \(reference)")
         case .bulkResult(let changed, let skipped): ("\(changed) changed, \(skipped) left alone (someone else has them, or they are past that step).", "\(changed) cambiados, \(skipped) sin cambiar (otra persona los tiene o ya pasaron ese paso).")
         case .bulkNothingSelected: ("Select at least one report.", "Seleccione al menos un reporte.")
+        case .photosLegend: ("Add photos (optional)", "Agregar fotos (opcional)")
+        case .photosHint: ("JPEG or PNG, up to 4 photos of 10 MB each. We remove the location and the phone's details from them before storing them. Do not risk your safety to take a photo.", "JPEG o PNG, hasta 4 fotos de 10 MB cada una. Les quitamos la ubicación y los datos del teléfono antes de guardarlas. No arriesgue su seguridad para tomar una foto.")
+        case .addPhotos: ("Send the photos", "Enviar las fotos")
+        case .photosAdded(let n): ("\(n) photo(s) added to your report. Thank you.", "Se agregaron \(n) foto(s) a su reporte. Gracias.")
+        case .photoProblem(let problem):
+            switch problem {
+            case .notAPhoto: ("Only JPEG and PNG photos can be sent.", "Solo se pueden enviar fotos JPEG y PNG.")
+            case .malformed: ("A photo could not be read; it may be damaged. Try another.", "No se pudo leer una foto; puede estar dañada. Pruebe con otra.")
+            case .tooLarge: ("A photo is larger than 10 MB.", "Una foto pesa más de 10 MB.")
+            }
+        case .photosTooMany(let n): ("A report can have at most \(n) photos.", "Un reporte puede tener como máximo \(n) fotos.")
+        case .photosNone: ("Choose at least one photo.", "Elija al menos una foto.")
+        case .photosLinkExpired: ("Photos can be added for two hours after a report. File a new report if you have more to tell.", "Se pueden agregar fotos durante dos horas después del reporte. Haga un nuevo reporte si tiene más que contar.")
+        case .photosTitle: ("Photos", "Fotos")
+        case .photo(let n): ("Photo \(n)", "Foto \(n)")
         }
     }
 

@@ -12,5 +12,6 @@ public enum AmparoMigrations {
         CreateCases(),
         AddReportRegion(),
         CreateDispatches(),
+        CreateReportPhotos(),
     ]
 }

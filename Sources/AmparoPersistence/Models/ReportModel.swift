@@ -128,3 +128,26 @@ public final class BannedNumberModel: Model, @unchecked Sendable {
         self.bannedAt = bannedAt
     }
 }
+
+/// A photo sent with a report: EXIF and other metadata removed before it was sealed.
+public final class ReportPhotoModel: Model, @unchecked Sendable {
+    public static let schema = "report_photos"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "report_id") public var reportID: UUID
+    @Field(key: "content_type") public var contentType: String
+    @Field(key: "size") public var size: Int
+    /// Nil once retention removed it.
+    @OptionalField(key: "data_sealed") public var dataSealed: String?
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(id: UUID = UUID(), reportID: UUID, contentType: String, size: Int, createdAt: Date) {
+        self.id = id
+        self.reportID = reportID
+        self.contentType = contentType
+        self.size = size
+        self.createdAt = createdAt
+    }
+}

@@ -28,11 +28,12 @@ public struct SealedColumn: Sendable, Hashable {
     public static let subscriptionContact = SealedColumn(table: SubscriptionModel.schema, column: "contact_sealed")
     public static let dispatchNote = SealedColumn(table: DispatchModel.schema, column: "note_sealed")
     public static let fieldReportBody = SealedColumn(table: FieldReportModel.schema, column: "body_sealed")
+    public static let reportPhoto = SealedColumn(table: ReportPhotoModel.schema, column: "data_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
-        .dispatchNote, .fieldReportBody,
+        .dispatchNote, .fieldReportBody, .reportPhoto,
     ]
 }
 
@@ -69,7 +70,7 @@ public struct KeyRotation: Sendable {
                         let id = try row.decode(column: "id", as: UUID.self)
                         let old = try row.decode(column: column.column, as: String.self)
                         let context = column.context(rowID: id)
-                        let resealed = try sealer.seal(try sealer.open(old, context: context), context: context)
+                        let resealed = try sealer.seal(bytes: try sealer.openBytes(old, context: context), context: context)
                         // Compare-and-set: a value changed meanwhile by the app is left for the next pass.
                         try await db.sql.update(column.table)
                             .set(SQLIdentifier(column.column), to: SQLBind(resealed))

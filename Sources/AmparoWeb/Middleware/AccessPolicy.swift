@@ -21,10 +21,13 @@ enum RoutePolicy: Sendable, Equatable {
     /// A provider's webhook (Twilio, signal-cli-rest-api): no cookies, no CSRF; the handler checks the
     /// provider's signature and refuses anything unsigned.
     case webhook
+    /// Anyone holding the secret in the URL (a report's photo link, an alert's stop link): no session,
+    /// and no CSRF token, since a forged request cannot know the secret. The handler checks it.
+    case capabilityLink
 
     var checksCSRF: Bool {
         switch self {
-        case .apiOpen, .apiToken, .webhook: false
+        case .apiOpen, .apiToken, .webhook, .capabilityLink: false
         default: true
         }
     }
@@ -62,7 +65,7 @@ struct AccessPolicyMiddleware: AsyncMiddleware {
         let visitor = request.visitor
         let stage = visitor.session?.sessionStage
         switch policy {
-        case .open, .apiOpen, .webhook:
+        case .open, .apiOpen, .webhook, .capabilityLink:
             break
         case .awaitingSecondFactor:
             guard stage == .awaitingSecondFactor else { return request.redirect(to: "/login") }

@@ -23,8 +23,8 @@ public final class AmparoServices: Sendable {
     let sessionCache: SessionCache
     /// Derives the stop link of each subscription.
     let unsubscribeKey: SymmetricKey
-    /// Signs the one-time links sent to responders.
-    let dispatchKey: SymmetricKey
+    /// Signs capability links (a responder's one-time link, a reporter's photo link).
+    let linkKey: SymmetricKey
     private let deliveryWorker = NIOLockedValueBox<DeliveryWorker?>(nil)
     /// The outbox worker; set by `configure` once the app's HTTP client and event loops exist.
     var delivery: DeliveryWorker {
@@ -40,7 +40,7 @@ public final class AmparoServices: Sendable {
         self.purge = PurgeScheduler(clock: config.clock)
         self.csrfKey = keys.derivedKey(purpose: "csrf")
         self.unsubscribeKey = keys.derivedKey(purpose: "unsubscribe")
-        self.dispatchKey = keys.derivedKey(purpose: "dispatch-link")
+        self.linkKey = keys.derivedKey(purpose: "capability-links")
         self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
         self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
         let random = config.random

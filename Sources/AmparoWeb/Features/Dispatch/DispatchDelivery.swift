@@ -27,7 +27,7 @@ extension DeliveryWorker {
                     throw DeliveryError.permanent("no contact for this channel")
                 }
                 let language = Language(rawValue: user.language ?? "") ?? .es
-                let link = services.config.baseURL + DispatchLinks.path(for: dispatch.id!, key: services.dispatchKey)
+                let link = services.config.baseURL + DispatchLinks.path(for: dispatch.id!, key: services.linkKey)
                 try await sender.send(OutgoingMessage(
                     to: to, subject: Text.dispatch(.subject(report.reference)).in(language),
                     body: Text.dispatch(.message(reference: report.reference, link: link)).in(language),

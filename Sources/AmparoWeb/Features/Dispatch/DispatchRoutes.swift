@@ -81,21 +81,9 @@ struct DispatchRoutes: RouteCollection {
     }
 }
 
-/// The one-time link in a dispatch message: the request's id and a MAC of it under a server key, so
-/// the database holds nothing that opens it.
+/// The one-time link in a dispatch message.
 enum DispatchLinks {
-    static func token(for id: UUID, key: SymmetricKey) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("dispatch:\(id.uuidString)".utf8), using: key)
-        return "\(id.uuidString.lowercased()).\(Base64URL.encode(Array(mac)))"
-    }
+    static func path(for id: UUID, key: SymmetricKey) -> String { "/respond/\(CapabilityToken.make("dispatch", id: id, key: key))" }
 
-    static func path(for id: UUID, key: SymmetricKey) -> String { "/respond/\(token(for: id, key: key))" }
-
-    /// The request's id if the token is one we made.
-    static func verify(_ token: String, key: SymmetricKey) -> UUID? {
-        let parts = token.split(separator: ".", maxSplits: 1)
-        guard parts.count == 2, let id = UUID(uuidString: String(parts[0])) else { return nil }
-        let expected = self.token(for: id, key: key)
-        return constantTimeEquals(Array(token.utf8), Array(expected.utf8)) ? id : nil
-    }
+    static func verify(_ token: String, key: SymmetricKey) -> UUID? { CapabilityToken.verify("dispatch", token: token, key: key) }
 }

@@ -138,7 +138,7 @@ struct RespondRoutes: RouteCollection {
 
     private func load(_ req: Request) async throws -> Context {
         let services = req.amparo
-        guard let token = req.parameters.get("token"), let id = DispatchLinks.verify(token, key: services.dispatchKey),
+        guard let token = req.parameters.get("token"), let id = DispatchLinks.verify(token, key: services.linkKey),
               let dispatch = try await DispatchModel.find(id, on: req.db), dispatch.expiresAt > services.clock.now(),
               let report = try await ReportModel.find(dispatch.reportID, on: req.db),
               let responder = try await UserModel.find(dispatch.responderID, on: req.db), !responder.isDisabled else {

@@ -67,6 +67,7 @@ enum InboxViews {
         func describe(_ action: String) -> String {
             if action.hasPrefix("duplicate:") { return "\(t(.duplicates)): \(action.dropFirst("duplicate:".count))" }
             if action.hasPrefix("region:") { return t(.regionSet(String(action.dropFirst("region:".count)))) }
+            if action.hasPrefix("photos:") { return "\(t(.photosTitle)): \(action.dropFirst("photos:".count))" }
             if action.hasPrefix("cases:"), let n = Int(action.dropFirst("cases:".count)) { return t(.casesOpened(n)) }
             if action.hasPrefix("urgency:"), let urgency = ReportUrgency(rawValue: String(action.dropFirst("urgency:".count))) {
                 return "\(t(.urgencyLabel)): \(t(.urgency(urgency)))"
@@ -112,6 +113,7 @@ enum InboxViews {
         let conversation = try await conversationSection(req, report: report)
         let detained = try await DetainedRoutes.section(req, report: report)
         let dispatch = try await DispatchViews.section(req, report: report, mayWork: mayWork)
+        let photos = try await ReportPhotoRoutes.section(req, report: report)
         let body: HTML = """
         <h1>\(t(.reference)) \(report.reference)</h1>
         \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
@@ -130,6 +132,7 @@ enum InboxViews {
         <dt>\(t(.description))</dt><dd class="prose">\(open(report.whatSealed, .reportWhat))</dd>
         <dt>\(t(.callback))</dt><dd>\(open(report.callbackSealed, .reportCallback))</dd>
         </dl>
+        \(photos)
         \(conversation)
         \(actions)
         \(dispatch)

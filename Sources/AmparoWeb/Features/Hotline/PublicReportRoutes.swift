@@ -43,12 +43,14 @@ struct PublicReportRoutes: RouteCollection {
             return ReportViews.form(req, values: form, problems: problems, banner: nil, status: .unprocessableEntity)
         case .bot:
             // Look like success so the bot learns nothing; keep nothing.
-            return ReportViews.thanks(req, reference: ReferenceCode.make(random: req.amparo.random))
+            return ReportViews.thanks(req, reference: ReferenceCode.make(random: req.amparo.random),
+                                      photoToken: ReportPhotoRoutes.token(for: UUID(), key: req.amparo.linkKey), notice: nil, status: .ok)
         case .accepted(let report):
             let model = try ReportRecords.seal(report, language: req.language, receivedAt: now, services: req.amparo)
             let reference = try await req.amparo.reportIntake.store(model)
             if limit.limit > 0 { await req.amparo.throttle.recordFailure(sourceKey) }
-            return ReportViews.thanks(req, reference: reference)
+            return ReportViews.thanks(req, reference: reference, photoToken: ReportPhotoRoutes.token(for: model.id, key: req.amparo.linkKey),
+                                      notice: nil, status: .ok)
         }
     }
 }
@@ -131,16 +133,26 @@ enum ReportViews {
         return htmlResponse(Layout.page(req, title: t(.reportTitle), body: body), status: status)
     }
 
-    static func thanks(_ req: Request, reference: String) -> Response {
+    /// The reference code, and the form that adds photos to this report (a separate upload, so the
+    /// words are safe before the pictures start).
+    static func thanks(_ req: Request, reference: String, photoToken: String, notice: HotlineText?, status: HTTPResponseStatus) -> Response {
         let l = req.language
         func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
+        let failed = status.code >= 400
         let body: HTML = """
         <h1>\(t(.thanksTitle))</h1>
         <p role="status">\(t(.thanksBody(reference)))</p>
         <p class="reference" id="reference">\(reference)</p>
+        \(notice.map { HTML("<p class=\"\(failed ? "error-summary" : "notice")\" role=\"\(failed ? "alert" : "status")\" id=\"photo-notice\">\(t($0))</p>") })
+        <form method="post" action="/report/photos/\(photoToken)" enctype="multipart/form-data">
+        <div class="field"><label for="photos">\(t(.photosLegend))</label>
+        <p class="hint" id="photos-hint">\(t(.photosHint))</p>
+        <input id="photos" name="photos[]" type="file" accept="image/jpeg,image/png" multiple aria-describedby="photos-hint"></div>
+        <button type="submit" class="secondary">\(t(.addPhotos))</button>
+        </form>
         <p>\(t(.thanksNext))</p>
         <p><a href="/report">\(t(.reportAnother))</a></p>
         """
-        return htmlResponse(Layout.page(req, title: t(.thanksTitle), body: body), status: .ok)
+        return htmlResponse(Layout.page(req, title: t(.thanksTitle), body: body), status: status)
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// Reports that were never confirmed (unconfirmed, false alarm, duplicate) lose what the reporter
-/// wrote, the place, the pin, the callback contact, text messages, field reports and the dispatchers' reasons after the retention
+/// wrote, the place, the pin, the callback contact, text messages, photos, field reports and the dispatchers' reasons after the retention
 /// period. The bare facts (when, agency, status) stay for counts.
 struct UnconfirmedReportsRule: PurgeRule {
     let name = "reports.unconfirmed"
@@ -32,7 +32,7 @@ struct UnconfirmedReportsRule: PurgeRule {
                     .where("report_id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))
                     .run()
                 for (table, column) in [(ReportMessageModel.schema, "body_sealed"), (FieldReportModel.schema, "body_sealed"),
-                                        (DispatchModel.schema, "note_sealed")] {
+                                        (DispatchModel.schema, "note_sealed"), (ReportPhotoModel.schema, "data_sealed")] {
                     try await db.sql.update(table)
                         .set(SQLIdentifier(column), to: SQLLiteral.null)
                         .where("report_id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) })))
