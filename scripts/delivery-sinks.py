@@ -5,12 +5,13 @@ Messages API (POST /2010-04-01/Accounts/{sid}/Messages.json, form-encoded) and s
 POST /v2/send (JSON). Both count every message by its idempotency key (the Message-ID header, or the
 I-Amparo-Idempotency-Key header) and, like a receiver honouring the key, deliver a repeat only once.
 GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}}; GET /messages answers the
-last 100 texts received over HTTP (to and body), for tests that follow a link in a message.
+last 100 messages (to and text, mail among the first thousand), for tests that follow a link in one.
 
 Usage: delivery-sinks.py SMTP_PORT HTTP_PORT
 """
 import asyncio
 import ctypes
+import email
 import json
 import multiprocessing
 import re
@@ -22,8 +23,9 @@ from urllib.parse import parse_qs
 MESSAGE_ID = re.compile(rb"^Message-ID: <([^>]+)>", re.M | re.I)
 
 
-def run_smtp(port, total, unique, ready):
-    """The SMTP sink's process: aiosmtpd, counting Message-IDs into shared counters."""
+def run_smtp(port, total, unique, ready, mails):
+    """The SMTP sink's process: aiosmtpd, counting Message-IDs into shared counters; the first
+    thousand messages also go to `mails` (recipient and decoded text) for tests to read."""
     from aiosmtpd.controller import Controller
 
     ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the parent, even on kill -9
@@ -34,9 +36,14 @@ def run_smtp(port, total, unique, ready):
             match = MESSAGE_ID.search(envelope.content)
             key = match.group(1) if match else b"?"
             total.value += 1
-            if key not in seen:
-                seen.add(key)
-                unique.value += 1
+            if key in seen:  # a resend: accepted, not delivered again
+                return "250 OK"
+            seen.add(key)
+            unique.value += 1
+            if unique.value <= 1000:
+                message = email.message_from_bytes(envelope.content)
+                text = message.get_payload(decode=True) or b""
+                mails.put({"to": ",".join(envelope.rcpt_tos), "body": text.decode("utf-8", "replace")})
             return "250 OK"
 
     controller = Controller(CountingHandler(), hostname="127.0.0.1", port=port, loop=new_loop())
@@ -87,11 +94,11 @@ class Provider(asyncio.Protocol):
 
 
 class State:
-    def __init__(self, smtp_total, smtp_unique):
+    def __init__(self, smtp_total, smtp_unique, mails):
         self.total = 0
         self.keys = set()
         self.recent = deque(maxlen=100)
-        self.smtp_total, self.smtp_unique = smtp_total, smtp_unique
+        self.smtp_total, self.smtp_unique, self.mails = smtp_total, smtp_unique, mails
 
     def handle(self, method, path, headers, body):
         if method == "POST" and (path.endswith("/Messages.json") or path == "/v2/send"):
@@ -110,6 +117,8 @@ class State:
         if method == "GET" and path.startswith("/v1/receive/"):  # signal-cli-rest-api: nothing waiting
             return 200, b"[]"
         if method == "GET" and path == "/messages":
+            while not self.mails.empty():
+                self.recent.append(self.mails.get_nowait())
             return 200, json.dumps(list(self.recent)).encode()
         if method == "GET" and path == "/stats":
             stats = {"smtp": {"total": self.smtp_total.value, "unique": self.smtp_unique.value},
@@ -129,11 +138,12 @@ if __name__ == "__main__":
     smtp_port, http_port = int(sys.argv[1]), int(sys.argv[2])
     context = multiprocessing.get_context("fork")
     total, unique, ready = context.Value("q", 0, lock=False), context.Value("q", 0, lock=False), context.Event()
-    smtp = context.Process(target=run_smtp, args=(smtp_port, total, unique, ready), daemon=True)
+    mails = context.Queue()
+    smtp = context.Process(target=run_smtp, args=(smtp_port, total, unique, ready, mails), daemon=True)
     smtp.start()
     ready.wait()
     loop = new_loop()
     try:
-        loop.run_until_complete(serve_http(http_port, State(total, unique)))
+        loop.run_until_complete(serve_http(http_port, State(total, unique, mails)))
     finally:
         smtp.kill()

@@ -122,7 +122,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.middleware.use(AccessPolicyMiddleware())
 
     try registerRoutes(app)
-    services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app))
+    services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db })])
     services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
     if config.runDelivery {
         app.lifecycle.use(DeliveryLifecycle(worker: services.delivery, logger: app.logger))

@@ -37,12 +37,89 @@ final class AlertDeliveryTests: XCTestCase {
         try await providers.stop()
     }
 
-    func subscribe(_ channel: String, _ contact: String, language: String, region: TeamModel?) async throws -> TestingHTTPResponse {
+    /// Signs up through the page and confirms through the link, as the person would; the
+    /// confirmation messages are then cleared from the sinks (testASignUpStartsOnlyOnceConfirmed
+    /// follows them).
+    func subscribe(_ channel: String, _ contact: String, language: String, region: TeamModel?, confirm: Bool = true) async throws -> TestingHTTPResponse {
         let browser = harness.browser()
         browser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "198.51.100.\(Int.random(in: 1...250))")
         try await browser.get("/alerts/subscribe")
-        return try await browser.post("/alerts/subscribe", ["channel": channel, "contact": contact, "language": language,
-                                                            "region": region?.id?.uuidString ?? "", "consent": "yes"])
+        let response = try await browser.post("/alerts/subscribe", ["channel": channel, "contact": contact, "language": language,
+                                                                    "region": region?.id?.uuidString ?? "", "consent": "yes"])
+        guard confirm, response.status == .ok else { return response }
+        for pending in try await SubscriptionModel.query(on: harness.app.db).filter(\.$confirmedAt == nil).filter(\.$unsubscribedAt == nil).all() {
+            let token = CapabilityToken.make("subscription-confirm", id: pending.id!, key: harness.services.linkKey)
+            let confirmed = try await harness.browser().post("/alerts/confirm/\(token)", csrf: .none)
+            XCTAssertEqual(confirmed.status, .ok)
+        }
+        try await harness.services.delivery.deliverNotices()
+        smtp.clear()
+        providers.clear()
+        return response
+    }
+
+    func testASignUpStartsOnlyOnceConfirmed() async throws {
+        let byMail = try await subscribe("email", "ana@example.org", language: "es", region: nil, confirm: false)
+        XCTAssertEqual(byMail.status, .ok)
+        XCTAssertTrue(byMail.body.string.contains("Alerts start once you open its link"))
+        let byText = try await subscribe("sms", "+1 503 555 0171", language: "en", region: nil, confirm: false)
+        XCTAssertEqual(byText.status, .ok)
+        let again = try await subscribe("email", "ana@example.org", language: "es", region: nil, confirm: false)
+        XCTAssertEqual(again.status, .ok)
+        try await harness.services.delivery.runOnce()
+        let mails = smtp.messages()
+        XCTAssertEqual(mails.count, 1, "asking twice within the hour sends one confirmation")
+        let mailBody = try XCTUnwrap(Self.decodedBody(try XCTUnwrap(mails.first)))
+        let link = try XCTUnwrap(Browser.firstMatch(#"https://amparo\.example(/alerts/confirm/[0-9a-f-]{36}\.[A-Za-z0-9_-]+)"#, in: mailBody))
+        let text = try XCTUnwrap(providers.requests.first { $0.path.hasSuffix("Messages.json") })
+        XCTAssertTrue(FormBody.parse(Array(text.body.utf8))["Body"]?.first?.contains("reply YES") == true)
+
+        // Nobody confirmed yet: an alert reaches nobody.
+        let report = try await verifiedReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        try await coordinator.get(path)
+        try await coordinator.post(path + "/alert", ["place": "Centro", "hours": "2", "messageEN": "Checkpoint", "messageES": "Retén"])
+        let first = try await AlertModel.query(on: harness.app.db).first()
+        XCTAssertEqual(first?.recipients, 0)
+
+        // The email link shows a button (mail scanners open links); the button confirms.
+        let person = harness.browser()
+        let page = try await person.get(link)
+        XCTAssertTrue(page.body.string.contains("Sí, envíenme alertas") || page.body.string.contains("Yes, send me alerts"))
+        let yes = try await person.post(link, csrf: .none)
+        XCTAssertEqual(yes.status, .ok)
+        // The phone answers YES by text.
+        let fields = ["From": "+15035550171", "To": "+15035550100", "Body": "Sí", "MessageSid": "SM1", "AccountSid": "AC00000000000000000000000000000001"]
+        var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+        headers.add(name: "X-Twilio-Signature", value: TwilioSignature.compute(authToken: "test-auth-token", url: "https://amparo.example/hooks/twilio/sms", parameters: fields))
+        let reply = try await harness.browser().send(.POST, "/hooks/twilio/sms", headers: headers,
+                                                     body: ByteBuffer(string: Browser.formEncode(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+        XCTAssertTrue(reply.body.string.contains("Confirmed: you will get verified alerts"), reply.body.string)
+        let confirmed = try await SubscriptionModel.query(on: harness.app.db).filter(\.$confirmedAt != nil).count()
+        XCTAssertEqual(confirmed, 2)
+        try await coordinator.get(path)
+        try await coordinator.post(path + "/alert", ["place": "Centro", "hours": "2", "messageEN": "Checkpoint", "messageES": "Retén"])
+        let second = try await AlertModel.query(on: harness.app.db).sort(\.$publishedAt, .descending).all().map(\.recipients)
+        XCTAssertTrue(second.contains(2), "\(second)")
+
+        // RFC 8058: a mail client stops alerts with one POST, no page, no cookie.
+        let unconfirmedThird = try await subscribe("email", "nadie@example.org", language: "en", region: nil, confirm: false)
+        XCTAssertEqual(unconfirmedThird.status, .ok)
+        let ana = try await SubscriptionModel.query(on: harness.app.db).filter(\.$channel == "email").filter(\.$confirmedAt != nil).first()!
+        let stop = "/alerts/unsubscribe/\(UnsubscribeLinks.token(forID: ana.id!, key: harness.services.unsubscribeKey))"
+        let oneClick = try await harness.browser().send(.POST, stop, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                        body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+        XCTAssertEqual(oneClick.status, .ok)
+        let stopped = try await SubscriptionModel.find(ana.id, on: harness.app.db)
+        XCTAssertNotNil(stopped?.unsubscribedAt)
+
+        // A sign-up nobody confirms loses its contact after a week.
+        harness.clock.advance(by: 8 * 86400)
+        _ = await harness.services.purge.runAll(logger: harness.app.logger)
+        let nobody = try await SubscriptionModel.query(on: harness.app.db).filter(\.$confirmedAt == nil).all()
+        XCTAssertFalse(nobody.isEmpty)
+        XCTAssertTrue(nobody.allSatisfy { $0.contactSealed == nil && $0.unsubscribedAt != nil })
     }
 
     /// A report filed, claimed and verified by a dispatcher.
@@ -107,6 +184,7 @@ final class AlertDeliveryTests: XCTestCase {
         XCTAssertEqual(mails.count, 1)
         let mail = try XCTUnwrap(mails.first)
         XCTAssertTrue(mail.contains("To: <lucia@example.org>"))
+        XCTAssertTrue(mail.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "RFC 8058 one-click stop")
         XCTAssertTrue(mail.contains("Message-ID: <amparo-\(alert.id!.uuidString.lowercased())-"))
         let body = try XCTUnwrap(Self.decodedBody(mail))
         XCTAssertTrue(body.contains("Eastside: Agentes de ICE cerca de la clínica en la 5. Quédese adentro"), body)

@@ -104,10 +104,14 @@ final class DispatchTests: XCTestCase {
         XCTAssertTrue(text.contains(scene.report.reference), text)
         let link = try XCTUnwrap(Browser.firstMatch(#"https://amparo\.example(/respond/[0-9a-f-]{36}\.[A-Za-z0-9_-]+)"#, in: text))
         let mail = try XCTUnwrap(smtp.messages().first)
-        XCTAssertTrue(mail.contains("Message-ID: <amparo-dispatch-"), "Ana's link by email")
+        XCTAssertTrue(mail.contains("Message-ID: <amparo-notice-"), "Ana's link by email")
         XCTAssertFalse(mail.contains("List-Unsubscribe"), "not an alert")
         let states = try await DispatchModel.query(on: harness.app.db).all().map(\.state)
-        XCTAssertEqual(states, ["sent", "sent"])
+        XCTAssertEqual(states, ["waiting", "waiting"])
+        let delivered = try await Notices.status(of: dispatches.compactMap(\.id), on: harness.app.db)
+        XCTAssertEqual(Set(delivered.values), ["sent"])
+        let list = try await scene.dispatcher.get(scene.path).body.string
+        XCTAssertTrue(list.contains("sent, no answer yet"))
 
         // Rosa's phone: the request, then "I am going" binds the link to this device.
         let phone = harness.browser()

@@ -47,6 +47,8 @@ final class SecurityTests: XCTestCase {
         "POST /shifts/swaps/:swapID/take": .roles([.dispatcher, .responder, .coordinator]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
+        "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
+        "POST /report/photos/:token": .everyone, "GET /hotline/reports/:reportID/photos/:photoID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/alert": .roles([.coordinator]),
         "POST /hotline/reports/:reportID/reply": .roles([.dispatcher, .coordinator]),
         // Signed by Twilio or refused: no session or role opens it.
@@ -80,7 +82,7 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID": UUID().uuidString
+            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

@@ -5,6 +5,8 @@ the connection returns) verifies it, and sends the alert, which the server's own
 SMTP server and to a server speaking Twilio's and Signal's APIs, once per subscriber.
 axe-core checks every page for WCAG A/AA violations."""
 import base64
+import hashlib
+import hmac
 import io
 import json
 import os
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
@@ -76,6 +79,30 @@ def sink_messages(http_port):
         return json.load(r)
 
 
+def wait_for_message(http_port, to, pattern):
+    """The first group of `pattern` in the newest message to `to` that the sinks received."""
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        for message in reversed(sink_messages(http_port)):
+            found = re.search(pattern, message["body"])
+            if message["to"] == to and found:
+                return found.group(1)
+        time.sleep(0.2)
+    raise AssertionError(f"no message to {to}: {sink_messages(http_port)}")
+
+
+def twilio_text(base, sender, body, token="e2e"):
+    """A text arriving through Twilio's webhook, signed as Twilio signs (HMAC-SHA1 over URL and fields)."""
+    url = base + "/hooks/twilio/sms"
+    fields = {"From": sender, "To": "+15035550100", "Body": body, "MessageSid": "SM" + os.urandom(8).hex(), "AccountSid": "AC0"}
+    signed = url + "".join(k + fields[k] for k in sorted(fields))
+    signature = base64.b64encode(hmac.new(token.encode(), signed.encode(), hashlib.sha1).digest()).decode()
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(), method="POST",
+                                     headers={"X-Twilio-Signature": signature, "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request) as r:
+        return r.read().decode()
+
+
 def sink_stats(http_port):
     with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/stats") as r:
         return json.load(r)
@@ -113,10 +140,19 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     fill(reporter, {"contact": "vecina@example.org"})
     reporter.find_element(By.ID, "consent").click()
     submit(reporter)
-    assert "Recibirá alertas verificadas" in reporter.page_source
+    assert "Casi listo: confirme" in reporter.page_source
     neighbour = Session(server.base)
     neighbour.get("/alerts/subscribe")
     neighbour.post("/alerts/subscribe", {"channel": "sms", "contact": "+1 503 555 0142", "language": "en", "region": "", "consent": "yes"})
+    # Both confirm: the email by its link, the phone by answering YES to the text.
+    smtp_port, http_port = sinks
+    link = wait_for_message(http_port, "vecina@example.org", r"https?://\S+(/alerts/confirm/\S+)")
+    wait_for_message(http_port, "+15035550142", r"(YES)")
+    reporter.get(server.base + link)
+    click_and_wait(reporter, reporter.find_element(By.ID, "confirm"))
+    assert "Recibirá alertas verificadas" in reporter.page_source
+    answer = twilio_text(server.base, "+15035550142", "yes")
+    assert "Confirmed: you will get verified alerts" in answer, answer
 
     # The neighbour: no account, Spanish from the browser, a phone-sized screen, no JavaScript needed.
     reporter.get(server.base + "/report")
@@ -194,16 +230,7 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     fill(dispatcher, {"note": "Quédese frente a la lavandería"})
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/dispatch')]//button"))
     assert "Verifying" in dispatcher.find_element(By.TAG_NAME, "main").text
-    smtp_port, http_port = sinks
-    link = None
-    deadline = time.time() + 30
-    while link is None and time.time() < deadline:
-        for message in sink_messages(http_port):
-            found = re.search(r"https?://\S+(/respond/\S+)", message["body"])
-            if message["to"] == "+15035550177" and found:
-                link = found.group(1)
-        time.sleep(0.2)
-    assert link, sink_messages(http_port)
+    link = wait_for_message(http_port, "+15035550177", r"https?://\S+(/respond/\S+)")
 
     # Rosa's phone, in Spanish: she accepts, loses the connection on the scene, writes the field
     # report anyway; the page keeps it and sends it when the connection returns.
@@ -252,15 +279,15 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
                       "messageES": "Agentes de ICE en la 5 y Main. Quédese adentro."})
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/alert')]//button"))
     assert "2 messages queued" in dispatcher.page_source, dispatcher.find_element(By.TAG_NAME, "main").text
-    # The HTTP sink already holds Rosa's dispatch text: one more for the SMS subscriber.
+    # The sinks already hold the confirmations (a mail, a text) and Rosa's dispatch text: one more each.
     deadline = time.time() + 30
     while time.time() < deadline:
         stats = sink_stats(http_port)
-        if stats["smtp"]["total"] >= 1 and stats["http"]["total"] >= 2:
+        if stats["smtp"]["total"] >= 2 and stats["http"]["total"] >= 3:
             break
         time.sleep(0.2)
     time.sleep(1)  # anything more would be a duplicate
-    assert sink_stats(http_port) == {"smtp": {"total": 1, "unique": 1}, "http": {"total": 2, "unique": 2}}
+    assert sink_stats(http_port) == {"smtp": {"total": 2, "unique": 2}, "http": {"total": 3, "unique": 3}}
     dispatcher.refresh()
     assert "2 delivered, 0 waiting, 0 failed" in dispatcher.page_source
     check_accessibility(dispatcher, artifacts, "25-alert-sent")

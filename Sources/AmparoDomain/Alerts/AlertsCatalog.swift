@@ -7,6 +7,8 @@ public enum AlertsText: Sendable, Equatable {
     case publishTitle, coarsePlaceLabel, coarsePlaceHint, messageENLabel, messageESLabel, messageHint, hoursLabel
     case publishButton, published(Int), errorPlace, errorMessage, errorHours, notVerified, alertsSent, delivery(sent: Int, pending: Int, failed: Int)
     case stopFooter(String)
+    case confirmTitle, confirmBody, confirmButton, confirmedBody, confirmInvalid, confirmSubject, confirmEmail(String), confirmText(String)
+    case confirmedByText
 
     public var pair: (String, String) {
         switch self {
@@ -27,8 +29,17 @@ public enum AlertsText: Sendable, Equatable {
         case .consentLabel: ("Consent", "Consentimiento")
         case .consentStatement: ("I agree to receive verified enforcement alerts from this group on this channel. I can stop them at any time with the link or by replying STOP.", "Acepto recibir de este grupo alertas verificadas sobre acciones de inmigración por este medio. Puedo detenerlas en cualquier momento con el enlace o respondiendo ALTO.")
         case .subscribeButton: ("Subscribe", "Suscribirme")
-        case .subscribedTitle: ("You will get verified alerts", "Recibirá alertas verificadas")
-        case .subscribedBody: ("Every alert carries a link to stop them.", "Cada alerta trae un enlace para detenerlas.")
+        case .subscribedTitle: ("Almost done: confirm", "Casi listo: confirme")
+        case .subscribedBody: ("We sent a message to the contact you gave. Alerts start once you open its link (or reply YES to the text). Every alert carries a link to stop them.", "Enviamos un mensaje al contacto que nos dio. Las alertas empiezan cuando abra su enlace (o responda SÍ al mensaje de texto). Cada alerta trae un enlace para detenerlas.")
+        case .confirmTitle: ("Confirm your alerts", "Confirme sus alertas")
+        case .confirmBody: ("Press the button to start receiving verified alerts on this contact.", "Pulse el botón para empezar a recibir alertas verificadas en este contacto.")
+        case .confirmButton: ("Yes, send me alerts", "Sí, envíenme alertas")
+        case .confirmedBody: ("You will get verified alerts. Every alert carries a link to stop them.", "Recibirá alertas verificadas. Cada alerta trae un enlace para detenerlas.")
+        case .confirmInvalid: ("This link is not valid, or the alerts were stopped. Sign up again if you want them.", "Este enlace no es válido, o las alertas se detuvieron. Suscríbase de nuevo si las quiere.")
+        case .confirmSubject: ("Confirm your alerts", "Confirme sus alertas")
+        case .confirmEmail(let link): ("Someone (we hope you) asked for verified enforcement alerts at this address. To start them, open: \(link)\n\nIf it was not you, do nothing: without confirmation we send nothing and delete the address in 7 days.", "Alguien (esperamos que usted) pidió alertas verificadas sobre acciones de inmigración en esta dirección. Para empezar, abra: \(link)\n\nSi no fue usted, no haga nada: sin confirmación no enviamos nada y borramos la dirección en 7 días.")
+        case .confirmText(let link): ("Amparo alerts: reply YES to confirm, or open \(link). Not you? Ignore this.", "Alertas de Amparo: responda SÍ para confirmar, o abra \(link). ¿No fue usted? Ignore este mensaje.")
+        case .confirmedByText: ("Confirmed: you will get verified alerts. Reply STOP to end them.", "Confirmado: recibirá alertas verificadas. Responda ALTO para detenerlas.")
         case .unsubscribeTitle: ("Stop alerts", "Detener alertas")
         case .unsubscribeBody: ("Press the button to stop all alerts to this contact. We then delete the contact.", "Pulse el botón para detener todas las alertas a este contacto. Luego borramos el contacto.")
         case .unsubscribeButton: ("Stop alerts", "Detener alertas")

@@ -2,7 +2,7 @@
 public enum DispatchText: Sendable, Equatable {
     // The dispatcher's side, on a report's page
     case legend, intro, nobodyOnCall, respondersLabel, noteLabel, noteHint, send, sent(Int), errorNoneChosen, errorNotOpen
-    case requests, state(DispatchState), fieldReports, filedBy(String), nothingFiled
+    case requests, state(DispatchState), delivery(String), fieldReports, filedBy(String), nothingFiled
     // The responder's side
     case requestTitle, requestIntro, accept, decline, declined, acceptedElsewhere, linkInvalid, closedReport
     case formTitle, formIntro, sendReport, thanks, savedOnPhone, sentFromPhone, anotherReport
@@ -25,12 +25,16 @@ public enum DispatchText: Sendable, Equatable {
         case .requests: ("Requests to responders", "Solicitudes a respondedores")
         case .state(let state):
             switch state {
-            case .queued: ("waiting to be sent", "esperando envío")
-            case .sent: ("sent", "enviada")
+            case .waiting: ("no answer yet", "sin respuesta aún")
             case .accepted: ("on the way", "en camino")
             case .declined: ("cannot go", "no puede ir")
             case .filed: ("field report filed", "informe de campo enviado")
-            case .undeliverable: ("could not be delivered", "no se pudo entregar")
+            }
+        case .delivery(let status):
+            switch status {
+            case "sent": ("sent, no answer yet", "enviada, sin respuesta aún")
+            case "failed": ("could not be delivered", "no se pudo entregar")
+            default: ("waiting to be sent", "esperando envío")
             }
         case .fieldReports: ("Field reports", "Informes de campo")
         case .filedBy(let name): ("Filed by \(name)", "Enviado por \(name)")

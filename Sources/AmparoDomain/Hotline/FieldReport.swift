@@ -101,15 +101,12 @@ public struct FieldReport: Codable, Sendable, Equatable {
     }
 }
 
-/// Where a request to a responder stands.
+/// Where a request to a responder stands. Whether its message went out is the notice's business.
 public enum DispatchState: String, CaseIterable, Codable, Sendable {
-    /// Written, waiting for the worker to send the link.
-    case queued
-    case sent
+    /// Sent or on its way; no answer yet.
+    case waiting
     case accepted
     case declined
     /// A field report came back.
     case filed
-    /// The link could not be delivered after every retry.
-    case undeliverable
 }

@@ -27,7 +27,7 @@ public enum SMSKeyword: Equatable, Sendable {
             .folding(options: .diacriticInsensitive, locale: nil)
         switch word {
         case "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ALTO", "PARAR", "BAJA": return .stop
-        case "START", "UNSTOP", "YES", "ALTA", "INICIAR": return .start
+        case "START", "UNSTOP", "YES", "SI", "ALTA", "INICIAR": return .start
         case "HELP", "INFO", "AYUDA": return .help
         default: return .message
         }

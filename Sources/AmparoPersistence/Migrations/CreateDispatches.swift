@@ -1,8 +1,8 @@
 import Fluent
 import SQLKit
 
-/// Requests to on-call responders (each also the queue row that delivers its one-time link) and the
-/// field reports they send back.
+/// Requests to on-call responders and the field reports they send back. The message carrying each
+/// request's link is a notice (0011).
 struct CreateDispatches: AsyncMigration {
     var name: String { "0009_dispatches" }
 
@@ -17,15 +17,10 @@ struct CreateDispatches: AsyncMigration {
             .field("note_sealed", .string)
             .field("created_at", .datetime, .required)
             .field("expires_at", .datetime, .required)
-            .field("attempts", .int, .required)
-            .field("next_attempt_at", .datetime, .required)
-            .field("lease_until", .datetime)
-            .field("last_error", .string)
             .field("answered_at", .datetime)
             .field("device_digest", .string)
             .create()
         try await database.sql.create(index: "dispatches_report").on(DispatchModel.schema).column("report_id").run()
-        try await database.sql.create(index: "dispatches_due").on(DispatchModel.schema).column("state").column("next_attempt_at").run()
 
         try await database.schema(FieldReportModel.schema)
             .id()

@@ -13,5 +13,6 @@ public enum AmparoMigrations {
         AddReportRegion(),
         CreateDispatches(),
         CreateReportPhotos(),
+        CreateNotices(),
     ]
 }

@@ -17,6 +17,9 @@ public final class SubscriptionModel: Model, @unchecked Sendable {
     @Field(key: "consented_at") public var consentedAt: Date
     @Field(key: "unsubscribe_digest") public var unsubscribeDigest: String
     @OptionalField(key: "unsubscribed_at") public var unsubscribedAt: Date?
+    /// Set when the person confirmed (the link in the email, or YES by text): alerts go only to
+    /// confirmed subscriptions.
+    @OptionalField(key: "confirmed_at") public var confirmedAt: Date?
 
     public init() {}
 

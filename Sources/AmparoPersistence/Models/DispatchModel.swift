@@ -1,8 +1,7 @@
 import Fluent
 import Foundation
 
-/// A request to one responder to go and verify a report. The row is also the durable queue entry
-/// for the message carrying the one-time link (attempts, next try, lease), like the alert outbox.
+/// A request to one responder to go and verify a report. Its one-time link goes out as a notice.
 public final class DispatchModel: Model, @unchecked Sendable {
     public static let schema = "dispatches"
 
@@ -10,16 +9,12 @@ public final class DispatchModel: Model, @unchecked Sendable {
     @Field(key: "report_id") public var reportID: UUID
     @Field(key: "responder_id") public var responderID: UUID
     @Field(key: "sent_by") public var sentBy: UUID
-    /// sms or email: how the link goes out.
+    /// sms or email: how the link went out.
     @Field(key: "channel") public var channel: String
     @Field(key: "state") public var state: String
     @OptionalField(key: "note_sealed") public var noteSealed: String?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "expires_at") public var expiresAt: Date
-    @Field(key: "attempts") public var attempts: Int
-    @Field(key: "next_attempt_at") public var nextAttemptAt: Date
-    @OptionalField(key: "lease_until") public var leaseUntil: Date?
-    @OptionalField(key: "last_error") public var lastError: String?
     @OptionalField(key: "answered_at") public var answeredAt: Date?
     /// Digest of the secret cookie of the device that accepted: the link works on that device only.
     @OptionalField(key: "device_digest") public var deviceDigest: String?
@@ -32,11 +27,9 @@ public final class DispatchModel: Model, @unchecked Sendable {
         self.responderID = responderID
         self.sentBy = sentBy
         self.channel = channel
-        self.state = "queued"
+        self.state = "waiting"
         self.createdAt = createdAt
         self.expiresAt = expiresAt
-        self.attempts = 0
-        self.nextAttemptAt = createdAt
     }
 }
 

@@ -21,14 +21,14 @@ public enum Outbox {
         public let attempts: Int
     }
 
-    /// Writes a message for every active subscriber of the region (or of every region), in one
+    /// Writes a message for every confirmed, active subscriber of the region (or of every region), in one
     /// statement; returns how many.
     public static func enqueue(alertID: UUID, teamID: UUID?, now: Date, on db: any Database) async throws -> Int {
         let regionFilter: SQLQueryString = teamID.map { "AND (team_id IS NULL OR team_id = \(bind: $0))" } ?? ""
         try await db.sql.raw("""
             INSERT INTO outbox (alert_id, subscription_id, channel, status, attempts, next_attempt_at)
             SELECT \(bind: alertID), id, channel, 'pending', 0, \(bind: now) FROM subscriptions
-            WHERE unsubscribed_at IS NULL AND contact_sealed IS NOT NULL \(regionFilter)
+            WHERE unsubscribed_at IS NULL AND confirmed_at IS NOT NULL AND contact_sealed IS NOT NULL \(regionFilter)
             """).run()
         let row = try await db.sql.raw("SELECT COUNT(*) AS n FROM outbox WHERE alert_id = \(bind: alertID)").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0

@@ -29,11 +29,14 @@ public struct SealedColumn: Sendable, Hashable {
     public static let dispatchNote = SealedColumn(table: DispatchModel.schema, column: "note_sealed")
     public static let fieldReportBody = SealedColumn(table: FieldReportModel.schema, column: "body_sealed")
     public static let reportPhoto = SealedColumn(table: ReportPhotoModel.schema, column: "data_sealed")
+    public static let noticeRecipient = SealedColumn(table: NoticeModel.schema, column: "recipient_sealed")
+    public static let noticeSubject = SealedColumn(table: NoticeModel.schema, column: "subject_sealed")
+    public static let noticeBody = SealedColumn(table: NoticeModel.schema, column: "body_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
-        .dispatchNote, .fieldReportBody, .reportPhoto,
+        .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
     ]
 }
 

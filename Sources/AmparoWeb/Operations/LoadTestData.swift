@@ -16,7 +16,7 @@ extension Operations {
         for start in stride(from: 0, to: count, by: 1000) {
             try await app.db.transaction { db in
                 var insert = db.sql.insert(into: SubscriptionModel.schema).columns(
-                    "id", "channel", "contact_sealed", "contact_index", "language", "consent_statement", "consented_at", "unsubscribe_digest")
+                    "id", "channel", "contact_sealed", "contact_index", "language", "consent_statement", "consented_at", "confirmed_at", "unsubscribe_digest")
                 for n in start..<min(start + 1000, count) {
                     let id = UUID()
                     let channel = channels[n % channels.count]
@@ -25,7 +25,7 @@ extension Operations {
                         SQLBind(id), SQLBind(channel.rawValue),
                         SQLBind(try services.sealer.seal(contact, context: SealedColumn.subscriptionContact.context(rowID: id))),
                         SQLBind(services.sealer.blindIndex(contact, kind: channel.indexKind)), SQLBind(n % 2 == 0 ? "es" : "en"),
-                        SQLBind(statement), SQLBind(now), SQLBind(UnsubscribeLinks.digest(forID: id, key: services.unsubscribeKey)),
+                        SQLBind(statement), SQLBind(now), SQLBind(now), SQLBind(UnsubscribeLinks.digest(forID: id, key: services.unsubscribeKey)),
                     ])
                 }
                 try await insert.run()

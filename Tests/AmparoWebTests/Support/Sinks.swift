@@ -42,6 +42,14 @@ final class SMTPSink: @unchecked Sendable {
         return files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
+    /// Forgets what arrived so far (a test's set-up mail, say).
+    func clear() {
+        let folder = maildir.appendingPathComponent("new")
+        for file in (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {
+            try? FileManager.default.removeItem(at: file)
+        }
+    }
+
     func stop() {
         kill(process.processIdentifier, SIGKILL)  // aiosmtpd does not stop on SIGTERM
         process.waitUntilExit()
@@ -100,6 +108,8 @@ final class ProviderSink: @unchecked Sendable {
     }
 
     var requests: [Received] { received.withLockedValue { $0 } }
+
+    func clear() { received.withLockedValue { $0.removeAll() } }
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     func stop() async throws {

@@ -36,7 +36,7 @@ final class DeliveryWorker: Sendable {
     /// not yet marked (their idempotency key lets the receiver drop them), never loses one.
     @discardableResult
     func runOnce() async throws -> Int {
-        var tried = try await deliverDispatches()
+        var tried = try await deliverNotices()
         let db = database()
         let channels = AlertChannel.allCases.filter { senders($0) != nil }.map(\.rawValue)
         try await withThrowingTaskGroup(of: (Outbox.Key, String?, Bool).self) { group in

@@ -224,7 +224,7 @@ enum MailFormat {
         return ([
             "From: \(from)", "To: <\(message.to)>", "Subject: \(subject)", "Date: \(date)",
             "Message-ID: <\(message.idempotencyKey)@amparo>",
-        ] + (message.unsubscribeURL.map { ["List-Unsubscribe: <\($0)>"] } ?? []) + [
+        ] + (message.unsubscribeURL.map { ["List-Unsubscribe: <\($0)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"] } ?? []) + [
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", body,
         ]).joined(separator: "\r\n")
     }

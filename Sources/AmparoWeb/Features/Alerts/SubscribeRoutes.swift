@@ -3,14 +3,21 @@ import AmparoPersistence
 import Fluent
 import Vapor
 
-/// Public sign-up for verified alerts, with recorded consent, and the one-click stop in every alert.
+/// Public sign-up for verified alerts, with recorded consent and confirmation (double opt-in: a
+/// link by email, or the link or YES by text, so nobody can sign up someone else), and the
+/// one-click stop in every alert (RFC 8058: a mail client may POST it without a page).
 struct SubscribeRoutes: RouteCollection {
+    /// An unconfirmed sign-up is asked again at most this often, so the form cannot be used to flood someone.
+    static let confirmationInterval: TimeInterval = 3600
+
     func boot(routes: any RoutesBuilder) throws {
         let alerts = routes.grouped("alerts")
         alerts.get("subscribe", use: form).policy(.open)
         alerts.post("subscribe", use: subscribe).policy(.open)
+        alerts.get("confirm", ":token", use: confirmPage).policy(.open)
+        alerts.post("confirm", ":token", use: confirm).policy(.capabilityLink)
         alerts.get("unsubscribe", ":token", use: confirmUnsubscribe).policy(.open)
-        alerts.post("unsubscribe", ":token", use: unsubscribe).policy(.open)
+        alerts.post("unsubscribe", ":token", use: unsubscribe).policy(.capabilityLink)
     }
 
     struct SubscribeForm: Content {
@@ -44,21 +51,61 @@ struct SubscribeRoutes: RouteCollection {
         let services = req.amparo
         let index = services.sealer.blindIndex(contact, kind: channel.indexKind)
         if limit.limit > 0 { await services.throttle.recordFailure(sourceKey) }
-        // Signing up twice changes nothing and says the same, so the page tells nobody who is subscribed.
+        // Signing up twice says the same, so the page tells nobody who is subscribed; an unconfirmed
+        // sign-up gets a new confirmation at most once an hour.
+        let now = services.clock.now()
         let existing = try await SubscriptionModel.query(on: req.db)
-            .filter(\.$channel == channel.rawValue).filter(\.$contactIndex == index).filter(\.$unsubscribedAt == nil).count()
-        if existing == 0 {
-            let id = UUID()
-            let subscription = SubscriptionModel(
-                id: id, channel: channel.rawValue, language: language.rawValue, teamID: teamID,
-                consentStatement: Text.alerts(.consentStatement).in(req.language), consentedAt: services.clock.now(),
-                unsubscribeDigest: UnsubscribeLinks.digest(forID: id, key: services.unsubscribeKey))
-            subscription.contactSealed = try services.sealer.seal(contact, context: SealedColumn.subscriptionContact.context(rowID: id))
-            subscription.contactIndex = index
-            try await subscription.create(on: req.db)
-            try await req.audit("subscription.create", recordType: "subscription", recordID: id.uuidString)
+            .filter(\.$channel == channel.rawValue).filter(\.$contactIndex == index).filter(\.$unsubscribedAt == nil).first()
+        if let existing, existing.confirmedAt != nil || now.timeIntervalSince(existing.consentedAt) < Self.confirmationInterval {
+            return SubscribeViews.message(req, title: .subscribedTitle, body: .subscribedBody, status: .ok)
         }
+        let subscription = existing ?? SubscriptionModel(
+            id: UUID(), channel: channel.rawValue, language: language.rawValue, teamID: teamID,
+            consentStatement: Text.alerts(.consentStatement).in(req.language), consentedAt: now, unsubscribeDigest: "")
+        let id = subscription.id!
+        subscription.consentedAt = now
+        subscription.unsubscribeDigest = UnsubscribeLinks.digest(forID: id, key: services.unsubscribeKey)
+        subscription.contactSealed = try services.sealer.seal(contact, context: SealedColumn.subscriptionContact.context(rowID: id))
+        subscription.contactIndex = index
+        let link = "\(services.config.baseURL)/alerts/confirm/\(CapabilityToken.make("subscription-confirm", id: id, key: services.linkKey))"
+        let notice = try Notice.make(
+            channel: channel, to: contact, subject: Text.alerts(.confirmSubject).in(language),
+            body: Text.alerts(channel == .email ? .confirmEmail(link) : .confirmText(link)).in(language),
+            purpose: "subscription.confirm", recordID: id, services: services)
+        try await req.db.transaction { db in
+            try await subscription.save(on: db)
+            try await notice.create(on: db)
+        }
+        try await req.audit("subscription.create", recordType: "subscription", recordID: id.uuidString)
+        services.delivery.wake()
         return SubscribeViews.message(req, title: .subscribedTitle, body: .subscribedBody, status: .ok)
+    }
+
+    func confirmPage(req: Request) async throws -> Response {
+        guard try await pending(req) != nil else {
+            return SubscribeViews.message(req, title: .confirmTitle, body: .confirmInvalid, status: .notFound)
+        }
+        return SubscribeViews.confirm(req, token: req.parameters.get("token") ?? "")
+    }
+
+    /// Turns the subscription on. A GET only shows the button: mail scanners open links.
+    func confirm(req: Request) async throws -> Response {
+        guard let subscription = try await pending(req) else {
+            return SubscribeViews.message(req, title: .confirmTitle, body: .confirmInvalid, status: .notFound)
+        }
+        if subscription.confirmedAt == nil {
+            subscription.confirmedAt = req.amparo.clock.now()
+            try await subscription.save(on: req.db)
+            try await req.audit("subscription.confirm", recordType: "subscription", recordID: subscription.id!.uuidString)
+        }
+        return SubscribeViews.message(req, title: .confirmTitle, body: .confirmedBody, status: .ok)
+    }
+
+    private func pending(_ req: Request) async throws -> SubscriptionModel? {
+        guard let token = req.parameters.get("token"),
+              let id = CapabilityToken.verify("subscription-confirm", token: token, key: req.amparo.linkKey),
+              let subscription = try await SubscriptionModel.find(id, on: req.db), subscription.unsubscribedAt == nil else { return nil }
+        return subscription
     }
 
     func confirmUnsubscribe(req: Request) async throws -> Response {
@@ -118,12 +165,22 @@ enum SubscribeViews {
         return htmlResponse(Layout.page(req, title: Text.alerts(title).in(l), body: body), status: status)
     }
 
+    static func confirm(_ req: Request, token: String) -> Response {
+        let l = req.language
+        func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
+        let body: HTML = """
+        <h1>\(t(.confirmTitle))</h1><p>\(t(.confirmBody))</p>
+        <form method="post" action="/alerts/confirm/\(token)"><button type="submit" id="confirm">\(t(.confirmButton))</button></form>
+        """
+        return htmlResponse(Layout.page(req, title: t(.confirmTitle), body: body), status: .ok)
+    }
+
     static func unsubscribe(_ req: Request, token: String) -> Response {
         let l = req.language
         func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
         let body: HTML = """
         <h1>\(t(.unsubscribeTitle))</h1><p>\(t(.unsubscribeBody))</p>
-        <form method="post" action="/alerts/unsubscribe/\(token)">\(Layout.csrfField(req.visitor))
+        <form method="post" action="/alerts/unsubscribe/\(token)">
         <button type="submit">\(t(.unsubscribeButton))</button></form>
         """
         return htmlResponse(Layout.page(req, title: t(.unsubscribeTitle), body: body), status: .ok)

@@ -6,7 +6,7 @@ import SQLKit
 import Vapor
 
 /// A dispatcher sends a report to the responders on call for its region. Each request is written
-/// with its delivery state in one transaction and the delivery worker sends its one-time link.
+/// with the notice carrying its one-time link, in one transaction; the delivery worker sends it.
 struct DispatchRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("hotline", "reports", ":reportID", "dispatch", use: dispatch).policy(.member(.workHotline))
@@ -42,18 +42,30 @@ struct DispatchRoutes: RouteCollection {
         guard !chosen.isEmpty else { throw UserFacingError(status: .unprocessableEntity, text: .dispatch(.errorNoneChosen)) }
 
         let now = req.amparo.clock.now()
-        let smsReady = req.amparo.delivery.senders(.sms) != nil
-        let sealer = req.amparo.sealer
-        let dispatches = try chosen.map { responder in
-            let dispatch = DispatchModel(
-                reportID: reportID, responderID: responder.id!, sentBy: me,
-                channel: smsReady && responder.phoneSealed != nil ? AlertChannel.sms.rawValue : AlertChannel.email.rawValue,
-                createdAt: now, expiresAt: now.addingTimeInterval(Self.linkLifetime))
-            if !note.isEmpty { dispatch.noteSealed = try sealer.seal(note, context: SealedColumn.dispatchNote.context(rowID: dispatch.id!)) }
-            return dispatch
+        let services = req.amparo
+        let smsReady = services.delivery.senders(.sms) != nil
+        let accounts = req.accounts
+        var dispatches: [DispatchModel] = []
+        var notices: [NoticeModel] = []
+        for responder in chosen {
+            let phone = smsReady ? accounts.phone(of: responder).flatMap(AlertChannel.sms.normalize) : nil
+            let channel: AlertChannel = phone == nil ? .email : .sms
+            let dispatch = DispatchModel(reportID: reportID, responderID: responder.id!, sentBy: me, channel: channel.rawValue,
+                                         createdAt: now, expiresAt: now.addingTimeInterval(Self.linkLifetime))
+            if !note.isEmpty { dispatch.noteSealed = try services.sealer.seal(note, context: SealedColumn.dispatchNote.context(rowID: dispatch.id!)) }
+            let language = Language(rawValue: responder.language ?? "") ?? .es
+            let link = services.config.baseURL + DispatchLinks.path(for: dispatch.id!, key: services.linkKey)
+            notices.append(try Notice.make(
+                channel: channel, to: phone ?? accounts.email(of: responder), subject: Text.dispatch(.subject(report.reference)).in(language),
+                body: Text.dispatch(.message(reference: report.reference, link: link)).in(language), purpose: "dispatch",
+                recordID: dispatch.id, services: services))
+            dispatches.append(dispatch)
         }
+        let written = (dispatches, notices)
         try await req.db.transaction { db in
+            let (dispatches, notices) = written
             for dispatch in dispatches { try await dispatch.create(on: db) }
+            for notice in notices { try await notice.create(on: db) }
             if status == .claimed {
                 try await db.sql.update(ReportModel.schema).set("status", to: SQLBind(ReportStatus.verifying.rawValue))
                     .set("updated_at", to: SQLBind(now))

@@ -31,9 +31,11 @@ enum DispatchViews {
         guard form != nil || !dispatches.isEmpty else { return .empty }
         let people = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(dispatches.map(\.responderID))).all()
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, req.accounts.name(of: $0)) })
+        let delivery = try await Notices.status(of: dispatches.compactMap(\.id), on: req.db)
         let requests: [HTML] = dispatches.map { dispatch in
-            let state = DispatchState(rawValue: dispatch.state) ?? .undeliverable
-            return "<li>\(names[dispatch.responderID] ?? "—") · \(t(.state(state))) · \(InboxViews.time(dispatch.createdAt))</li>"
+            let state = DispatchState(rawValue: dispatch.state) ?? .waiting
+            let shown = state == .waiting ? t(.delivery(delivery[dispatch.id!] ?? "pending")) : t(.state(state))
+            return "<li>\(names[dispatch.responderID] ?? "—") · \(shown) · \(InboxViews.time(dispatch.createdAt))</li>"
         }
         let reports: [HTML] = filed.map { fieldReport(req, $0, by: names[$0.responderID] ?? "—") }
         return """

@@ -1,6 +1,7 @@
 import AmparoDomain
 import AmparoPersistence
 import Fluent
+import SQLKit
 import Vapor
 
 /// The responder's side, on a phone, without signing in: the link in the message shows the request;
@@ -25,9 +26,9 @@ struct RespondRoutes: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let context = try await load(req)
-        let state = DispatchState(rawValue: context.dispatch.state) ?? .undeliverable
+        let state = DispatchState(rawValue: context.dispatch.state) ?? .declined
         switch state {
-        case .queued, .sent, .undeliverable:
+        case .waiting:
             return try await RespondViews.request(req, context)
         case .declined:
             return RespondViews.message(req, .declined, status: .ok)
@@ -42,9 +43,7 @@ struct RespondRoutes: RouteCollection {
     func accept(req: Request) async throws -> Response {
         let context = try await load(req)
         let secret = Base64URL.encode(req.amparo.random.bytes(32))
-        let moved = try await DispatchOutbox.move(
-            context.dispatch.id!, from: [DispatchState.queued, .sent, .undeliverable].map(\.rawValue), to: DispatchState.accepted.rawValue,
-            now: req.amparo.clock.now(), deviceDigest: SecretDigest.of(secret), on: req.db)
+        let moved = try await move(req, context.dispatch.id!, from: .waiting, to: .accepted, deviceDigest: SecretDigest.of(secret), on: req.db)
         guard moved else { return req.redirect(to: context.path) }
         try await record(req, context, action: "dispatch:accepted")
         let response = req.redirect(to: context.path)
@@ -57,8 +56,7 @@ struct RespondRoutes: RouteCollection {
 
     func decline(req: Request) async throws -> Response {
         let context = try await load(req)
-        if try await DispatchOutbox.move(context.dispatch.id!, from: [DispatchState.queued, .sent, .undeliverable].map(\.rawValue),
-                                          to: DispatchState.declined.rawValue, now: req.amparo.clock.now(), on: req.db) {
+        if try await move(req, context.dispatch.id!, from: .waiting, to: .declined, on: req.db) {
             try await record(req, context, action: "dispatch:declined")
         }
         return req.redirect(to: context.path)
@@ -119,13 +117,20 @@ struct RespondRoutes: RouteCollection {
         do {
             try await req.db.transaction { db in
                 try await model.create(on: db)
-                _ = try await DispatchOutbox.move(dispatch.id!, from: [DispatchState.accepted.rawValue], to: DispatchState.filed.rawValue,
-                                                  now: now, on: db)
+                _ = try await move(req, dispatch.id!, from: .accepted, to: .filed, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             return false  // the same submission, sent twice at once: the first one won
         }
         return true
+    }
+
+    /// Compare-and-set on the request's state: a request answered twice at once moves once.
+    private func move(_ req: Request, _ id: UUID, from: DispatchState, to: DispatchState, deviceDigest: String? = nil,
+                      on db: any Database) async throws -> Bool {
+        var update = db.sql.update(DispatchModel.schema).set("state", to: SQLBind(to.rawValue)).set("answered_at", to: SQLBind(req.amparo.clock.now()))
+        if let deviceDigest { update = update.set("device_digest", to: SQLBind(deviceDigest)) }
+        return try await !update.where("id", .equal, SQLBind(id)).where("state", .equal, SQLBind(from.rawValue)).returning("id").all().isEmpty
     }
 
     /// The report's history and the audit log, with the responder as the actor.

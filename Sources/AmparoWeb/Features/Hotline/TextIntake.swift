@@ -31,6 +31,18 @@ struct TextIntake {
                                             recordType: "subscription", recordID: "by-number")
             return Text.hotline(.smsStopped).in(.es)
         case .start:
+            // YES to a confirmation: the pending sign-up of this number on this channel starts.
+            let confirmed = try await db.sql.update(SubscriptionModel.schema)
+                .set("confirmed_at", to: SQLBind(services.clock.now()))
+                .where("contact_index", .equal, SQLBind(index)).where("channel", .equal, SQLBind(channel.rawValue))
+                .where("unsubscribed_at", .is, SQLLiteral.null).where("confirmed_at", .is, SQLLiteral.null)
+                .returning("id", "language").all()
+            if let first = confirmed.first {
+                try await services.audit.append(on: db, actor: "anonymous", action: "subscription.confirm_by_\(channel.rawValue)",
+                                                recordType: "subscription", recordID: try first.decode(column: "id", as: UUID.self).uuidString)
+                let language = Language(rawValue: (try? first.decode(column: "language", as: String.self)) ?? "") ?? .es
+                return Text.alerts(.confirmedByText).in(language)
+            }
             return Text.hotline(.smsStart(subscribe)).in(.es)
         case .help:
             return Text.hotline(.smsHelp(subscribe)).in(.es)

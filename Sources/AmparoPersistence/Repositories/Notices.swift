@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// The notice queue: workers lease due notices, send, mark. A lease that runs out (a crashed worker)
+/// makes a notice due again; on PostgreSQL several workers share the queue with SKIP LOCKED.
+public enum Notices {
+    public struct Claimed: Sendable {
+        public let id: UUID
+        public let attempts: Int
+    }
+
+    public static func claim(limit: Int, now: Date, lease: TimeInterval, channels: [String], on db: any Database) async throws -> [Claimed] {
+        guard !channels.isEmpty else { return [] }
+        let lock: SQLQueryString = DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+        var channelList: SQLQueryString = ""
+        for (i, channel) in channels.enumerated() { channelList = i == 0 ? "\(bind: channel)" : "\(channelList), \(bind: channel)" }
+        let rows = try await db.sql.raw("""
+            UPDATE notices SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1
+            WHERE id IN (
+              SELECT id FROM notices WHERE channel IN (\(channelList))
+                AND ((status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND lease_until < \(bind: now)))
+              ORDER BY next_attempt_at LIMIT \(literal: limit) \(lock))
+            RETURNING id, attempts
+            """).all()
+        return try rows.map { Claimed(id: try $0.decode(column: "id", as: UUID.self), attempts: try $0.decode(column: "attempts", as: Int.self)) }
+    }
+
+    public static func markSent(_ id: UUID, now: Date, on db: any Database) async throws {
+        try await db.sql.raw("""
+            UPDATE notices SET status = 'sent', sent_at = \(bind: now), lease_until = NULL, last_error = NULL WHERE id = \(bind: id)
+            """).run()
+    }
+
+    /// Another try at `retryAt`, or given up (nil).
+    public static func markFailed(_ id: UUID, error: String, retryAt: Date?, on db: any Database) async throws {
+        try await db.sql.raw("""
+            UPDATE notices SET status = \(bind: retryAt == nil ? "failed" : "pending"), next_attempt_at = \(bind: retryAt ?? Date.distantFuture),
+              lease_until = NULL, last_error = \(bind: String(error.prefix(300)))
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    /// The delivery status of the latest notice of each record.
+    public static func status(of records: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !records.isEmpty else { return [:] }
+        let notices = try await NoticeModel.query(on: db).filter(\.$recordID ~~ records).sort(\.$createdAt).all()
+        var result: [UUID: String] = [:]
+        for notice in notices { if let record = notice.recordID { result[record] = notice.status } }
+        return result
+    }
+}
