@@ -45,6 +45,7 @@ final class SecurityTests: XCTestCase {
         "POST /shifts/:shiftID/remove": .roles([.coordinator]),
         "POST /shifts/:shiftID/offer": .roles([.dispatcher, .responder, .coordinator]),
         "POST /shifts/swaps/:swapID/take": .roles([.dispatcher, .responder, .coordinator]),
+        "POST /shifts/fallback": .roles([.coordinator]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,

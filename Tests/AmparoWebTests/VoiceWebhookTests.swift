@@ -40,7 +40,7 @@ final class VoiceWebhookTests: XCTestCase {
         return member
     }
 
-    func testEveryDispatcherOnCallRingsAtOnceAndTheCoordinatorsAreTheFallback() async throws {
+    func testEveryDispatcherOnCallRingsAtOnceAndTheFallbackGroupOtherwise() async throws {
         let menu = try await call("/hooks/twilio/voice", [:])
         XCTAssertTrue(menu.contains(#"<Gather numDigits="1" action="/hooks/twilio/voice/language""#))
         XCTAssertTrue(menu.contains("For English, press 1.") && menu.contains("Para español, oprima 2."))
@@ -52,6 +52,21 @@ final class VoiceWebhookTests: XCTestCase {
         let fallback = try await call("/hooks/twilio/voice/language", ["Digits": "1"])
         XCTAssertTrue(fallback.contains("<Number>+15035550111</Number>"), fallback)
         XCTAssertTrue(fallback.contains("Connecting you with a volunteer"))
+
+        // A coordinator makes a night team the fallback group on the shifts page.
+        let night = TeamModel(name: "Night line", region: "")
+        try await night.create(on: harness.app.db)
+        let owl = try await harness.member(.dispatcher, name: "Olivia Owl", phone: "+1 503 555 0131")
+        try await TeamMembershipModel(userID: owl.id, teamID: night.id!).create(on: harness.app.db)
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let page = try await coordinator.get("/shifts").body.string
+        XCTAssertTrue(page.contains("When no dispatcher is on call"))
+        let saved = try await coordinator.post("/shifts/fallback", ["team": night.id!.uuidString])
+        XCTAssertEqual(saved.status, .seeOther)
+        let nightRing = try await call("/hooks/twilio/voice/language", ["Digits": "1"])
+        XCTAssertTrue(nightRing.contains("<Number>+15035550131</Number>") && !nightRing.contains("+15035550111"), nightRing)
+        let reset = try await coordinator.post("/shifts/fallback", ["team": ""])
+        XCTAssertEqual(reset.status, .seeOther)
 
         _ = try await onCall("Dana", phone: "+1 503 555 0121")
         _ = try await onCall("Eli", phone: "(503) 555-0122")

@@ -25,6 +25,7 @@ public enum HotlineText: Sendable, Equatable {
     case detainedLegend, detainedHint, detainedCount, openCases, casesOpened(Int), errorDetainedCount, notVerifiedForCase
     case photosLegend, photosHint, addPhotos, photosAdded(Int), photoProblem(PhotoCleaner.Problem), photosTooMany(Int), photosNone
     case photosLinkExpired, photosTitle, photo(Int)
+    case fallbackTitle, fallbackLabel, fallbackCoordinators, fallbackSave
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
 
@@ -227,6 +228,10 @@ public enum HotlineText: Sendable, Equatable {
         case .photosNone: ("Choose at least one photo.", "Elija al menos una foto.")
         case .photosLinkExpired: ("Photos can be added for two hours after a report. File a new report if you have more to tell.", "Se pueden agregar fotos durante dos horas después del reporte. Haga un nuevo reporte si tiene más que contar.")
         case .photosTitle: ("Photos", "Fotos")
+        case .fallbackTitle: ("When no dispatcher is on call", "Cuando no hay despacho de turno")
+        case .fallbackLabel: ("Calls to the hotline ring the phones of", "Las llamadas a la línea suenan en los teléfonos de")
+        case .fallbackCoordinators: ("Every coordinator", "Todas las personas coordinadoras")
+        case .fallbackSave: ("Save", "Guardar")
         case .photo(let n): ("Photo \(n)", "Foto \(n)")
         }
     }

@@ -14,5 +14,6 @@ public enum AmparoMigrations {
         CreateDispatches(),
         CreateReportPhotos(),
         CreateNotices(),
+        AddCallFallback(),
     ]
 }

@@ -8,6 +8,8 @@ public final class OrganizationModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "name") public var name: String
     @Field(key: "default_language") public var defaultLanguage: String
+    /// Whose phones ring when no dispatcher is on call; nil means the coordinators.
+    @OptionalField(key: "call_fallback_team_id") public var callFallbackTeamID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -12,6 +12,7 @@ struct ShiftRoutes: RouteCollection {
         let shifts = routes.grouped("shifts")
         shifts.get(use: page).policy(.member(.viewShifts))
         shifts.post(use: create).policy(.member(.manageShifts))
+        shifts.post("fallback", use: CallFallback.set).policy(.member(.manageShifts))
         shifts.post(":shiftID", "remove", use: remove).policy(.member(.manageShifts))
         shifts.post(":shiftID", "offer", use: offer).policy(.member(.viewShifts))
         shifts.post("swaps", ":swapID", "take", use: take).policy(.member(.viewShifts))

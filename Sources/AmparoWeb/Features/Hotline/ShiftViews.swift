@@ -66,6 +66,7 @@ enum ShiftViews {
         }
 
         var addForm: HTML = .empty
+        let fallback = manages ? try await CallFallback.section(req, teams: teams) : .empty
         if manages {
             let teamOptions = teams.map { (value: $0.id!.uuidString, label: $0.name) }
             let memberOptions = members.sorted { name($0.id!) < name($1.id!) }
@@ -101,6 +102,7 @@ enum ShiftViews {
         <tbody>\(scheduleRows)</tbody></table>
         """))
         \(addForm)
+        \(fallback)
         """
         return htmlResponse(Layout.page(req, title: t(.shiftsTitle), body: body, notice: pageNotice), status: status)
     }

@@ -5,7 +5,7 @@ import Vapor
 
 /// The phone hotline, through Twilio's voice webhooks: a language menu, then every dispatcher on
 /// call now rings at once (Twilio's <Dial> with several numbers: the first to answer gets the call),
-/// the coordinators when nobody is on call, and a voicemail that becomes a report when nobody answers.
+/// the fallback group when nobody is on call, and a voicemail that becomes a report when nobody answers.
 /// Banned numbers are rejected before anything rings.
 struct VoiceWebhookRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -72,15 +72,16 @@ struct VoiceWebhookRoutes: RouteCollection {
             """)
     }
 
-    /// The phones of the dispatchers on call now; when there are none, of the coordinators (the
-    /// fallback group). Members without a phone on their account cannot be rung.
+    /// The phones of the dispatchers on call now; when there are none, of the fallback group (the
+    /// team set on the shifts page, or else the coordinators). Members without a phone on their
+    /// account cannot be rung.
     private func phonesToRing(_ req: Request) async throws -> [String] {
         let services = req.amparo
         let onCall = try await OnCallSchedule.now(on: req.db, calendar: ShiftCalendar(timeZone: services.config.timeZone), at: services.clock.now())
             .filter { $0.shift.duty == .dispatcher }.map(\.memberID)
         var users = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(onCall)).filter(\.$disabledAt == nil).all()
         if users.isEmpty {
-            users = try await UserModel.query(on: req.db).filter(\.$role == Role.coordinator.rawValue).filter(\.$disabledAt == nil).all()
+            users = try await CallFallback.members(on: req.db)
         }
         let accounts = req.accounts
         return Array(Set(users.compactMap { accounts.phone(of: $0).flatMap(AlertChannel.sms.normalize) })).sorted()

@@ -1,0 +1,39 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// Who answers the hotline when no dispatcher is on call: a team a coordinator chose on the shifts
+/// page, or else every coordinator.
+enum CallFallback {
+    static func members(on db: any Database) async throws -> [UserModel] {
+        if let teamID = try await OrganizationModel.query(on: db).first()?.callFallbackTeamID,
+           let team = try await TeamModel.query(on: db).filter(\.$id == teamID).with(\.$members).first() {
+            return team.members.filter { !$0.isDisabled }
+        }
+        return try await UserModel.query(on: db).filter(\.$role == Role.coordinator.rawValue).filter(\.$disabledAt == nil).all()
+    }
+
+    struct Choice: Content { var team: String? }
+
+    static func set(req: Request) async throws -> Response {
+        let team = try await Regions.team(fromChoice: try req.content.decode(Choice.self).team, on: req.db)
+        guard let organization = try await OrganizationModel.query(on: req.db).first() else { throw Abort(.conflict, reason: "Set up Amparo first.") }
+        organization.callFallbackTeamID = team?.id
+        try await organization.save(on: req.db)
+        try await req.audit("hotline.fallback", recordType: "team", recordID: team?.id?.uuidString ?? "coordinators")
+        return req.redirect(to: "/shifts", notice: "saved")
+    }
+
+    /// The form on the shifts page.
+    static func section(_ req: Request, teams: [TeamModel]) async throws -> HTML {
+        let l = req.language
+        let current = try await OrganizationModel.query(on: req.db).first()?.callFallbackTeamID
+        return """
+        <h2>\(Text.hotline(.fallbackTitle).in(l))</h2>
+        <form method="post" action="/shifts/fallback">\(Layout.csrfField(req.visitor))
+        \(Form.select("team", label: Text.hotline(.fallbackLabel).in(l), options: Regions.options(teams, none: Text.hotline(.fallbackCoordinators).in(l)), selected: current?.uuidString ?? ""))
+        <button type="submit">\(Text.hotline(.fallbackSave).in(l))</button></form>
+        """
+    }
+}
