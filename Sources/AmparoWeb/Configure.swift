@@ -125,11 +125,17 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db })])
     services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
     if config.runDelivery {
-        app.lifecycle.use(DeliveryLifecycle(worker: services.delivery, logger: app.logger))
-        if let inbox = signalInbox(app) { app.lifecycle.use(SignalInboxLifecycle(inbox: inbox, logger: app.logger)) }
+        let worker = services.delivery, logger = app.logger
+        app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
+        if let inbox = signalInbox(app) {
+            app.lifecycle.use(BackgroundTask.every(2) {
+                do { try await inbox.pollOnce() } catch { logger.warning("signal inbox: \(String(reflecting: type(of: error)))") }
+            })
+        }
     }
     if config.runScheduler {
-        app.lifecycle.use(PurgeLifecycle(scheduler: services.purge, logger: app.logger))
+        let purge = services.purge, logger = app.logger
+        app.lifecycle.use(BackgroundTask.every(3600) { _ = await purge.runAll(logger: logger) })
     }
 }
 

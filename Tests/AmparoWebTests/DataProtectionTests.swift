@@ -165,4 +165,16 @@ final class DataProtectionTests: XCTestCase {
             XCTAssertFalse(logs.contains(secret), "the log contains \(secret)")
         }
     }
+
+    /// The quick first look that lets ordinary lines skip the regular expressions must let through
+    /// every shape the expressions catch.
+    func testTheRedactorsQuickLookMissesNothingItMustCatch() {
+        for line in ["call 503 555 0100 now", "mail ana@example.org", "from 10.0.0.1", "from fe80::1", "(503)555-0100"] {
+            XCTAssertTrue(RedactingLogHandler.mightHoldPersonalData(line), line)
+            XCTAssertTrue(RedactingLogHandler.redact(line).contains("[redacted]"), line)
+        }
+        for line in ["POST /report 303 0.4ms", "GET /hotline/reports/:reportID 200 12.5ms", "purge notices.old: 0 removed"] {
+            XCTAssertFalse(RedactingLogHandler.mightHoldPersonalData(line), line)
+        }
+    }
 }

@@ -32,8 +32,10 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     }
 
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: answer it as is, without building a copy.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

@@ -65,12 +65,13 @@ struct VisitorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         let names = request.cookieNames
+        let cookies = request.cookies  // parsed from the header on every access: once is enough
         let now = request.amparo.clock.now()
         var user: UserModel?
         var session: SessionModel?
         var clearSessionCookie = false
 
-        if let token = request.cookies[names.session]?.string, !token.isEmpty {
+        if let token = cookies[names.session]?.string, !token.isEmpty {
             let found = try await request.amparo.sessionCache.session(tokenDigest: SecretDigest.of(token), on: request.db)?
                 .makeModel()
             if let found, isLive(found, now: now, config: request.amparo.config) {
@@ -90,7 +91,7 @@ struct VisitorMiddleware: AsyncMiddleware {
         let binding: String
         if let session {
             binding = "session:\(session.tokenDigest)"
-        } else if let browser = request.cookies[names.browser]?.string, browser.count >= 32 {
+        } else if let browser = cookies[names.browser]?.string, browser.count >= 32 {
             binding = "browser:\(browser)"
         } else {
             let fresh = request.amparo.random.token()
@@ -99,7 +100,7 @@ struct VisitorMiddleware: AsyncMiddleware {
         }
 
         let language = user?.language.flatMap(Language.init(rawValue:))
-            ?? Language(rawValue: request.cookies[CookieNames.language]?.string ?? "")
+            ?? Language(rawValue: cookies[CookieNames.language]?.string ?? "")
             ?? Language.negotiate(acceptLanguage: request.headers.first(name: .acceptLanguage))
             ?? .en
 
@@ -128,10 +129,17 @@ struct VisitorMiddleware: AsyncMiddleware {
 extension Request {
     private struct FormFieldsKey: StorageKey { typealias Value = [String: [String]] }
 
+    /// Whether the body is a url-encoded form, read from the raw header (Vapor's `contentType` parses
+    /// every directive, on every call).
+    var isURLEncodedForm: Bool {
+        guard let value = headers.first(name: .contentType) else { return false }
+        return value.utf8.count >= 33 && value.lowercased().hasPrefix("application/x-www-form-urlencoded")
+    }
+
     /// The collected url-encoded body, parsed once per request (nil for other content types).
     var formFields: [String: [String]]? {
         if let parsed = storage[FormFieldsKey.self] { return parsed }
-        guard headers.contentType == .urlEncodedForm, let body = body.data else { return nil }
+        guard isURLEncodedForm, let body = body.data else { return nil }
         let parsed = FormBody.parse(body.readableBytesView)
         storage[FormFieldsKey.self] = parsed
         return parsed
@@ -151,12 +159,12 @@ enum CSRF {
         let expected = request.visitor.csrfToken
         guard !expected.isEmpty else { return false }
         var presented = request.headers.first(name: headerName)
-        let type = request.headers.contentType
-        if presented == nil, type == .urlEncodedForm || type == .formData {
+        if presented == nil, request.isURLEncodedForm {
             _ = try await request.body.collect(max: 1 << 20).get()
-            presented = type == .urlEncodedForm
-                ? request.formFields?[fieldName]?.first
-                : try? request.content.get(String.self, at: fieldName)
+            presented = request.formFields?[fieldName]?.first
+        } else if presented == nil, request.headers.contentType == .formData {
+            _ = try await request.body.collect(max: 1 << 20).get()
+            presented = try? request.content.get(String.self, at: fieldName)
         }
         guard let presented else { return false }
         return constantTimeEquals(Array(presented.utf8), Array(expected.utf8))

@@ -35,35 +35,6 @@ public final class PurgeScheduler: Sendable {
     }
 }
 
-/// Runs the purge rules every hour while the server runs.
-struct PurgeLifecycle: LifecycleHandler {
-    let scheduler: PurgeScheduler
-    let logger: Logger
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    init(scheduler: PurgeScheduler, logger: Logger) {
-        self.scheduler = scheduler
-        self.logger = logger
-    }
-
-    func didBootAsync(_ application: Application) async throws {
-        let scheduler = scheduler
-        let logger = logger
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    _ = await scheduler.runAll(logger: logger)
-                    try? await Task.sleep(nanoseconds: 3_600 * 1_000_000_000)
-                }
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
-    }
-}
-
 /// A rule that deletes rows of one model whose date column is before a cutoff.
 struct ExpiredRowsRule<M: Model>: PurgeRule {
     let name: String

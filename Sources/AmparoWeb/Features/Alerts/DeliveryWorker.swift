@@ -146,25 +146,3 @@ actor RateLimiter {
         if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
     }
 }
-
-/// Runs the delivery worker while the server runs.
-struct DeliveryLifecycle: LifecycleHandler {
-    let worker: DeliveryWorker
-    let logger: Logger
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    init(worker: DeliveryWorker, logger: Logger) {
-        self.worker = worker
-        self.logger = logger
-    }
-
-    func didBootAsync(_ application: Application) async throws {
-        let worker = worker, logger = logger
-        task.withLockedValue { $0 = Task { await worker.run(logger: logger) } }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
-        worker.wake()
-    }
-}

@@ -2,7 +2,6 @@ import AmparoDomain
 import AsyncHTTPClient
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import NIOCore
 import Vapor
 
@@ -52,33 +51,5 @@ struct SignalInbox: Sendable {
             try? await sender.send(OutgoingMessage(to: from, subject: "", body: answer, idempotencyKey: key))
         }
         return handled
-    }
-}
-
-/// Polls the Signal inbox every two seconds while the server runs.
-struct SignalInboxLifecycle: LifecycleHandler {
-    let inbox: SignalInbox
-    let logger: Logger
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    init(inbox: SignalInbox, logger: Logger) {
-        self.inbox = inbox
-        self.logger = logger
-    }
-
-    func didBootAsync(_ application: Application) async throws {
-        let inbox = inbox, logger = logger
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do { try await inbox.pollOnce() } catch { logger.warning("signal inbox: \(String(reflecting: type(of: error)))") }
-                    try? await Task.sleep(nanoseconds: 2_000_000_000)
-                }
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
     }
 }
