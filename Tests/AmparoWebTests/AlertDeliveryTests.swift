@@ -302,4 +302,29 @@ final class AlertDeliveryTests: XCTestCase {
         XCTAssertEqual(after.count, 1, "the fourth message arrived once, on a new session")
         XCTAssertTrue(after.first?.contains("Message-ID: <amparo-test-4@amparo>") == true)
     }
+
+    /// Several app servers on one database share the outbox: two workers deliver at once and every
+    /// message goes out exactly once (on PostgreSQL they claim with FOR UPDATE SKIP LOCKED; SQLite
+    /// has one writer). Runs on both databases.
+    func testTwoWorkersShareTheOutboxAndSendEachMessageOnce() async throws {
+        try await harness.ensureOrganization()
+        try await Operations.seedSubscribers(harness.app, count: 90, emailDomain: "example.org")
+        let (queued, _) = try await Operations.publishLoadTestAlert(harness.app)
+        XCTAssertEqual(queued, 90)
+        let app = harness.app
+        let one = harness.services.delivery
+        let other = DeliveryWorker(services: harness.services, database: { app.db }, senders: channelSenders(app, harness.config.delivery))
+        async let first = one.runOnce()
+        async let second = other.runOnce()
+        let (a, b) = try await (first, second)
+        XCTAssertEqual(a + b, 90, "between them the two workers tried each message once")
+        let alert = try await AlertModel.query(on: harness.app.db).first()!
+        let counts = try await Outbox.counts(alertID: alert.id!, on: harness.app.db)
+        XCTAssertEqual(counts, ["sent": 90])
+        let keys = providers.requests.compactMap(\.idempotencyKey) + smtp.messages().compactMap {
+            Browser.firstMatch(#"Message-ID: <([^>]+)>"#, in: $0)
+        }
+        XCTAssertEqual(keys.count, 90)
+        XCTAssertEqual(Set(keys).count, 90, "no message twice")
+    }
 }
