@@ -61,11 +61,11 @@ final class VoiceWebhookTests: XCTestCase {
         let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
         let page = try await coordinator.get("/shifts").body.string
         XCTAssertTrue(page.contains("When no dispatcher is on call"))
-        let saved = try await coordinator.post("/shifts/fallback", ["team": night.id!.uuidString])
+        let saved = try await coordinator.post("/shifts/fallback", ["fallbackTeam": night.id!.uuidString])
         XCTAssertEqual(saved.status, .seeOther)
         let nightRing = try await call("/hooks/twilio/voice/language", ["Digits": "1"])
         XCTAssertTrue(nightRing.contains("<Number>+15035550131</Number>") && !nightRing.contains("+15035550111"), nightRing)
-        let reset = try await coordinator.post("/shifts/fallback", ["team": ""])
+        let reset = try await coordinator.post("/shifts/fallback", ["fallbackTeam": ""])
         XCTAssertEqual(reset.status, .seeOther)
 
         _ = try await onCall("Dana", phone: "+1 503 555 0121")

@@ -14,10 +14,10 @@ enum CallFallback {
         return try await UserModel.query(on: db).filter(\.$role == Role.coordinator.rawValue).filter(\.$disabledAt == nil).all()
     }
 
-    struct Choice: Content { var team: String? }
+    struct Choice: Content { var fallbackTeam: String? }
 
     static func set(req: Request) async throws -> Response {
-        let team = try await Regions.team(fromChoice: try req.content.decode(Choice.self).team, on: req.db)
+        let team = try await Regions.team(fromChoice: try req.content.decode(Choice.self).fallbackTeam, on: req.db)
         guard let organization = try await OrganizationModel.query(on: req.db).first() else { throw Abort(.conflict, reason: "Set up Amparo first.") }
         organization.callFallbackTeamID = team?.id
         try await organization.save(on: req.db)
@@ -32,7 +32,7 @@ enum CallFallback {
         return """
         <h2>\(Text.hotline(.fallbackTitle).in(l))</h2>
         <form method="post" action="/shifts/fallback">\(Layout.csrfField(req.visitor))
-        \(Form.select("team", label: Text.hotline(.fallbackLabel).in(l), options: Regions.options(teams, none: Text.hotline(.fallbackCoordinators).in(l)), selected: current?.uuidString ?? ""))
+        \(Form.select("fallbackTeam", label: Text.hotline(.fallbackLabel).in(l), options: Regions.options(teams, none: Text.hotline(.fallbackCoordinators).in(l)), selected: current?.uuidString ?? ""))
         <button type="submit">\(Text.hotline(.fallbackSave).in(l))</button></form>
         """
     }
