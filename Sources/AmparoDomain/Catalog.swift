@@ -38,6 +38,7 @@ public enum Text: Sendable, Equatable {
     case hotline(HotlineText)
     case alerts(AlertsText)
     case dispatch(DispatchText)
+    case cases(CasesText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -210,6 +211,7 @@ public enum Text: Sendable, Equatable {
         case .hotline(let text): text.pair
         case .alerts(let text): text.pair
         case .dispatch(let text): text.pair
+        case .cases(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

@@ -16,7 +16,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts, .publishAlerts]
         case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
         case .responder: [.viewDirectory, .viewShifts]
-        case .caseWorker, .legal, .visitor, .organizer: [.viewDirectory]
+        case .caseWorker, .legal: [.viewDirectory, .workCases]
+        case .visitor, .organizer: [.viewDirectory]
         case .analyst: []
         }
     }
@@ -55,6 +56,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageShifts
     /// Turn a verified report into an alert to subscribers.
     case publishAlerts
+    /// Follow the cases of one's teams: the person, consent, the custody timeline.
+    case workCases
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

@@ -46,6 +46,9 @@ final class SecurityTests: XCTestCase {
         "POST /shifts/:shiftID/offer": .roles([.dispatcher, .responder, .coordinator]),
         "POST /shifts/swaps/:swapID/take": .roles([.dispatcher, .responder, .coordinator]),
         "POST /shifts/fallback": .roles([.coordinator]),
+        "GET /cases": .roles([.caseWorker, .legal]), "GET /cases/:caseID": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/person": .roles([.caseWorker, .legal]), "POST /cases/:caseID/events": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/events/:eventID/correct": .roles([.caseWorker, .legal]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -83,7 +86,7 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID": UUID().uuidString
+            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

@@ -15,5 +15,6 @@ public enum AmparoMigrations {
         CreateReportPhotos(),
         CreateNotices(),
         AddCallFallback(),
+        CreateCaseRecords(),
     ]
 }

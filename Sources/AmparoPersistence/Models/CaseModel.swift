@@ -1,17 +1,29 @@
 import Fluent
 import Foundation
 
-/// A case for the case team, for now only its link to the incident that opened it.
+/// A person the group supports through the pipeline. Who they are is sealed; the A-number is for
+/// the legal role only. Immigration status is not a field.
 public final class CaseModel: Model, @unchecked Sendable {
     public static let schema = "cases"
 
     @ID(key: .id) public var id: UUID?
-    /// The verified hotline report where the person was detained.
+    /// The verified hotline report where the person was detained, if the case began there.
     @OptionalField(key: "report_id") public var reportID: UUID?
+    /// The team that may see the case; none: every case worker (the intake queue).
     @OptionalField(key: "team_id") public var teamID: UUID?
     @Field(key: "status") public var status: String
     @Field(key: "opened_by") public var openedBy: UUID
     @Field(key: "opened_at") public var openedAt: Date
+    @OptionalField(key: "person_name_sealed") public var personNameSealed: String?
+    @OptionalField(key: "birth_date_sealed") public var birthDateSealed: String?
+    @OptionalField(key: "phone_sealed") public var phoneSealed: String?
+    @OptionalField(key: "a_number_sealed") public var aNumberSealed: String?
+    @OptionalField(key: "language") public var language: String?
+    /// What the person or family agreed to share, and with whom, in their words as recorded.
+    @OptionalField(key: "consent_sealed") public var consentSealed: String?
+    @OptionalField(key: "consent_by") public var consentBy: UUID?
+    @OptionalField(key: "consent_at") public var consentAt: Date?
+    @OptionalField(key: "closed_at") public var closedAt: Date?
 
     public init() {}
 
@@ -22,5 +34,39 @@ public final class CaseModel: Model, @unchecked Sendable {
         self.status = "open"
         self.openedBy = openedBy
         self.openedAt = openedAt
+    }
+}
+
+/// One step of the custody timeline. Corrections add a new event and point the old one at it.
+public final class CaseEventModel: Model, @unchecked Sendable {
+    public static let schema = "case_events"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "case_id") public var caseID: UUID
+    @Field(key: "step") public var step: String
+    @Field(key: "occurred_at") public var occurredAt: Date
+    /// A jail, a facility, a court: public places, plain for the counts.
+    @OptionalField(key: "place") public var place: String?
+    /// Where the information came from (a family member, the jail roster, ICE's detainee locator).
+    @OptionalField(key: "source") public var source: String?
+    @OptionalField(key: "detainer_form") public var detainerForm: String?
+    @Field(key: "judicial_warrant") public var judicialWarrant: Bool
+    @OptionalField(key: "jail_response") public var jailResponse: String?
+    /// Free detail (agency, probable-cause boxes, bond amount…), sealed.
+    @OptionalField(key: "detail_sealed") public var detailSealed: String?
+    @Field(key: "recorded_by") public var recordedBy: UUID
+    @Field(key: "recorded_at") public var recordedAt: Date
+    @OptionalField(key: "replaced_by") public var replacedBy: UUID?
+
+    public init() {}
+
+    public init(id: UUID = UUID(), caseID: UUID, step: String, occurredAt: Date, recordedBy: UUID, recordedAt: Date) {
+        self.id = id
+        self.caseID = caseID
+        self.step = step
+        self.occurredAt = occurredAt
+        self.judicialWarrant = false
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
     }
 }

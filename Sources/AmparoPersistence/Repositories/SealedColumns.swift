@@ -32,11 +32,18 @@ public struct SealedColumn: Sendable, Hashable {
     public static let noticeRecipient = SealedColumn(table: NoticeModel.schema, column: "recipient_sealed")
     public static let noticeSubject = SealedColumn(table: NoticeModel.schema, column: "subject_sealed")
     public static let noticeBody = SealedColumn(table: NoticeModel.schema, column: "body_sealed")
+    public static let casePersonName = SealedColumn(table: CaseModel.schema, column: "person_name_sealed")
+    public static let caseBirthDate = SealedColumn(table: CaseModel.schema, column: "birth_date_sealed")
+    public static let casePhone = SealedColumn(table: CaseModel.schema, column: "phone_sealed")
+    public static let caseANumber = SealedColumn(table: CaseModel.schema, column: "a_number_sealed")
+    public static let caseConsent = SealedColumn(table: CaseModel.schema, column: "consent_sealed")
+    public static let caseEventDetail = SealedColumn(table: CaseEventModel.schema, column: "detail_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
+        .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
     ]
 }
 

@@ -1,0 +1,94 @@
+/// The case pages' strings, in English and Spanish, reached through `Text.cases(_:)`.
+public enum CasesText: Sendable, Equatable {
+    case navCases, listTitle, listIntro, noCases, caseTitle, unnamed, person, name, birthDate, phone, aNumber, aNumberHint
+    case language, team, intakeQueue, consent, consentHint, consentRecorded(String), savePerson, saved
+    case timeline, noEvents, addEvent, step(CustodyStep), stepLabel, when, whenHint, place, placeHint, source, sourceHint
+    case detainerForm, form(DetainerForm), noForm, judicialWarrant, jailResponse, response(JailResponse), noResponse, detail, detailHint
+    case saveEvent, correct, corrected, replacedBy
+    case holdRunning(hours: Int, since: String), holdStopped(hours: Int), holdUnlawful, holdWarrant
+    case errorStep, errorWhen, errorText, caseNotFound, opened, status
+
+    public var pair: (String, String) {
+        switch self {
+        case .navCases: ("Cases", "Casos")
+        case .listTitle: ("Cases", "Casos")
+        case .listIntro: ("People the group supports through the pipeline: your teams' cases and the ones no team has taken yet.", "Personas que el grupo acompaña en el proceso: los casos de sus equipos y los que ningún equipo ha tomado aún.")
+        case .noCases: ("No cases here.", "No hay casos aquí.")
+        case .caseTitle: ("Case", "Caso")
+        case .unnamed: ("(name not recorded)", "(nombre no registrado)")
+        case .person: ("The person", "La persona")
+        case .name: ("Name", "Nombre")
+        case .birthDate: ("Date of birth", "Fecha de nacimiento")
+        case .phone: ("Phone", "Teléfono")
+        case .aNumber: ("A-number", "Número A")
+        case .aNumberHint: ("Only the legal team sees it.", "Solo el equipo legal lo ve.")
+        case .language: ("Language", "Idioma")
+        case .team: ("Team that follows the case", "Equipo que sigue el caso")
+        case .intakeQueue: ("No team yet (every case worker)", "Ningún equipo aún (todo el equipo de casos)")
+        case .consent: ("Consent", "Consentimiento")
+        case .consentHint: ("What the person or family agreed to share, and with whom. Write their words.", "Qué aceptó compartir la persona o su familia, y con quién. Escriba sus palabras.")
+        case .consentRecorded(let when): ("Recorded \(when)", "Registrado \(when)")
+        case .savePerson: ("Save", "Guardar")
+        case .saved: ("Saved.", "Guardado.")
+        case .timeline: ("Custody timeline", "Cronología de la custodia")
+        case .noEvents: ("Nothing recorded yet.", "Nada registrado aún.")
+        case .addEvent: ("Add to the timeline", "Agregar a la cronología")
+        case .step(let step):
+            switch step {
+            case .arrested: ("Arrested", "Arrestada")
+            case .booked: ("Booked into jail", "Fichada en la cárcel")
+            case .detainerLodged: ("ICE detainer lodged", "ICE puso una orden de retención (detainer)")
+            case .jailResponse: ("Jail's answer to the detainer", "Respuesta de la cárcel a la orden")
+            case .localCustodyEnded: ("Local custody ended (bail, charges dropped, sentence served)", "Terminó la custodia local (fianza, cargos retirados, condena cumplida)")
+            case .transferredToICE: ("Transferred to ICE", "Entregada a ICE")
+            case .detained: ("In immigration detention", "En detención migratoria")
+            case .facilityTransfer: ("Moved to another facility", "Trasladada a otro centro")
+            case .hearing: ("Immigration court hearing", "Audiencia en la corte de inmigración")
+            case .bond: ("Bond", "Fianza migratoria")
+            case .released: ("Released", "Liberada")
+            case .reliefGranted: ("Relief granted", "Se otorgó alivio migratorio")
+            case .removed: ("Removed (deported)", "Deportada")
+            }
+        case .stepLabel: ("What happened", "Qué pasó")
+        case .when: ("When", "Cuándo")
+        case .whenHint: ("Date and time, local time.", "Fecha y hora, hora local.")
+        case .place: ("Where", "Dónde")
+        case .placeHint: ("The jail, facility or court.", "La cárcel, el centro o la corte.")
+        case .source: ("How we know", "Cómo lo sabemos")
+        case .sourceHint: ("For example: the family, the jail roster, ICE's detainee locator.", "Por ejemplo: la familia, la lista de la cárcel, el localizador de ICE.")
+        case .detainerForm: ("Detainer form", "Formulario de la orden")
+        case .form(let form):
+            switch form {
+            case .i247A: ("I-247A (hold request)", "I-247A (pide retener)")
+            case .i247N: ("I-247N (notification only)", "I-247N (solo aviso)")
+            case .other: ("Other", "Otro")
+            }
+        case .noForm: ("Not a detainer", "No es una orden")
+        case .judicialWarrant: ("A warrant signed by a judge came with it", "Venía con una orden firmada por un juez")
+        case .jailResponse: ("The jail's answer", "Respuesta de la cárcel")
+        case .response(let response):
+            switch response {
+            case .honored: ("Honored the detainer", "Aceptó la orden")
+            case .declined: ("Declined the detainer", "Rechazó la orden")
+            case .released: ("Released the person", "Liberó a la persona")
+            }
+        case .noResponse: ("Not an answer", "No es una respuesta")
+        case .detail: ("Details", "Detalles")
+        case .detailHint: ("Agency, boxes checked on the detainer, bond amount… Stored encrypted.", "Agencia, casillas marcadas en la orden, monto de la fianza… Se guarda cifrado.")
+        case .saveEvent: ("Add", "Agregar")
+        case .correct: ("Correct", "Corregir")
+        case .corrected: ("corrected", "corregido")
+        case .replacedBy: ("replaced by a correction", "reemplazado por una corrección")
+        case .holdRunning(let hours, let since): ("Held on the ICE detainer alone for \(hours) hours (since \(since)).", "Retenida solo por la orden de ICE desde hace \(hours) horas (desde \(since)).")
+        case .holdStopped(let hours): ("Was held on the detainer alone for \(hours) hours.", "Estuvo retenida solo por la orden \(hours) horas.")
+        case .holdUnlawful: ("More than 48 hours: this may be an unlawful seizure (Miranda-Olivares v. Clackamas County). Call the legal team now.", "Más de 48 horas: puede ser una detención ilegal (Miranda-Olivares v. Clackamas County). Llame ahora al equipo legal.")
+        case .holdWarrant: ("A judge's warrant came with the detainer.", "La orden venía con una orden judicial.")
+        case .errorStep: ("Choose what happened from the list.", "Elija qué pasó de la lista.")
+        case .errorWhen: ("Enter the date and time, e.g. 2027-01-15 14:30.", "Escriba la fecha y la hora, p. ej. 2027-01-15 14:30.")
+        case .errorText: ("Keep each field short (300 characters, details 2,000) and without control characters.", "Mantenga cada campo corto (300 caracteres, detalles 2.000) y sin caracteres de control.")
+        case .caseNotFound: ("No case here, or not one of your teams'.", "No hay un caso aquí, o no es de sus equipos.")
+        case .opened: ("Opened", "Abierto")
+        case .status: ("Status", "Estado")
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// Case workers and the legal team follow a person through the pipeline: who they are (sealed),
+/// what they consented to, and the custody timeline with its hold clock. A member sees the cases
+/// of their teams and the ones no team has taken; any other case answers 404, as if absent.
+struct CaseRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let cases = routes.grouped("cases")
+        cases.get(use: list).policy(.member(.workCases))
+        cases.get(":caseID", use: show).policy(.member(.workCases))
+        cases.post(":caseID", "person", use: savePerson).policy(.member(.workCases))
+        cases.post(":caseID", "events", use: addEvent).policy(.member(.workCases))
+        cases.post(":caseID", "events", ":eventID", "correct", use: correctEvent).policy(.member(.workCases))
+    }
+
+    func list(req: Request) async throws -> Response {
+        let teams = try await CaseAccess.teams(req)
+        let cases = try await CaseModel.query(on: req.db)
+            .group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
+            .sort(\.$openedAt, .descending).limit(200).all()
+        try await req.audit("case.list", recordType: "case", recordID: "mine")
+        return try await CaseViews.list(req, cases: cases)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let record = try await CaseAccess.find(req)
+        try await req.audit("case.read", recordType: "case", recordID: record.id!.uuidString)
+        return try await CaseViews.page(req, record: record, notice: nil, problem: nil, status: .ok)
+    }
+
+    func savePerson(req: Request) async throws -> Response {
+        let record = try await CaseAccess.find(req)
+        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        func text(_ name: String, _ limit: Int = 300) throws -> String? {
+            guard case .success(let value) = SingleLineText.validate(fields[name].map(SingleLineText.joiningLines), maxLength: limit, required: false) else {
+                throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
+            }
+            return value.isEmpty ? nil : value
+        }
+        let sealer = req.amparo.sealer
+        let id = record.id!
+        func seal(_ value: String?, _ column: SealedColumn) throws -> String? { try value.map { try sealer.seal($0, context: column.context(rowID: id)) } }
+        record.personNameSealed = try seal(try text("name"), .casePersonName)
+        record.birthDateSealed = try seal(try text("birthDate", 20), .caseBirthDate)
+        record.phoneSealed = try seal(try text("phone", 40), .casePhone)
+        record.language = try text("language", 40)
+        // Only the legal team sees and sets the A-number; anyone else's form leaves it alone.
+        if req.visitor.role?.canRead(.immigrationRecord) == true { record.aNumberSealed = try seal(try text("aNumber", 20), .caseANumber) }
+        let consent = try text("consent", 2000)
+        let previous = record.consentSealed.flatMap { try? sealer.open($0, context: SealedColumn.caseConsent.context(rowID: id)) }
+        if consent != previous {
+            record.consentSealed = try seal(consent, .caseConsent)
+            record.consentBy = req.visitor.user?.id
+            record.consentAt = req.amparo.clock.now()
+        }
+        if let choice = fields["team"] { record.teamID = try await CaseAccess.team(choice, req) }
+        try await record.save(on: req.db)
+        try await req.audit("case.person", recordType: "case", recordID: id.uuidString)
+        return req.redirect(to: "/cases/\(id.uuidString)")
+    }
+
+    func addEvent(req: Request) async throws -> Response {
+        let record = try await CaseAccess.find(req)
+        switch try CaseEventForm.parse(req) {
+        case .invalid(let problem):
+            return try await CaseViews.page(req, record: record, notice: nil, problem: problem, status: .unprocessableEntity)
+        case .valid(let form):
+            let event = try form.model(caseID: record.id!, req: req)
+            try await event.create(on: req.db)
+            try await req.audit("case.event.add", recordType: "case", recordID: record.id!.uuidString)
+            return req.redirect(to: "/cases/\(record.id!.uuidString)")
+        }
+    }
+
+    /// A correction adds the right event and points the wrong one at it: the history keeps both.
+    func correctEvent(req: Request) async throws -> Response {
+        let record = try await CaseAccess.find(req)
+        guard let eventID = req.parameters.get("eventID", as: UUID.self),
+              let old = try await CaseEventModel.find(eventID, on: req.db), old.caseID == record.id, old.replacedBy == nil else {
+            throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
+        }
+        switch try CaseEventForm.parse(req) {
+        case .invalid(let problem):
+            return try await CaseViews.page(req, record: record, notice: nil, problem: problem, status: .unprocessableEntity)
+        case .valid(let form):
+            let event = try form.model(caseID: record.id!, req: req)
+            try await req.db.transaction { db in
+                try await event.create(on: db)
+                old.replacedBy = event.id
+                try await old.save(on: db)
+            }
+            try await req.audit("case.event.correct", recordType: "case", recordID: record.id!.uuidString)
+            return req.redirect(to: "/cases/\(record.id!.uuidString)")
+        }
+    }
+}
+
+/// Which cases a member may see: their teams' and the intake queue (no team).
+enum CaseAccess {
+    static func teams(_ req: Request) async throws -> [UUID] {
+        guard let user = req.visitor.user else { return [] }
+        return try await req.accounts.teams(of: user).compactMap(\.id)
+    }
+
+    /// The case in the path, if this member may see it; 404 otherwise (no hint that it exists).
+    static func find(_ req: Request) async throws -> CaseModel {
+        guard let id = req.parameters.get("caseID", as: UUID.self), let record = try await CaseModel.find(id, on: req.db) else {
+            throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
+        }
+        if let team = record.teamID, try await !teams(req).contains(team) {
+            throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
+        }
+        return record
+    }
+
+    /// A team chosen on the form: one of the member's own, or none (the intake queue).
+    static func team(_ choice: String, _ req: Request) async throws -> UUID? {
+        guard !choice.isEmpty else { return nil }
+        guard let id = UUID(uuidString: choice), try await teams(req).contains(id) else {
+            throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
+        }
+        return id
+    }
+}
+
+/// A timeline entry as typed, checked.
+struct CaseEventForm {
+    let step: CustodyStep
+    let occurredAt: Date
+    let place: String?
+    let source: String?
+    let detainerForm: DetainerForm?
+    let judicialWarrant: Bool
+    let jailResponse: JailResponse?
+    let detail: String?
+
+    enum Parsed { case valid(CaseEventForm), invalid(CasesText) }
+
+    static func parse(_ req: Request) throws -> Parsed {
+        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        guard let step = fields["step"].flatMap(CustodyStep.init(rawValue:)) else { return .invalid(.errorStep) }
+        guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else { return .invalid(.errorWhen) }
+        func text(_ name: String, _ limit: Int) -> String?? {
+            guard case .success(let value) = SingleLineText.validate(fields[name].map(SingleLineText.joiningLines), maxLength: limit, required: false) else {
+                return .none
+            }
+            return .some(value.isEmpty ? nil : value)
+        }
+        guard let place = text("place", 300), let source = text("source", 300), let detail = text("detail", 2000) else {
+            return .invalid(.errorText)
+        }
+        return .valid(CaseEventForm(
+            step: step, occurredAt: when, place: place, source: source,
+            detainerForm: step == .detainerLodged ? fields["detainerForm"].flatMap(DetainerForm.init(rawValue:)) ?? .other : nil,
+            judicialWarrant: step == .detainerLodged && fields["judicialWarrant"] == "yes",
+            jailResponse: step == .jailResponse ? fields["jailResponse"].flatMap(JailResponse.init(rawValue:)) : nil, detail: detail))
+    }
+
+    func model(caseID: UUID, req: Request) throws -> CaseEventModel {
+        let event = CaseEventModel(caseID: caseID, step: step.rawValue, occurredAt: occurredAt, recordedBy: req.visitor.user!.id!,
+                                   recordedAt: req.amparo.clock.now())
+        event.place = place
+        event.source = source
+        event.detainerForm = detainerForm?.rawValue
+        event.judicialWarrant = judicialWarrant
+        event.jailResponse = jailResponse?.rawValue
+        event.detailSealed = try detail.map { try req.amparo.sealer.seal($0, context: SealedColumn.caseEventDetail.context(rowID: event.id!)) }
+        return event
+    }
+}
+
+/// "2027-01-15T14:30" (what a datetime-local input sends) or "2027-01-15 14:30", in a time zone.
+enum LocalDateTime {
+    static func parse(_ raw: String, timeZone: TimeZone) -> Date? {
+        let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
+        let parts = text.split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        let day = parts[0].split(separator: "-").compactMap { Int($0) }
+        guard day.count == 3, let minutes = ShiftCalendar.minutes(String(parts[1].prefix(5))) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: day[0], month: day[1], day: day[2], hour: minutes / 60, minute: minutes % 60)
+        guard components.isValidDate(in: calendar), (1900...2200).contains(day[0]) else { return nil }
+        return calendar.date(from: components)
+    }
+
+    static func format(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+}

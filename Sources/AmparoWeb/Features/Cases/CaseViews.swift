@@ -1,0 +1,131 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+enum CaseViews {
+    static func list(_ req: Request, cases: [CaseModel]) async throws -> Response {
+        let l = req.language
+        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        let zone = req.amparo.config.timeZone
+        let rows: [HTML] = cases.map { record in
+            """
+            <tr><td data-label="\(t(.name))"><a href="/cases/\(record.id!.uuidString)">\(name(req, record))</a></td>
+            <td data-label="\(t(.status))">\(record.status)</td><td data-label="\(t(.opened))">\(LocalDateTime.format(record.openedAt, timeZone: zone))</td></tr>
+            """
+        }
+        let body: HTML = """
+        <h1>\(t(.listTitle))</h1><p>\(t(.listIntro))</p>
+        \(cases.isEmpty ? HTML("<p>\(t(.noCases))</p>") : HTML("<table class=\"cards\" id=\"cases\"><thead><tr><th>\(t(.name))</th><th>\(t(.status))</th><th>\(t(.opened))</th></tr></thead><tbody>\(rows)</tbody></table>"))
+        """
+        return htmlResponse(Layout.page(req, title: t(.listTitle), body: body), status: .ok)
+    }
+
+    static func name(_ req: Request, _ record: CaseModel) -> String {
+        record.personNameSealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.casePersonName.context(rowID: record.id!)) }
+            ?? Text.cases(.unnamed).in(req.language)
+    }
+
+    static func page(_ req: Request, record: CaseModel, notice: CasesText?, problem: CasesText?, status: HTTPResponseStatus) async throws -> Response {
+        let l = req.language
+        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        let id = record.id!
+        let sealer = req.amparo.sealer, zone = req.amparo.config.timeZone, now = req.amparo.clock.now()
+        func open(_ value: String?, _ column: SealedColumn) -> String { value.flatMap { try? sealer.open($0, context: column.context(rowID: id)) } ?? "" }
+        let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$occurredAt).sort(\.$recordedAt).all()
+        let current = events.filter { $0.replacedBy == nil }
+        let clock = HoldClock.from(current.compactMap(custodyEvent))
+        let teams = try await req.accounts.teams(of: req.visitor.user!)
+        let legal = req.visitor.role?.canRead(.immigrationRecord) == true
+        let csrf = Layout.csrfField(req.visitor)
+
+        var banner: HTML = .empty
+        if let clock {
+            let hours = Int(clock.hours(at: now))
+            let text = clock.isRunning ? t(.holdRunning(hours: hours, since: LocalDateTime.format(clock.startedAt, timeZone: zone))) : t(.holdStopped(hours: hours))
+            let unlawful = clock.isRunning && hours >= 48 && !clock.judicialWarrant
+            banner = """
+            <div class="\(unlawful ? "error-summary" : "notice")" role="\(unlawful ? "alert" : "status")" id="hold-clock"><p>\(text)</p>\
+            \(unlawful ? HTML("<p><strong>\(t(.holdUnlawful))</strong></p>") : .empty)\(clock.judicialWarrant ? HTML("<p>\(t(.holdWarrant))</p>") : .empty)</div>
+            """
+        }
+        let names = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(events.map(\.recordedBy) + [record.consentBy].compactMap { $0 })).all()
+        let who = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, req.accounts.name(of: $0)) })
+        let items: [HTML] = events.map { event in
+            let step = CustodyStep(rawValue: event.step).map { t(.step($0)) } ?? event.step
+            var facts: [String] = [event.place, event.source].compactMap { $0 }
+            if let form = event.detainerForm.flatMap(DetainerForm.init(rawValue:)) { facts.append(t(.form(form))) }
+            if event.judicialWarrant { facts.append(t(.judicialWarrant)) }
+            if let response = event.jailResponse.flatMap(JailResponse.init(rawValue:)) { facts.append(t(.response(response))) }
+            let detail = event.detailSealed.flatMap { try? sealer.open($0, context: SealedColumn.caseEventDetail.context(rowID: event.id!)) }
+            if let detail { facts.append(detail) }
+            let line: HTML = "<strong>\(LocalDateTime.format(event.occurredAt, timeZone: zone))</strong> · \(step)\(facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")) <span class=\"hint\">(\(who[event.recordedBy] ?? "—"))</span>"
+            guard event.replacedBy == nil else { return "<li><del>\(line)</del> — \(t(.replacedBy))</li>" }
+            return """
+            <li>\(line)<details><summary>\(t(.correct))</summary>\(eventForm(req, action: "/cases/\(id.uuidString)/events/\(event.id!.uuidString)/correct", prefix: "c-\(event.id!.uuidString.prefix(8))", event: event, detail: detail))</details></li>
+            """
+        }
+        let teamOptions = [(value: "", label: t(.intakeQueue))] + teams.map { (value: $0.id!.uuidString, label: $0.name) }
+        let consentNote = record.consentAt.map { at in HTML("<p class=\"hint\">\(t(.consentRecorded("\(LocalDateTime.format(at, timeZone: zone)) · \(record.consentBy.flatMap { who[$0] } ?? "—")")))</p>") }
+        let body: HTML = """
+        <h1>\(t(.caseTitle)): \(name(req, record))</h1>
+        \(banner)
+        \(problem.map { Form.errorSummary([t($0)], language: l) })
+        <h2>\(t(.timeline))</h2>
+        \(items.isEmpty ? HTML("<p>\(t(.noEvents))</p>") : HTML("<ol id=\"timeline\">\(items)</ol>"))
+        <h3>\(t(.addEvent))</h3>
+        \(eventForm(req, action: "/cases/\(id.uuidString)/events", prefix: "new", event: nil, detail: nil))
+        <h2>\(t(.person))</h2>
+        <form method="post" action="/cases/\(id.uuidString)/person">\(csrf)
+        \(Form.field("name", label: t(.name), value: open(record.personNameSealed, .casePersonName), required: false, extra: " maxlength=\"300\""))
+        \(Form.field("birthDate", label: t(.birthDate), type: "date", value: open(record.birthDateSealed, .caseBirthDate), required: false))
+        \(Form.field("phone", label: t(.phone), type: "tel", value: open(record.phoneSealed, .casePhone), required: false, extra: " maxlength=\"40\""))
+        \(Form.field("language", label: t(.language), value: record.language ?? "", required: false, extra: " maxlength=\"40\""))
+        \(legal ? Form.field("aNumber", label: t(.aNumber), value: open(record.aNumberSealed, .caseANumber), hint: t(.aNumberHint), required: false, extra: " maxlength=\"20\"") : .empty)
+        \(Form.select("team", label: t(.team), options: teamOptions, selected: record.teamID?.uuidString ?? ""))
+        \(Form.textarea("consent", label: t(.consent), value: open(record.consentSealed, .caseConsent), hint: t(.consentHint), error: nil, maxLength: 2000, required: false))
+        \(consentNote)
+        <button type="submit">\(t(.savePerson))</button></form>
+        """
+        return htmlResponse(Layout.page(req, title: t(.caseTitle), body: body), status: status)
+    }
+
+    /// The timeline form, empty or filled with an event to correct. Field ids carry a prefix: a page
+    /// holds several of these forms.
+    static func eventForm(_ req: Request, action: String, prefix: String, event: CaseEventModel?, detail: String?) -> HTML {
+        let l = req.language
+        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        func field(_ name: String) -> String { "\(prefix)-\(name)" }
+        func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String?) -> HTML {
+            let items: [HTML] = options.map { "<option value=\"\($0.0)\"\($0.0 == selected ? HTML(" selected") : .empty)>\($0.1)</option>" }
+            return "<div class=\"field\"><label for=\"\(field(name))\">\(label)</label><select id=\"\(field(name))\" name=\"\(name)\">\(items)</select></div>"
+        }
+        func input(_ name: String, _ label: String, _ type: String, _ value: String, hint: String? = nil) -> HTML {
+            """
+            <div class="field"><label for="\(field(name))">\(label)</label>\(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\
+            <input id="\(field(name))" name="\(name)" type="\(type)" value="\(value)"\(type == "text" ? HTML(" maxlength=\"300\"") : .empty)></div>
+            """
+        }
+        let zone = req.amparo.config.timeZone
+        let when = event.map { LocalDateTime.format($0.occurredAt, timeZone: zone).replacingOccurrences(of: " ", with: "T") } ?? ""
+        return """
+        <form method="post" action="\(action)">\(Layout.csrfField(req.visitor))
+        \(select("step", t(.stepLabel), CustodyStep.allCases.map { ($0.rawValue, t(.step($0))) }, event?.step))
+        \(input("when", t(.when), "datetime-local", when, hint: t(.whenHint)))
+        \(input("place", t(.place), "text", event?.place ?? "", hint: t(.placeHint)))
+        \(input("source", t(.source), "text", event?.source ?? "", hint: t(.sourceHint)))
+        \(select("detainerForm", t(.detainerForm), [("", t(.noForm))] + DetainerForm.allCases.map { ($0.rawValue, t(.form($0))) }, event?.detainerForm))
+        <div class="check"><input type="checkbox" id="\(field("judicialWarrant"))" name="judicialWarrant" value="yes"\(event?.judicialWarrant == true ? HTML(" checked") : .empty)><label for="\(field("judicialWarrant"))">\(t(.judicialWarrant))</label></div>
+        \(select("jailResponse", t(.jailResponse), [("", t(.noResponse))] + JailResponse.allCases.map { ($0.rawValue, t(.response($0))) }, event?.jailResponse))
+        <div class="field"><label for="\(field("detail"))">\(t(.detail))</label><p class="hint">\(t(.detailHint))</p>\
+        <textarea id="\(field("detail"))" name="detail" rows="2" maxlength="2000">\(detail ?? "")</textarea></div>
+        <button type="submit">\(event == nil ? t(.saveEvent) : t(.correct))</button></form>
+        """
+    }
+
+    static func custodyEvent(_ model: CaseEventModel) -> CustodyEvent? {
+        guard let step = CustodyStep(rawValue: model.step) else { return nil }
+        return CustodyEvent(step: step, at: model.occurredAt, detainerForm: model.detainerForm.flatMap(DetainerForm.init(rawValue:)),
+                            judicialWarrant: model.judicialWarrant, jailResponse: model.jailResponse.flatMap(JailResponse.init(rawValue:)))
+    }
+}

@@ -1,0 +1,144 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// Cases: team scoping (no case of another team opens, not even its existence), the person sealed
+/// with the A-number for legal only, the custody timeline with corrections, and the hold clock.
+/// The harness clock starts on Friday 2027-01-15 08:00 UTC (the organization's zone here is UTC).
+final class CaseTests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    func team(_ name: String) async throws -> TeamModel {
+        let team = TeamModel(name: name, region: name)
+        try await team.create(on: harness.app.db)
+        return team
+    }
+
+    func member(_ role: Role, in team: TeamModel?) async throws -> (TestHarness.Member, Browser) {
+        let member = try await harness.member(role)
+        if let team { try await TeamMembershipModel(userID: member.id, teamID: team.id!).create(on: harness.app.db) }
+        return (member, try await harness.signedIn(member))
+    }
+
+    func openCase(team: TeamModel?) async throws -> CaseModel {
+        let opener = try await harness.member(.dispatcher)
+        let record = CaseModel(reportID: nil, teamID: team?.id, openedBy: opener.id, openedAt: harness.clock.now())
+        try await record.create(on: harness.app.db)
+        return record
+    }
+
+    func testAMemberSeesOnlyTheirTeamsCasesAndTheIntakeQueue() async throws {
+        let north = try await team("North"), south = try await team("South")
+        let northCase = try await openCase(team: north), southCase = try await openCase(team: south), queued = try await openCase(team: nil)
+        let (_, ana) = try await member(.caseWorker, in: north)
+        let list = try await ana.get("/cases").body.string
+        XCTAssertTrue(list.contains(northCase.id!.uuidString) && list.contains(queued.id!.uuidString))
+        XCTAssertFalse(list.contains(southCase.id!.uuidString))
+        for path in ["/cases/\(southCase.id!.uuidString)"] {
+            let page = try await ana.get(path)
+            XCTAssertEqual(page.status, .notFound, "another team's case does not exist for her")
+        }
+        try await ana.get("/cases/\(northCase.id!.uuidString)")
+        for (path, fields) in [("/person", ["name": "Intruso"]), ("/events", ["step": "arrested", "when": "2027-01-15T07:00"])] {
+            let write = try await ana.post("/cases/\(southCase.id!.uuidString)" + path, fields)
+            XCTAssertEqual(write.status, .notFound, path)
+        }
+        // Nor can she hand a case to a team she is not in.
+        let moved = try await ana.post("/cases/\(queued.id!.uuidString)/person", ["team": south.id!.uuidString])
+        XCTAssertEqual(moved.status, .unprocessableEntity)
+        let events = try await CaseEventModel.query(on: harness.app.db).count()
+        XCTAssertEqual(events, 0)
+        let untouched = try await CaseModel.find(southCase.id, on: harness.app.db)
+        XCTAssertNil(untouched?.personNameSealed)
+        // Roles without cases (a dispatcher, an analyst) get no case page at all.
+        let (_, dispatcher) = try await member(.dispatcher, in: north)
+        let refused = try await dispatcher.get("/cases/\(northCase.id!.uuidString)")
+        XCTAssertEqual(refused.status, .forbidden)
+    }
+
+    func testThePersonIsSealedAndTheANumberIsForLegalOnly() async throws {
+        let north = try await team("North")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, lawyer) = try await member(.legal, in: north)
+        try await lawyer.get(path)
+        let saved = try await lawyer.post(path + "/person", [
+            "name": "María Flores", "birthDate": "1990-04-02", "phone": "+1 503 555 0166", "language": "Mam", "aNumber": "A201-555-123",
+            "team": north.id!.uuidString, "consent": "Su hermana acepta compartir con el equipo legal y la visita.",
+        ])
+        XCTAssertEqual(saved.status, .seeOther)
+        let asLegal = try await lawyer.get(path).body.string
+        XCTAssertTrue(asLegal.contains("María Flores") && asLegal.contains("A201-555-123") && asLegal.contains("Recorded"))
+
+        let (_, worker) = try await member(.caseWorker, in: north)
+        let asWorker = try await worker.get(path).body.string
+        XCTAssertTrue(asWorker.contains("María Flores"))
+        XCTAssertFalse(asWorker.contains("A201-555-123"), "a case worker does not see the A-number")
+        try await worker.post(path + "/person", ["name": "María Flores López", "aNumber": "", "team": north.id!.uuidString,
+                                                 "consent": "Su hermana acepta compartir con el equipo legal y la visita."])
+        let after = try await CaseModel.find(record.id, on: harness.app.db)
+        XCTAssertNotNil(after?.aNumberSealed, "nor can she erase it")
+        let dump = try await harness.dumpDatabaseText()
+        for secret in ["María Flores", "A201-555-123", "5550166", "Su hermana acepta"] {
+            XCTAssertFalse(dump.contains(secret), "\(secret) is in the raw database")
+        }
+        let actions = try await AuditEntryModel.query(on: harness.app.db).all().map(\.action)
+        XCTAssertTrue(actions.contains("case.read") && actions.contains("case.person"))
+    }
+
+    func testTheTimelineRunsTheHoldClockAndCorrectionsKeepTheirHistory() async throws {
+        let record = try await openCase(team: nil)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, worker) = try await member(.caseWorker, in: nil)
+        try await worker.get(path)
+        for (step, when, extra) in [
+            ("booked", "2027-01-12T10:00", ["place": "Washington County Jail", "source": "jail roster"]),
+            ("detainer_lodged", "2027-01-12T20:00", ["detainerForm": "I-247A", "detail": "Boxes: biometric match"]),
+            ("jail_response", "2027-01-13T09:00", ["jailResponse": "honored"]),
+            ("local_custody_ended", "2027-01-13T06:00", ["detail": "Bail posted by the fund"]),
+        ] {
+            let added = try await worker.post(path + "/events", ["step": step, "when": when].merging(extra) { a, _ in a })
+            XCTAssertEqual(added.status, .seeOther, step)
+            try await worker.get(path)
+        }
+        var page = try await worker.get(path).body.string
+        XCTAssertTrue(page.contains("Held on the ICE detainer alone for 50 hours (since 2027-01-13 06:00)"), page)
+        XCTAssertTrue(page.contains("may be an unlawful seizure"))
+
+        // The release date was wrong: corrected, the old entry stays struck through.
+        let wrong = try await CaseEventModel.query(on: harness.app.db).filter(\.$step == "local_custody_ended").first()!
+        let corrected = try await worker.post(path + "/events/\(wrong.id!.uuidString)/correct",
+                                              ["step": "local_custody_ended", "when": "2027-01-14T22:00", "detail": "Bail posted by the fund"])
+        XCTAssertEqual(corrected.status, .seeOther)
+        page = try await worker.get(path).body.string
+        XCTAssertTrue(page.contains("Held on the ICE detainer alone for 10 hours"), page)
+        XCTAssertFalse(page.contains("may be an unlawful seizure"))
+        XCTAssertTrue(page.contains("replaced by a correction"))
+        let again = try await worker.post(path + "/events/\(wrong.id!.uuidString)/correct", ["step": "released", "when": "2027-01-15T01:00"])
+        XCTAssertEqual(again.status, .notFound, "a replaced entry cannot be corrected twice")
+
+        // A transfer to ICE stops the clock.
+        try await worker.get(path)
+        try await worker.post(path + "/events", ["step": "transferred_to_ice", "when": "2027-01-15T02:00", "place": "NWIPC Tacoma"])
+        page = try await worker.get(path).body.string
+        XCTAssertTrue(page.contains("Was held on the detainer alone for 4 hours"), page)
+
+        for (fields, message) in [(["step": "abducted", "when": "2027-01-15T02:00"], "Choose what happened"),
+                                  (["step": "hearing", "when": "tomorrow"], "Enter the date and time")] {
+            try await worker.get(path)
+            let bad = try await worker.post(path + "/events", fields)
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains(message))
+        }
+        let count = try await CaseEventModel.query(on: harness.app.db).count()
+        XCTAssertEqual(count, 6, "four, a correction, a transfer; nothing from the refused forms")
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("Bail posted by the fund"), "details are sealed")
+    }
+}
