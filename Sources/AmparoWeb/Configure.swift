@@ -36,6 +36,8 @@ public struct AmparoConfig: Sendable {
     public var timeZone = TimeZone(identifier: "UTC")!
     /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
     public var reportRetention: TimeInterval = 30 * 86400
+    /// Hours on a detainer alone at which the legal team is told (`AMPARO_HOLD_ALERT_HOURS`, "24,36,48").
+    public var holdAlertHours = [24, 36, 48]
     /// Where alerts go out: SMTP, Twilio, signal-cli-rest-api.
     public var delivery = DeliveryConfig()
     /// Deliver the outbox in-process (off in tests, which call the worker directly).
@@ -51,7 +53,7 @@ public struct AmparoConfig: Sendable {
 
     /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`,
     /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`,
-    /// `AMPARO_TIMEZONE`.
+    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
@@ -67,6 +69,10 @@ public struct AmparoConfig: Sendable {
         if let zone = env["AMPARO_TIMEZONE"].flatMap(TimeZone.init(identifier:)) { config.timeZone = zone }
         if let days = env["AMPARO_REPORT_RETENTION_DAYS"].flatMap(Double.init), days > 0 {
             config.reportRetention = days * 86400
+        }
+        if let hours = env["AMPARO_HOLD_ALERT_HOURS"] {
+            let list = hours.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+            if !list.isEmpty { config.holdAlertHours = list.sorted() }
         }
         return config
     }
@@ -127,6 +133,10 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     if config.runDelivery {
         let worker = services.delivery, logger = app.logger
         app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
+        let watch = HoldClockWatch(services: services, database: { app.db })
+        app.lifecycle.use(BackgroundTask.every(60) {
+            do { try await watch.check() } catch { logger.error("hold clock: \(String(reflecting: type(of: error)))") }
+        })
         if let inbox = signalInbox(app) {
             app.lifecycle.use(BackgroundTask.every(2) {
                 do { try await inbox.pollOnce() } catch { logger.warning("signal inbox: \(String(reflecting: type(of: error)))") }

@@ -141,4 +141,45 @@ final class CaseTests: XCTestCase {
         let dump = try await harness.dumpDatabaseText()
         XCTAssertFalse(dump.contains("Bail posted by the fund"), "details are sealed")
     }
+
+    func testTheLegalTeamIsToldOnceAtEachThreshold() async throws {
+        let north = try await team("North"), south = try await team("South")
+        let (lawyer, _) = try await member(.legal, in: north)
+        let (other, _) = try await member(.legal, in: south)
+        let record = try await openCase(team: north)
+        let writer = try await harness.member(.caseWorker)
+        let now = harness.clock.now()
+        for (step, hoursAgo) in [("detainer_lodged", 40.0), ("local_custody_ended", 30.0)] {
+            let event = CaseEventModel(caseID: record.id!, step: step, occurredAt: now.addingTimeInterval(-hoursAgo * 3600),
+                                       recordedBy: writer.id, recordedAt: now)
+            if step == "detainer_lodged" { event.detainerForm = "I-247A" }
+            try await event.create(on: harness.app.db)
+        }
+        let app = harness.app
+        let watch = HoldClockWatch(services: harness.services, database: { app.db })
+        let first = try await watch.check()
+        XCTAssertEqual(first, 1, "30 hours: the 24-hour threshold, to the case team's lawyer only")
+        let again = try await watch.check()
+        XCTAssertEqual(again, 0, "told once")
+        harness.clock.advance(by: 20 * 3600)
+        let later = try await watch.check()
+        XCTAssertEqual(later, 1, "50 hours: 36 and 48 crossed, one message")
+        let marks = try await HoldAlertModel.query(on: harness.app.db).all().map(\.thresholdHours).sorted()
+        XCTAssertEqual(marks, [24, 36, 48])
+        let notices = try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "case.hold").sort(\.$createdAt).all()
+        XCTAssertEqual(notices.count, 2)
+        let sealer = harness.services.sealer
+        let to = try notices.map { try sealer.open($0.recipientSealed!, context: SealedColumn.noticeRecipient.context(rowID: $0.id!)) }
+        XCTAssertEqual(Set(to), [lawyer.email])
+        XCTAssertFalse(to.contains(other.email))
+        let body = try sealer.open(notices[1].bodySealed!, context: SealedColumn.noticeBody.context(rowID: notices[1].id!))
+        XCTAssertTrue(body.contains("48") && body.contains("/cases/\(record.id!.uuidString)"), body)
+
+        // A transfer to ICE ends the hold: nothing more is said.
+        try await CaseEventModel(caseID: record.id!, step: "transferred_to_ice", occurredAt: harness.clock.now(), recordedBy: writer.id,
+                                 recordedAt: harness.clock.now()).create(on: harness.app.db)
+        harness.clock.advance(by: 100 * 3600)
+        let after = try await watch.check()
+        XCTAssertEqual(after, 0)
+    }
 }

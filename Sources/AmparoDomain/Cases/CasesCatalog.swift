@@ -7,6 +7,7 @@ public enum CasesText: Sendable, Equatable {
     case saveEvent, correct, corrected, replacedBy
     case holdRunning(hours: Int, since: String), holdStopped(hours: Int), holdUnlawful, holdWarrant
     case errorStep, errorWhen, errorText, caseNotFound, opened, status
+    case holdAlertSubject(Int), holdAlertBody(hours: Int, link: String)
 
     public var pair: (String, String) {
         switch self {
@@ -89,6 +90,8 @@ public enum CasesText: Sendable, Equatable {
         case .caseNotFound: ("No case here, or not one of your teams'.", "No hay un caso aquí, o no es de sus equipos.")
         case .opened: ("Opened", "Abierto")
         case .status: ("Status", "Estado")
+        case .holdAlertSubject(let hours): ("Amparo: held \(hours) hours on an ICE detainer alone", "Amparo: \(hours) horas retenida solo por una orden de ICE")
+        case .holdAlertBody(let hours, let link): ("A person the group supports has been held for \(hours) hours on an ICE detainer alone, after their local custody ended. Such a hold may be an unlawful seizure. The case: \(link)", "Una persona que el grupo acompaña lleva \(hours) horas retenida solo por una orden de ICE, después de terminar su custodia local. Esa retención puede ser ilegal. El caso: \(link)")
         }
     }
 }

@@ -16,5 +16,6 @@ public enum AmparoMigrations {
         CreateNotices(),
         AddCallFallback(),
         CreateCaseRecords(),
+        CreateHoldAlerts(),
     ]
 }

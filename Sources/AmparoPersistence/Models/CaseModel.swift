@@ -70,3 +70,25 @@ public final class CaseEventModel: Model, @unchecked Sendable {
         self.recordedAt = recordedAt
     }
 }
+
+/// The legal team was told that a hold (identified by when it began, so a corrected timeline or a
+/// second hold counts anew) crossed a threshold.
+public final class HoldAlertModel: Model, @unchecked Sendable {
+    public static let schema = "hold_alerts"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "case_id") public var caseID: UUID
+    @Field(key: "hold_started_at") public var holdStartedAt: Date
+    @Field(key: "threshold_hours") public var thresholdHours: Int
+    @Field(key: "sent_at") public var sentAt: Date
+
+    public init() {}
+
+    public init(caseID: UUID, holdStartedAt: Date, thresholdHours: Int, sentAt: Date) {
+        self.id = UUID()
+        self.caseID = caseID
+        self.holdStartedAt = holdStartedAt
+        self.thresholdHours = thresholdHours
+        self.sentAt = sentAt
+    }
+}

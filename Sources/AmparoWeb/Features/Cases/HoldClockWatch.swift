@@ -1,0 +1,64 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// Every minute: for each open case whose person is held on a detainer alone, tell the legal team
+/// (of the case's team, or every legal member when it has none) each time the hold crosses one of
+/// the configured thresholds, once. The message names no one: it links to the case.
+struct HoldClockWatch: Sendable {
+    let services: AmparoServices
+    let database: @Sendable () -> any Database
+
+    /// Returns how many notices it wrote.
+    @discardableResult
+    func check() async throws -> Int {
+        let db = database()
+        let now = services.clock.now()
+        let thresholds = services.config.holdAlertHours
+        // Only cases with a detainer can have a hold.
+        let candidates = try await CaseEventModel.query(on: db)
+            .filter(\.$step == CustodyStep.detainerLodged.rawValue).filter(\.$replacedBy == nil).all().map(\.caseID)
+        guard !candidates.isEmpty else { return 0 }
+        let cases = try await CaseModel.query(on: db).filter(\.$id ~~ Set(candidates)).filter(\.$closedAt == nil).all()
+        let events = try await CaseEventModel.query(on: db).filter(\.$caseID ~~ cases.compactMap(\.id)).filter(\.$replacedBy == nil).all()
+        var written = 0
+        for record in cases {
+            let timeline = events.filter { $0.caseID == record.id }.compactMap(CaseViews.custodyEvent)
+            guard let clock = HoldClock.from(timeline), clock.isRunning, !clock.judicialWarrant else { continue }
+            let crossed = clock.crossed(thresholds, at: now)
+            guard let highest = crossed.last else { continue }
+            let told = try await HoldAlertModel.query(on: db).filter(\.$caseID == record.id!).filter(\.$holdStartedAt == clock.startedAt).all()
+                .map(\.thresholdHours)
+            let fresh = crossed.filter { !told.contains($0) }
+            guard !fresh.isEmpty else { continue }
+            // One message for what was crossed since the last look (after a quiet night: 24 and 36 at once).
+            let recipients = try await legalTeam(for: record, on: db)
+            let link = "\(services.config.baseURL)/cases/\(record.id!.uuidString)"
+            let accounts = Accounts(db: db, services: services)
+            let notices = try recipients.map { member in
+                let language = Language(rawValue: member.language ?? "") ?? .es
+                return try Notice.make(
+                    channel: .email, to: accounts.email(of: member), subject: Text.cases(.holdAlertSubject(highest)).in(language),
+                    body: Text.cases(.holdAlertBody(hours: highest, link: link)).in(language), purpose: "case.hold", recordID: record.id,
+                    services: services)
+            }
+            let marks = fresh.map { HoldAlertModel(caseID: record.id!, holdStartedAt: clock.startedAt, thresholdHours: $0, sentAt: now) }
+            try await db.transaction { db in
+                for mark in marks { try await mark.create(on: db) }
+                for notice in notices { try await notice.create(on: db) }
+            }
+            try await services.audit.append(on: db, actor: "system", action: "case.hold_alert.\(highest)", recordType: "case", recordID: record.id!.uuidString)
+            written += notices.count
+        }
+        if written > 0 { services.delivery.wake() }
+        return written
+    }
+
+    private func legalTeam(for record: CaseModel, on db: any Database) async throws -> [UserModel] {
+        let legal = try await UserModel.query(on: db).filter(\.$role == Role.legal.rawValue).filter(\.$disabledAt == nil).all()
+        guard let teamID = record.teamID else { return legal }
+        let members = Set(try await TeamMembershipModel.query(on: db).filter(\.$team.$id == teamID).all().map { $0.$user.id })
+        return legal.filter { members.contains($0.id!) }
+    }
+}
