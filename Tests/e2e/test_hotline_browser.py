@@ -122,8 +122,12 @@ def dispatcher():
     driver.quit()
 
 
-def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(server, sinks, reporter, dispatcher, artifacts):
-    admin = set_up_admin(server.base, server.setup_link)
+@pytest.fixture(scope="module")
+def admin(server):
+    return set_up_admin(server.base, server.setup_link)
+
+
+def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(server, sinks, admin, reporter, dispatcher, artifacts):
     admin.get("/admin/teams")
     admin.post("/admin/teams", {"name": "Centro", "region": "Centro"})
     admin.get("/admin/users")
@@ -300,3 +304,60 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     logs = server.logs()
     for text in ["Dos camionetas", "Calle 5 y Main", DISPATCHER_EMAIL, "127.0.0.1 ", "vecina@example.org", "5550142"]:
         assert text not in logs, text
+
+
+def test_a_person_detained_there_becomes_a_case_the_legal_team_follows(server, admin, dispatcher, artifacts):
+    """Runs after the test above, on its verified report: the coordinator opens a case for the man
+    detained; a lawyer (invited, enrolled) records him, his family's consent and the custody timeline,
+    and the page warns that he has been held on the detainer alone for more than 48 hours."""
+    report_url = dispatcher.current_url if "/hotline/reports/" in dispatcher.current_url else None
+    if report_url is None:
+        click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Hotline"))
+        click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "All reports"))
+        click_and_wait(dispatcher, dispatcher.find_elements(By.CSS_SELECTOR, "main table a")[0])
+    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/detained')]//button"))
+    assert "Cases opened from this report: 1" in dispatcher.find_element(By.ID, "cases-opened").text
+
+    admin.get("/admin/users")
+    page = admin.post("/admin/users", {"email": "lucia.legal@example.org", "name": "Lucía Legal", "role": "legal"})
+    invitation = re.search(r'id="invitation-link">([^<]+)<', page).group(1)
+    lawyer = make_browser("en-US,en")
+    try:
+        lawyer.get(invitation)
+        fill(lawyer, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
+        submit(lawyer)
+        fill(lawyer, {"code": totp(lawyer.find_element(By.ID, "totp-secret").text)})
+        submit(lawyer)
+        click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "I have saved them"))
+        click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "Cases"))
+        check_accessibility(lawyer, artifacts, "27-cases")
+        click_and_wait(lawyer, lawyer.find_element(By.CSS_SELECTOR, "#cases a"))
+        person = lawyer.find_element(By.XPATH, "//form[contains(@action, '/person')]")
+        for name, value in {"name": "Mateo Cruz", "language": "Spanish", "aNumber": "A201-555-321",
+                            "consent": "His sister Ana agrees to share with the legal team."}.items():
+            person.find_element(By.NAME, name).send_keys(value)
+        click_and_wait(lawyer, person.find_element(By.TAG_NAME, "button"))
+        assert "Mateo Cruz" in lawyer.find_element(By.TAG_NAME, "h1").text
+
+        def add(step, hours_ago, **extra):
+            when = (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M")
+            form = lawyer.find_element(By.XPATH, "//form[substring(@action, string-length(@action) - 6) = '/events']")
+            Select(form.find_element(By.NAME, "step")).select_by_value(step)
+            lawyer.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "when"), when)
+            for name, value in extra.items():
+                if name == "detainerForm":
+                    Select(form.find_element(By.NAME, name)).select_by_value(value)
+                else:
+                    form.find_element(By.NAME, name).send_keys(value)
+            click_and_wait(lawyer, form.find_element(By.TAG_NAME, "button"))
+
+        add("booked", 80, place="Washington County Jail", source="jail roster")
+        add("detainer_lodged", 70, detainerForm="I-247A")
+        add("local_custody_ended", 52, detail="Bail posted by the community fund")
+        clock = lawyer.find_element(By.ID, "hold-clock").text
+        assert "Held on the ICE detainer alone for 52 hours" in clock or "for 51 hours" in clock, clock
+        assert "may be an unlawful seizure" in clock
+        check_accessibility(lawyer, artifacts, "28-case-hold-clock")
+    finally:
+        lawyer.quit()
+
