@@ -36,6 +36,8 @@ public struct AmparoConfig: Sendable {
     public var timeZone = TimeZone(identifier: "UTC")!
     /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
     public var reportRetention: TimeInterval = 30 * 86400
+    /// How long a closed case keeps the person's data (`AMPARO_CASE_RETENTION_DAYS`, 365).
+    public var caseRetention: TimeInterval = 365 * 86400
     /// Hours on a detainer alone at which the legal team is told (`AMPARO_HOLD_ALERT_HOURS`, "24,36,48").
     public var holdAlertHours = [24, 36, 48]
     /// Where alerts go out: SMTP, Twilio, signal-cli-rest-api.
@@ -53,7 +55,7 @@ public struct AmparoConfig: Sendable {
 
     /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`,
     /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`,
-    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`.
+    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`, `AMPARO_CASE_RETENTION_DAYS`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
@@ -70,6 +72,7 @@ public struct AmparoConfig: Sendable {
         if let days = env["AMPARO_REPORT_RETENTION_DAYS"].flatMap(Double.init), days > 0 {
             config.reportRetention = days * 86400
         }
+        if let days = env["AMPARO_CASE_RETENTION_DAYS"].flatMap(Double.init), days > 0 { config.caseRetention = days * 86400 }
         if let hours = env["AMPARO_HOLD_ALERT_HOURS"] {
             let list = hours.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
             if !list.isEmpty { config.holdAlertHours = list.sorted() }
@@ -128,7 +131,10 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.middleware.use(AccessPolicyMiddleware())
 
     try registerRoutes(app)
-    services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db })])
+    services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [
+        NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db }),
+        ClosedCasesRule(retention: config.caseRetention, database: { app.db }),
+    ])
     services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
     if config.runDelivery {
         let worker = services.delivery, logger = app.logger
@@ -170,6 +176,7 @@ func registerRoutes(_ app: Application) throws {
     try DispatchRoutes().boot(routes: app.routes)
     try RespondRoutes().boot(routes: app.routes)
     try CaseRoutes().boot(routes: app.routes)
+    try CaseRecordRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

@@ -182,4 +182,77 @@ final class CaseTests: XCTestCase {
         let after = try await watch.check()
         XCTAssertEqual(after, 0)
     }
+
+    func testThePersonsDataIsExportedAndErasedOnRequestAndAfterRetention() async throws {
+        let north = try await team("North"), south = try await team("South")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, lawyer) = try await member(.legal, in: north)
+        try await lawyer.get(path)
+        try await lawyer.post(path + "/person", ["name": "Rosa Díaz", "aNumber": "A209-000-111", "team": north.id!.uuidString,
+                                                 "consent": "Rosa agrees to share with the legal team."])
+        try await lawyer.get(path)
+        let added = try await lawyer.post(path + "/contacts", ["contactName": "Luis Díaz", "relationship": "brother", "reach": "+1 503 555 0199",
+                                                               "contactLanguage": "Spanish", "channel": "WhatsApp"])
+        XCTAssertEqual(added.status, .seeOther)
+        try await lawyer.get(path)
+        try await lawyer.post(path + "/events", ["step": "booked", "when": "2027-01-14T10:00", "place": "Marion County Jail", "detail": "Picked up at work"])
+        let withContact = try await lawyer.get(path).body.string
+        XCTAssertTrue(withContact.contains("Luis Díaz · brother"))
+
+        // Another team's worker cannot reach any of it.
+        let (_, outsider) = try await member(.caseWorker, in: south)
+        try await outsider.get("/cases")
+        for (method, suffix) in [("GET", "/export"), ("POST", "/erase"), ("POST", "/contacts"), ("POST", "/close")] {
+            let response: TestingHTTPResponse
+            if method == "GET" { response = try await outsider.get(path + suffix) } else { response = try await outsider.post(path + suffix, ["confirm": "ERASE"]) }
+            XCTAssertEqual(response.status, .notFound, suffix)
+        }
+
+        let json = try await lawyer.get(path + "/export?format=json")
+        XCTAssertEqual(json.status, .ok)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let export = try decoder.decode(CaseExport.self, from: Data(json.body.readableBytesView))
+        XCTAssertEqual(export.person.name, "Rosa Díaz")
+        XCTAssertEqual(export.person.aNumber, "A209-000-111")
+        XCTAssertEqual(export.contacts.first?.reach, "+1 503 555 0199")
+        XCTAssertEqual(export.timeline.first?.detail, "Picked up at work")
+        let (_, worker) = try await member(.caseWorker, in: north)
+        let page = try await worker.get(path + "/export")
+        XCTAssertTrue(page.body.string.contains("Rosa Díaz") && page.body.string.contains("Marion County Jail"))
+        XCTAssertFalse(page.body.string.contains("A209-000-111"), "the A-number stays with legal")
+
+        try await lawyer.get(path)
+        let unconfirmed = try await lawyer.post(path + "/erase", ["confirm": "yes"])
+        XCTAssertEqual(unconfirmed.status, .unprocessableEntity)
+        let erased = try await lawyer.post(path + "/erase", ["confirm": "borrar"])
+        XCTAssertEqual(erased.status, .seeOther)
+        let after = try await CaseModel.find(record.id, on: harness.app.db)
+        XCTAssertNil(after?.personNameSealed)
+        XCTAssertNil(after?.aNumberSealed)
+        XCTAssertNil(after?.consentSealed)
+        XCTAssertNotNil(after?.erasedAt)
+        let contacts = try await CaseContactModel.query(on: harness.app.db).count()
+        XCTAssertEqual(contacts, 0)
+        let events = try await CaseEventModel.query(on: harness.app.db).filter(\.$caseID == record.id!).all()
+        XCTAssertEqual(events.map(\.step), ["booked"], "what happened stays, anonymous, for the counts")
+        XCTAssertEqual(events.first?.place, "Marion County Jail")
+        XCTAssertNil(events.first?.detailSealed)
+
+        // A closed case keeps the person's data a year, then loses it the same way.
+        let other = try await openCase(team: north)
+        try await lawyer.get("/cases/\(other.id!.uuidString)")
+        try await lawyer.post("/cases/\(other.id!.uuidString)/person", ["name": "Tomás Ruiz", "team": north.id!.uuidString])
+        try await lawyer.get("/cases/\(other.id!.uuidString)")
+        try await lawyer.post("/cases/\(other.id!.uuidString)/close")
+        harness.clock.advance(by: 200 * 86400)
+        _ = await harness.services.purge.runAll(logger: harness.app.logger)
+        var kept = try await CaseModel.find(other.id, on: harness.app.db)
+        XCTAssertNotNil(kept?.personNameSealed)
+        harness.clock.advance(by: 200 * 86400)
+        _ = await harness.services.purge.runAll(logger: harness.app.logger)
+        kept = try await CaseModel.find(other.id, on: harness.app.db)
+        XCTAssertNil(kept?.personNameSealed)
+    }
 }

@@ -49,6 +49,9 @@ final class SecurityTests: XCTestCase {
         "GET /cases": .roles([.caseWorker, .legal]), "GET /cases/:caseID": .roles([.caseWorker, .legal]),
         "POST /cases/:caseID/person": .roles([.caseWorker, .legal]), "POST /cases/:caseID/events": .roles([.caseWorker, .legal]),
         "POST /cases/:caseID/events/:eventID/correct": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/contacts": .roles([.caseWorker, .legal]), "POST /cases/:caseID/contacts/:contactID/remove": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/close": .roles([.caseWorker, .legal]), "GET /cases/:caseID/export": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/erase": .roles([.caseWorker, .legal]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -86,7 +89,7 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID": UUID().uuidString
+            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

@@ -8,6 +8,9 @@ public enum CasesText: Sendable, Equatable {
     case holdRunning(hours: Int, since: String), holdStopped(hours: Int), holdUnlawful, holdWarrant
     case errorStep, errorWhen, errorText, caseNotFound, opened, status
     case holdAlertSubject(Int), holdAlertBody(hours: Int, link: String)
+    case contacts, noContacts, contactName, relationship, reach, reachHint, channel, addContact, removeContact
+    case dataTitle, export, exportJSON, eraseLegend, eraseHint, eraseConfirm, eraseButton, erased, errorConfirm
+    case close, closed, recordedBy
 
     public var pair: (String, String) {
         switch self {
@@ -90,6 +93,27 @@ public enum CasesText: Sendable, Equatable {
         case .caseNotFound: ("No case here, or not one of your teams'.", "No hay un caso aquí, o no es de sus equipos.")
         case .opened: ("Opened", "Abierto")
         case .status: ("Status", "Estado")
+        case .contacts: ("Family and support", "Familia y apoyo")
+        case .noContacts: ("No contacts recorded.", "No hay contactos registrados.")
+        case .contactName: ("Name", "Nombre")
+        case .relationship: ("Relationship", "Relación")
+        case .reach: ("Phone or email", "Teléfono o correo")
+        case .reachHint: ("Stored encrypted.", "Se guarda cifrado.")
+        case .channel: ("Best way to reach them", "Mejor forma de contactarles")
+        case .addContact: ("Add a contact", "Agregar un contacto")
+        case .removeContact: ("Remove", "Quitar")
+        case .dataTitle: ("The person's data", "Los datos de la persona")
+        case .export: ("Export everything (printable page)", "Exportar todo (página imprimible)")
+        case .exportJSON: ("Export everything (JSON)", "Exportar todo (JSON)")
+        case .eraseLegend: ("Erase on request", "Borrar a pedido")
+        case .eraseHint: ("Removes everything that identifies the person and their family: name, birth date, phones, A-number, consent, contacts, timeline details. What happened and when stays, anonymous, for the counts. Type ERASE to confirm.", "Quita todo lo que identifica a la persona y a su familia: nombre, fecha de nacimiento, teléfonos, número A, consentimiento, contactos, detalles de la cronología. Qué pasó y cuándo queda, anónimo, para los conteos. Escriba BORRAR para confirmar.")
+        case .eraseConfirm: ("Confirmation", "Confirmación")
+        case .eraseButton: ("Erase the person's data", "Borrar los datos de la persona")
+        case .erased: ("The person's data was erased on request.", "Los datos de la persona se borraron a pedido.")
+        case .errorConfirm: ("Type ERASE (or BORRAR) to confirm.", "Escriba BORRAR (o ERASE) para confirmar.")
+        case .close: ("Close the case", "Cerrar el caso")
+        case .closed: ("Closed", "Cerrado")
+        case .recordedBy: ("Recorded by", "Registrado por")
         case .holdAlertSubject(let hours): ("Amparo: held \(hours) hours on an ICE detainer alone", "Amparo: \(hours) horas retenida solo por una orden de ICE")
         case .holdAlertBody(let hours, let link): ("A person the group supports has been held for \(hours) hours on an ICE detainer alone, after their local custody ended. Such a hold may be an unlawful seizure. The case: \(link)", "Una persona que el grupo acompaña lleva \(hours) horas retenida solo por una orden de ICE, después de terminar su custodia local. Esa retención puede ser ilegal. El caso: \(link)")
         }

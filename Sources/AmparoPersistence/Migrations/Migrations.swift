@@ -17,5 +17,6 @@ public enum AmparoMigrations {
         AddCallFallback(),
         CreateCaseRecords(),
         CreateHoldAlerts(),
+        CreateCaseContacts(),
     ]
 }

@@ -24,6 +24,8 @@ public final class CaseModel: Model, @unchecked Sendable {
     @OptionalField(key: "consent_by") public var consentBy: UUID?
     @OptionalField(key: "consent_at") public var consentAt: Date?
     @OptionalField(key: "closed_at") public var closedAt: Date?
+    /// When the person's data was erased (on request, or after retention); the case stays for counts.
+    @OptionalField(key: "erased_at") public var erasedAt: Date?
 
     public init() {}
 
@@ -90,5 +92,29 @@ public final class HoldAlertModel: Model, @unchecked Sendable {
         self.holdStartedAt = holdStartedAt
         self.thresholdHours = thresholdHours
         self.sentAt = sentAt
+    }
+}
+
+/// Someone in the person's family or circle: who, how to reach them, in which language and channel.
+public final class CaseContactModel: Model, @unchecked Sendable {
+    public static let schema = "case_contacts"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "case_id") public var caseID: UUID
+    @OptionalField(key: "name_sealed") public var nameSealed: String?
+    @OptionalField(key: "relationship_sealed") public var relationshipSealed: String?
+    /// A phone number or an email address.
+    @OptionalField(key: "reach_sealed") public var reachSealed: String?
+    @OptionalField(key: "language") public var language: String?
+    /// phone, sms, whatsapp, signal, email…
+    @OptionalField(key: "channel") public var channel: String?
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(caseID: UUID, createdAt: Date) {
+        self.id = UUID()
+        self.caseID = caseID
+        self.createdAt = createdAt
     }
 }

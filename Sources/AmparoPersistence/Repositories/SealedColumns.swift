@@ -38,12 +38,16 @@ public struct SealedColumn: Sendable, Hashable {
     public static let caseANumber = SealedColumn(table: CaseModel.schema, column: "a_number_sealed")
     public static let caseConsent = SealedColumn(table: CaseModel.schema, column: "consent_sealed")
     public static let caseEventDetail = SealedColumn(table: CaseEventModel.schema, column: "detail_sealed")
+    public static let caseContactName = SealedColumn(table: CaseContactModel.schema, column: "name_sealed")
+    public static let caseContactRelationship = SealedColumn(table: CaseContactModel.schema, column: "relationship_sealed")
+    public static let caseContactReach = SealedColumn(table: CaseContactModel.schema, column: "reach_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
+        .caseContactName, .caseContactRelationship, .caseContactReach,
     ]
 }
 

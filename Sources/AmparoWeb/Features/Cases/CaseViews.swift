@@ -66,6 +66,14 @@ enum CaseViews {
             """
         }
         let teamOptions = [(value: "", label: t(.intakeQueue))] + teams.map { (value: $0.id!.uuidString, label: $0.name) }
+        let contacts = try await CaseContactModel.query(on: req.db).filter(\.$caseID == id).sort(\.$createdAt).all()
+        let contactItems: [HTML] = contacts.map { contact in
+            let cid = contact.id!
+            func open(_ value: String?, _ column: SealedColumn) -> String? { value.flatMap { try? sealer.open($0, context: column.context(rowID: cid)) } }
+            let text = [open(contact.nameSealed, .caseContactName), open(contact.relationshipSealed, .caseContactRelationship),
+                        open(contact.reachSealed, .caseContactReach), contact.language, contact.channel].compactMap { $0 }.joined(separator: " · ")
+            return "<li>\(text) <form method=\"post\" action=\"/cases/\(id.uuidString)/contacts/\(cid.uuidString)/remove\" class=\"inline\">\(csrf)<button type=\"submit\" class=\"link\">\(t(.removeContact))</button></form></li>"
+        }
         let consentNote = record.consentAt.map { at in HTML("<p class=\"hint\">\(t(.consentRecorded("\(LocalDateTime.format(at, timeZone: zone)) · \(record.consentBy.flatMap { who[$0] } ?? "—")")))</p>") }
         let body: HTML = """
         <h1>\(t(.caseTitle)): \(name(req, record))</h1>
@@ -86,6 +94,24 @@ enum CaseViews {
         \(Form.textarea("consent", label: t(.consent), value: open(record.consentSealed, .caseConsent), hint: t(.consentHint), error: nil, maxLength: 2000, required: false))
         \(consentNote)
         <button type="submit">\(t(.savePerson))</button></form>
+        <h2>\(t(.contacts))</h2>
+        \(contactItems.isEmpty ? HTML("<p>\(t(.noContacts))</p>") : HTML("<ul id=\"contacts\">\(contactItems)</ul>"))
+        <details><summary>\(t(.addContact))</summary>
+        <form method="post" action="/cases/\(id.uuidString)/contacts">\(csrf)
+        \(Form.field("contactName", label: t(.contactName), required: false, extra: " maxlength=\"200\""))
+        \(Form.field("relationship", label: t(.relationship), required: false, extra: " maxlength=\"200\""))
+        \(Form.field("reach", label: t(.reach), hint: t(.reachHint), required: false, extra: " maxlength=\"200\""))
+        \(Form.field("contactLanguage", label: t(.language), required: false, extra: " maxlength=\"200\""))
+        \(Form.field("channel", label: t(.channel), required: false, extra: " maxlength=\"200\""))
+        <button type="submit">\(t(.addContact))</button></form></details>
+        <h2>\(t(.dataTitle))</h2>
+        <p><a href="/cases/\(id.uuidString)/export">\(t(.export))</a> · <a href="/cases/\(id.uuidString)/export?format=json">\(t(.exportJSON))</a></p>
+        \(record.closedAt == nil ? HTML("<form method=\"post\" action=\"/cases/\(id.uuidString)/close\">\(csrf)<button type=\"submit\" class=\"secondary\">\(t(.close))</button></form>") : HTML("<p>\(t(.closed))</p>"))
+        \(record.erasedAt == nil ? HTML("""
+        <form method="post" action="/cases/\(id.uuidString)/erase"><fieldset><legend>\(t(.eraseLegend))</legend>\(csrf)
+        \(Form.field("confirm", label: t(.eraseConfirm), hint: t(.eraseHint), required: false, extra: " autocomplete=\"off\""))
+        <button type="submit" class="danger">\(t(.eraseButton))</button></fieldset></form>
+        """) : HTML("<p class=\"notice\">\(t(.erased))</p>"))
         """
         return htmlResponse(Layout.page(req, title: t(.caseTitle), body: body), status: status)
     }
