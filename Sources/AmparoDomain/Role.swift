@@ -16,9 +16,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts, .publishAlerts]
         case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
         case .responder: [.viewDirectory, .viewShifts]
-        case .caseWorker, .legal: [.viewDirectory, .workCases]
-        case .visitor, .organizer: [.viewDirectory]
-        case .analyst: []
+        case .caseWorker, .legal: [.viewDirectory, .workCases, .viewCaseCounts]
+        case .visitor: [.viewDirectory]
+        case .organizer: [.viewDirectory, .viewCaseCounts]
+        case .analyst: [.viewCaseCounts]
         }
     }
 
@@ -58,6 +59,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case publishAlerts
     /// Follow the cases of one's teams: the person, consent, the custody timeline.
     case workCases
+    /// See the anonymous counts of cases (by jail, month, step), small numbers suppressed.
+    case viewCaseCounts
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

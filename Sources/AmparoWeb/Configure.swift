@@ -175,6 +175,7 @@ func registerRoutes(_ app: Application) throws {
     try DetainedRoutes().boot(routes: app.routes)
     try DispatchRoutes().boot(routes: app.routes)
     try RespondRoutes().boot(routes: app.routes)
+    try CaseCountRoutes().boot(routes: app.routes)
     try CaseRoutes().boot(routes: app.routes)
     try CaseRecordRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)

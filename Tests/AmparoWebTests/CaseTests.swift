@@ -255,4 +255,31 @@ final class CaseTests: XCTestCase {
         kept = try await CaseModel.find(other.id, on: harness.app.db)
         XCTAssertNil(kept?.personNameSealed)
     }
+
+    func testCountsAreAnonymousAndSmallNumbersAreSuppressed() async throws {
+        let writer = try await harness.member(.caseWorker)
+        let january = harness.clock.now().addingTimeInterval(-2 * 86400)  // 2027-01-13
+        for (place, people) in [("Marion County Jail", 6), ("Polk County Jail", 2)] {
+            for _ in 0..<people {
+                let record = try await openCase(team: nil)
+                for step in ["booked", "detainer_lodged"] {
+                    let event = CaseEventModel(caseID: record.id!, step: step, occurredAt: january, recordedBy: writer.id, recordedAt: january)
+                    event.place = place
+                    try await event.create(on: harness.app.db)
+                }
+            }
+        }
+        let (_, analyst) = try await member(.analyst, in: nil)
+        let json = try await analyst.get("/cases/counts?year=2027&format=json")
+        XCTAssertEqual(json.status, .ok)
+        let rows = try JSONDecoder().decode([CaseCountRoutes.Row].self, from: Data(json.body.readableBytesView))
+        XCTAssertTrue(rows.contains(CaseCountRoutes.Row(place: "Marion County Jail", month: "2027-01", step: "booked", people: "6")), "\(rows)")
+        XCTAssertTrue(rows.contains(CaseCountRoutes.Row(place: "Polk County Jail", month: "2027-01", step: "booked", people: "<5")))
+        XCTAssertFalse(json.body.string.contains("-4") && json.body.string.range(of: #"[0-9a-f]{8}-[0-9a-f]{4}"#, options: .regularExpression) != nil,
+                       "no case ids")
+        let page = try await analyst.get("/cases/counts?year=2027")
+        XCTAssertTrue(page.body.string.contains("&lt;5"))
+        let caseList = try await analyst.get("/cases")
+        XCTAssertEqual(caseList.status, .forbidden, "an analyst sees counts, never cases")
+    }
 }

@@ -46,6 +46,7 @@ final class SecurityTests: XCTestCase {
         "POST /shifts/:shiftID/offer": .roles([.dispatcher, .responder, .coordinator]),
         "POST /shifts/swaps/:swapID/take": .roles([.dispatcher, .responder, .coordinator]),
         "POST /shifts/fallback": .roles([.coordinator]),
+        "GET /cases/counts": .roles([.caseWorker, .legal, .organizer, .analyst]),
         "GET /cases": .roles([.caseWorker, .legal]), "GET /cases/:caseID": .roles([.caseWorker, .legal]),
         "POST /cases/:caseID/person": .roles([.caseWorker, .legal]), "POST /cases/:caseID/events": .roles([.caseWorker, .legal]),
         "POST /cases/:caseID/events/:eventID/correct": .roles([.caseWorker, .legal]),

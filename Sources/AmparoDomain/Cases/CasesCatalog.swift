@@ -11,6 +11,7 @@ public enum CasesText: Sendable, Equatable {
     case contacts, noContacts, contactName, relationship, reach, reachHint, channel, addContact, removeContact
     case dataTitle, export, exportJSON, eraseLegend, eraseHint, eraseConfirm, eraseButton, erased, errorConfirm
     case close, closed, recordedBy
+    case countsTitle, countsIntro, countsMonth, countsPeople, navCounts
 
     public var pair: (String, String) {
         switch self {
@@ -114,6 +115,11 @@ public enum CasesText: Sendable, Equatable {
         case .close: ("Close the case", "Cerrar el caso")
         case .closed: ("Closed", "Cerrado")
         case .recordedBy: ("Recorded by", "Registrado por")
+        case .countsTitle: ("People supported, by jail and month:", "Personas acompañadas, por cárcel y mes:")
+        case .countsIntro: ("Anonymous counts for campaigns: no names, and any number under 5 is shown as <5.", "Conteos anónimos para las campañas: sin nombres, y todo número menor que 5 aparece como <5.")
+        case .countsMonth: ("Month", "Mes")
+        case .countsPeople: ("People", "Personas")
+        case .navCounts: ("Case counts", "Conteos de casos")
         case .holdAlertSubject(let hours): ("Amparo: held \(hours) hours on an ICE detainer alone", "Amparo: \(hours) horas retenida solo por una orden de ICE")
         case .holdAlertBody(let hours, let link): ("A person the group supports has been held for \(hours) hours on an ICE detainer alone, after their local custody ended. Such a hold may be an unlawful seizure. The case: \(link)", "Una persona que el grupo acompaña lleva \(hours) horas retenida solo por una orden de ICE, después de terminar su custodia local. Esa retención puede ser ilegal. El caso: \(link)")
         }

@@ -19,7 +19,7 @@ struct CreateCaseRecords: AsyncMigration {
             .field("step", .string, .required)
             .field("occurred_at", .datetime, .required)
             .field("place", .string)
-            .field("source", .string)
+            .field("provenance", .string)
             .field("detainer_form", .string)
             .field("judicial_warrant", .bool, .required)
             .field("jail_response", .string)

@@ -50,7 +50,7 @@ public final class CaseEventModel: Model, @unchecked Sendable {
     /// A jail, a facility, a court: public places, plain for the counts.
     @OptionalField(key: "place") public var place: String?
     /// Where the information came from (a family member, the jail roster, ICE's detainee locator).
-    @OptionalField(key: "source") public var source: String?
+    @OptionalField(key: "provenance") public var source: String?
     @OptionalField(key: "detainer_form") public var detainerForm: String?
     @Field(key: "judicial_warrant") public var judicialWarrant: Bool
     @OptionalField(key: "jail_response") public var jailResponse: String?

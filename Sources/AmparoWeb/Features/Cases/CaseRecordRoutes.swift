@@ -98,7 +98,7 @@ enum CaseErasure {
                     update = update.set(SQLIdentifier(column), to: SQLLiteral.null)
                 }
                 try await update.where("id", .in, list).run()
-                try await db.sql.update(CaseEventModel.schema).set("detail_sealed", to: SQLLiteral.null).set("source", to: SQLLiteral.null)
+                try await db.sql.update(CaseEventModel.schema).set("detail_sealed", to: SQLLiteral.null).set("provenance", to: SQLLiteral.null)
                     .where("case_id", .in, list).run()
                 try await db.sql.delete(from: CaseContactModel.schema).where("case_id", .in, list).run()
             }

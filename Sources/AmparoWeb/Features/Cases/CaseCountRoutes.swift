@@ -1,0 +1,69 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import SQLKit
+import Vapor
+
+/// The anonymous counts for campaigns: people per step of the pipeline, by place and month, from
+/// every case (erased ones included: what happened stays). No name, no case id; counts under five
+/// are suppressed.
+struct CaseCountRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cases", "counts", use: counts).policy(.member(.viewCaseCounts))
+    }
+
+    struct Row: Content, Equatable {
+        let place: String
+        let month: String
+        let step: String
+        let people: String
+    }
+
+    func counts(req: Request) async throws -> Response {
+        let year = req.query[Int.self, at: "year"] ?? Calendar(identifier: .gregorian).component(.year, from: req.amparo.clock.now())
+        let rows = try await Self.rows(year: year, on: req.db)
+        try await req.audit("case.counts", recordType: "case", recordID: "\(year)")
+        if req.query[String.self, at: "format"] == "json" {
+            let response = Response(status: .ok)
+            try response.content.encode(rows, as: .json)
+            return response
+        }
+        let l = req.language
+        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        let items: [HTML] = rows.map { row in
+            let step = CustodyStep(rawValue: row.step).map { t(.step($0)) } ?? row.step
+            return "<tr><td data-label=\"\(t(.place))\">\(row.place)</td><td data-label=\"\(t(.countsMonth))\">\(row.month)</td><td data-label=\"\(t(.stepLabel))\">\(step)</td><td data-label=\"\(t(.countsPeople))\">\(row.people)</td></tr>"
+        }
+        let body: HTML = """
+        <h1>\(t(.countsTitle)) \(year)</h1><p>\(t(.countsIntro))</p>
+        \(items.isEmpty ? HTML("<p>\(t(.noCases))</p>") : HTML("<table class=\"cards\" id=\"counts\"><thead><tr><th>\(t(.place))</th><th>\(t(.countsMonth))</th><th>\(t(.stepLabel))</th><th>\(t(.countsPeople))</th></tr></thead><tbody>\(items)</tbody></table>"))
+        <p><a href="/cases/counts?year=\(year)&amp;format=json">JSON</a></p>
+        """
+        return htmlResponse(Layout.page(req, title: t(.countsTitle), body: body), status: .ok)
+    }
+
+    /// Distinct people (cases) per place, month and step in a year, from current timeline entries.
+    static func rows(year: Int, on db: any Database) async throws -> [Row] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)),
+              let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1)) else { return [] }
+        let events = try await db.sql.select().column("case_id").column("step").column("place").column("occurred_at")
+            .from(CaseEventModel.schema)
+            .where("replaced_by", .is, SQLLiteral.null)
+            .where("occurred_at", .greaterThanOrEqual, SQLBind(start)).where("occurred_at", .lessThan, SQLBind(end))
+            .all()
+        var people: [String: Set<UUID>] = [:]
+        for event in events {
+            let when = try event.decode(column: "occurred_at", as: Date.self)
+            let month = String(format: "%04d-%02d", year, calendar.component(.month, from: when))
+            let place = (try? event.decode(column: "place", as: String?.self)) ?? nil
+            let key = [place ?? "—", month, try event.decode(column: "step", as: String.self)].joined(separator: "\u{1F}")
+            people[key, default: []].insert(try event.decode(column: "case_id", as: UUID.self))
+        }
+        return people.map { key, cases in
+            let parts = key.components(separatedBy: "\u{1F}")
+            return Row(place: parts[0], month: parts[1], step: parts[2], people: AnonymousCount(cases.count).text)
+        }.sorted { ($0.place, $0.month, $0.step) < ($1.place, $1.month, $1.step) }
+    }
+}
