@@ -16,19 +16,8 @@ final class AlertDeliveryTests: XCTestCase {
     override func setUp() async throws {
         smtp = try SMTPSink()
         providers = try await ProviderSink()
-        let smtpPort = smtp.port, providerURL = providers.baseURL
-        harness = try await TestHarness.make { config in
-            config.delivery.smtpHost = "127.0.0.1"
-            config.delivery.smtpPort = smtpPort
-            config.delivery.mailFrom = "alerts@riovalley.example"
-            config.delivery.twilioBaseURL = providerURL
-            config.delivery.twilioAccountSID = "AC00000000000000000000000000000001"
-            config.delivery.twilioAuthToken = "test-auth-token"
-            config.delivery.twilioFrom = "+15035550100"
-            config.delivery.signalBaseURL = providerURL
-            config.delivery.signalNumber = "+15035550101"
-            config.publicBaseURL = "https://amparo.example"
-        }
+        let smtp = smtp!, providers = providers!
+        harness = try await TestHarness.make { $0.deliver(to: smtp, providers) }
     }
 
     override func tearDown() async throws {

@@ -14,12 +14,6 @@ final class CaseTests: XCTestCase {
     override func setUp() async throws { harness = try await TestHarness.make() }
     override func tearDown() async throws { try await harness.shutdown() }
 
-    func team(_ name: String) async throws -> TeamModel {
-        let team = TeamModel(name: name, region: name)
-        try await team.create(on: harness.app.db)
-        return team
-    }
-
     func member(_ role: Role, in team: TeamModel?) async throws -> (TestHarness.Member, Browser) {
         let member = try await harness.member(role)
         if let team { try await TeamMembershipModel(userID: member.id, teamID: team.id!).create(on: harness.app.db) }
@@ -34,7 +28,7 @@ final class CaseTests: XCTestCase {
     }
 
     func testAMemberSeesOnlyTheirTeamsCasesAndTheIntakeQueue() async throws {
-        let north = try await team("North"), south = try await team("South")
+        let north = try await harness.team("North"), south = try await harness.team("South")
         let northCase = try await openCase(team: north), southCase = try await openCase(team: south), queued = try await openCase(team: nil)
         let (_, ana) = try await member(.caseWorker, in: north)
         let list = try await ana.get("/cases").body.string
@@ -63,7 +57,7 @@ final class CaseTests: XCTestCase {
     }
 
     func testThePersonIsSealedAndTheANumberIsForLegalOnly() async throws {
-        let north = try await team("North")
+        let north = try await harness.team("North")
         let record = try await openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
         let (_, lawyer) = try await member(.legal, in: north)
@@ -143,7 +137,7 @@ final class CaseTests: XCTestCase {
     }
 
     func testTheLegalTeamIsToldOnceAtEachThreshold() async throws {
-        let north = try await team("North"), south = try await team("South")
+        let north = try await harness.team("North"), south = try await harness.team("South")
         let (lawyer, _) = try await member(.legal, in: north)
         let (other, _) = try await member(.legal, in: south)
         let record = try await openCase(team: north)
@@ -184,7 +178,7 @@ final class CaseTests: XCTestCase {
     }
 
     func testThePersonsDataIsExportedAndErasedOnRequestAndAfterRetention() async throws {
-        let north = try await team("North"), south = try await team("South")
+        let north = try await harness.team("North"), south = try await harness.team("South")
         let record = try await openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
         let (_, lawyer) = try await member(.legal, in: north)

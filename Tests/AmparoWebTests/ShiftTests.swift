@@ -13,14 +13,8 @@ final class ShiftTests: XCTestCase {
     override func setUp() async throws { harness = try await TestHarness.make() }
     override func tearDown() async throws { try await harness.shutdown() }
 
-    func team(_ name: String) async throws -> TeamModel {
-        let team = TeamModel(name: name, region: name)
-        try await team.create(on: harness.app.db)
-        return team
-    }
-
     func testACoordinatorSetsUpShiftsAndEveryoneSeesWhoIsOnCall() async throws {
-        let east = try await team("Eastside")
+        let east = try await harness.team("Eastside")
         let dana = try await harness.member(.dispatcher, name: "Dana Dispatch")
         let rosa = try await harness.member(.responder, name: "Rosa Responder")
         let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
@@ -58,7 +52,7 @@ final class ShiftTests: XCTestCase {
     }
 
     func testASwapMovesOneOccurrenceToTheColleagueWhoTakesItFirst() async throws {
-        let east = try await team("Eastside")
+        let east = try await harness.team("Eastside")
         let dana = try await harness.member(.dispatcher, name: "Dana Dispatch")
         let eli = try await harness.member(.dispatcher, name: "Eli Dispatch")
         let fay = try await harness.member(.dispatcher, name: "Fay Dispatch")

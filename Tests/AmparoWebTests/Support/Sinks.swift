@@ -1,3 +1,4 @@
+import AmparoWeb
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -115,5 +116,21 @@ final class ProviderSink: @unchecked Sendable {
     func stop() async throws {
         await app.server.shutdown()
         try await app.asyncShutdown()
+    }
+}
+
+extension AmparoConfig {
+    /// Every channel pointed at the test sinks: mail at the SMTP sink, Twilio and Signal at the HTTP one.
+    mutating func deliver(to smtp: SMTPSink, _ providers: ProviderSink) {
+        delivery.smtpHost = "127.0.0.1"
+        delivery.smtpPort = smtp.port
+        delivery.mailFrom = "alerts@riovalley.example"
+        delivery.twilioBaseURL = providers.baseURL
+        delivery.twilioAccountSID = "AC00000000000000000000000000000001"
+        delivery.twilioAuthToken = "test-auth-token"
+        delivery.twilioFrom = "+15035550100"
+        delivery.signalBaseURL = providers.baseURL
+        delivery.signalNumber = "+15035550101"
+        publicBaseURL = "https://amparo.example"
     }
 }

@@ -111,6 +111,13 @@ final class TestHarness: @unchecked Sendable {
         return Member(id: user.id!, email: email, name: name, phone: phone, password: password, totpSecret: secret, role: role)
     }
 
+    /// A team (region) made directly.
+    func team(_ name: String) async throws -> TeamModel {
+        let team = TeamModel(name: name, region: name)
+        try await team.create(on: app.db)
+        return team
+    }
+
     /// A browser already signed in as `member`, through a session row made directly (the sign-in
     /// flow itself is tested in LoginTests).
     func signedIn(_ member: Member) async throws -> Browser {
