@@ -18,5 +18,6 @@ public enum AmparoMigrations {
         CreateCaseRecords(),
         CreateHoldAlerts(),
         CreateCaseContacts(),
+        AddCaseIndexes(),
     ]
 }

@@ -48,22 +48,8 @@ struct CaseCountRoutes: RouteCollection {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)),
               let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1)) else { return [] }
-        let events = try await db.sql.select().column("case_id").column("step").column("place").column("occurred_at")
-            .from(CaseEventModel.schema)
-            .where("replaced_by", .is, SQLLiteral.null)
-            .where("occurred_at", .greaterThanOrEqual, SQLBind(start)).where("occurred_at", .lessThan, SQLBind(end))
-            .all()
-        var people: [String: Set<UUID>] = [:]
-        for event in events {
-            let when = try event.decode(column: "occurred_at", as: Date.self)
-            let month = String(format: "%04d-%02d", year, calendar.component(.month, from: when))
-            let place = (try? event.decode(column: "place", as: String?.self)) ?? nil
-            let key = [place ?? "—", month, try event.decode(column: "step", as: String.self)].joined(separator: "\u{1F}")
-            people[key, default: []].insert(try event.decode(column: "case_id", as: UUID.self))
-        }
-        return people.map { key, cases in
-            let parts = key.components(separatedBy: "\u{1F}")
-            return Row(place: parts[0], month: parts[1], step: parts[2], people: AnonymousCount(cases.count).text)
-        }.sorted { ($0.place, $0.month, $0.step) < ($1.place, $1.month, $1.step) }
+        return try await CaseCounts.rows(from: start, to: end, on: db)
+            .map { Row(place: $0.place ?? "—", month: $0.month, step: $0.step, people: AnonymousCount($0.people).text) }
+            .sorted { ($0.place, $0.month, $0.step) < ($1.place, $1.month, $1.step) }
     }
 }
