@@ -8,24 +8,7 @@ import XCTVapor
 
 /// From a verified report to messages in a real SMTP server and in local servers that speak
 /// Twilio's and signal-cli-rest-api's protocols: once per subscriber, in their language, with a stop link.
-final class AlertDeliveryTests: XCTestCase {
-    var harness: TestHarness!
-    var smtp: SMTPSink!
-    var providers: ProviderSink!
-
-    override func setUp() async throws {
-        smtp = try SMTPSink()
-        providers = try await ProviderSink()
-        let smtp = smtp!, providers = providers!
-        harness = try await TestHarness.make { $0.deliver(to: smtp, providers) }
-    }
-
-    override func tearDown() async throws {
-        try await harness.shutdown()
-        smtp.stop()
-        try await providers.stop()
-    }
-
+final class AlertDeliveryTests: DeliveryTestCase {
     /// Signs up through the page and confirms through the link, as the person would; the
     /// confirmation messages are then cleared from the sinks (testASignUpStartsOnlyOnceConfirmed
     /// follows them).

@@ -9,24 +9,7 @@ import XCTVapor
 /// A dispatcher asks the responders on call to verify; the one-time link goes out by SMS through a
 /// server speaking Twilio's API; the responder accepts on the phone and files a SALUTE field report.
 /// The harness clock starts on Friday 2027-01-15 08:00 UTC.
-final class DispatchTests: XCTestCase {
-    var harness: TestHarness!
-    var providers: ProviderSink!
-    var smtp: SMTPSink!
-
-    override func setUp() async throws {
-        smtp = try SMTPSink()
-        providers = try await ProviderSink()
-        let smtp = smtp!, providers = providers!
-        harness = try await TestHarness.make { $0.deliver(to: smtp, providers) }
-    }
-
-    override func tearDown() async throws {
-        try await harness.shutdown()
-        smtp.stop()
-        try await providers.stop()
-    }
-
+final class DispatchTests: DeliveryTestCase {
     struct Scene {
         let report: ReportModel
         let path: String

@@ -1,3 +1,4 @@
+import AmparoDomain
 import Fluent
 import Foundation
 
@@ -61,6 +62,13 @@ public final class CaseEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "replaced_by") public var replacedBy: UUID?
 
     public init() {}
+
+    /// The entry as the hold clock reads it; nil for a step this version does not know.
+    public var custodyEvent: CustodyEvent? {
+        guard let step = CustodyStep(rawValue: step) else { return nil }
+        return CustodyEvent(step: step, at: occurredAt, detainerForm: detainerForm.flatMap(DetainerForm.init(rawValue:)),
+                            judicialWarrant: judicialWarrant, jailResponse: jailResponse.flatMap(JailResponse.init(rawValue:)))
+    }
 
     public init(id: UUID = UUID(), caseID: UUID, step: String, occurredAt: Date, recordedBy: UUID, recordedAt: Date) {
         self.id = id

@@ -20,3 +20,18 @@ extension Database {
         return sql
     }
 }
+
+/// Pieces of the queue claims (alert outbox, notices) that both repositories write the same way.
+enum QueueSQL {
+    /// Row locks that other workers skip, on PostgreSQL; SQLite has one writer and needs none.
+    static func skipLocked(_ db: any Database) -> SQLQueryString {
+        DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+    }
+
+    /// `'a', 'b'` as binds, for `channel IN (...)`.
+    static func list(_ values: [String]) -> SQLQueryString {
+        var list: SQLQueryString = ""
+        for (i, value) in values.enumerated() { list = i == 0 ? "\(bind: value)" : "\(list), \(bind: value)" }
+        return list
+    }
+}

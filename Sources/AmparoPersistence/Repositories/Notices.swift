@@ -12,9 +12,7 @@ public enum Notices {
 
     public static func claim(limit: Int, now: Date, lease: TimeInterval, channels: [String], on db: any Database) async throws -> [Claimed] {
         guard !channels.isEmpty else { return [] }
-        let lock: SQLQueryString = DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
-        var channelList: SQLQueryString = ""
-        for (i, channel) in channels.enumerated() { channelList = i == 0 ? "\(bind: channel)" : "\(channelList), \(bind: channel)" }
+        let lock = QueueSQL.skipLocked(db), channelList = QueueSQL.list(channels)
         let rows = try await db.sql.raw("""
             UPDATE notices SET status = 'sending', lease_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1
             WHERE id IN (

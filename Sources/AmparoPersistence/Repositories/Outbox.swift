@@ -51,9 +51,7 @@ public enum Outbox {
     private static func take(
         limit: Int, now: Date, until: Date, channels: [String], due: SQLQueryString, order: SQLQueryString, on db: any Database
     ) async throws -> [Claimed] {
-        let lock: SQLQueryString = DatabaseKind(db) == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
-        var channelList: SQLQueryString = ""
-        for (i, channel) in channels.enumerated() { channelList = i == 0 ? "\(bind: channel)" : "\(channelList), \(bind: channel)" }
+        let lock = QueueSQL.skipLocked(db), channelList = QueueSQL.list(channels)
         let rows = try await db.sql.raw("""
             UPDATE outbox SET status = 'sending', lease_until = \(bind: until), attempts = attempts + 1
             WHERE (alert_id, subscription_id) IN (

@@ -2,6 +2,7 @@ import AmparoWeb
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
+import XCTest
 
 /// A real SMTP server on loopback (aiosmtpd from PyPI, writing a Maildir), for delivery tests.
 final class SMTPSink: @unchecked Sendable {
@@ -132,5 +133,25 @@ extension AmparoConfig {
         delivery.signalBaseURL = providers.baseURL
         delivery.signalNumber = "+15035550101"
         publicBaseURL = "https://amparo.example"
+    }
+}
+
+/// A test case whose app delivers to a real SMTP server and to a Twilio/Signal-speaking server.
+class DeliveryTestCase: XCTestCase {
+    var harness: TestHarness!
+    var smtp: SMTPSink!
+    var providers: ProviderSink!
+
+    override func setUp() async throws {
+        smtp = try SMTPSink()
+        providers = try await ProviderSink()
+        let smtp = smtp!, providers = providers!
+        harness = try await TestHarness.make { $0.deliver(to: smtp, providers) }
+    }
+
+    override func tearDown() async throws {
+        try await harness.shutdown()
+        smtp.stop()
+        try await providers.stop()
     }
 }

@@ -24,6 +24,12 @@ enum DeliveryError: Error, CustomStringConvertible {
     case temporary(String)
     case notConfigured(String)
 
+    /// Whether `error` says not to try again.
+    static func isPermanent(_ error: any Error) -> Bool {
+        if case DeliveryError.permanent = error { return true }
+        return false
+    }
+
     var description: String {
         switch self {
         case .permanent(let why): "permanent: \(why)"

@@ -102,7 +102,7 @@ final class DeliveryWorker: Sendable {
             try await sender.send(message)
             return (item.key, nil, false)
         } catch {
-            let permanent: Bool = if case DeliveryError.permanent = error { true } else { false }
+            let permanent = DeliveryError.isPermanent(error)
             return (item.key, "\(error)", permanent)
         }
     }

@@ -1,7 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
 import Fluent
-import SQLKit
 import Vapor
 
 /// The anonymous counts for campaigns: people per step of the pipeline, by place and month, from

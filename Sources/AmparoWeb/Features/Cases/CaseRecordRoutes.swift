@@ -19,12 +19,7 @@ struct CaseRecordRoutes: RouteCollection {
     func addContact(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        func text(_ name: String) throws -> String? {
-            guard case .success(let value) = SingleLineText.validate(fields[name], maxLength: 200, required: false) else {
-                throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
-            }
-            return value.isEmpty ? nil : value
-        }
+        func text(_ name: String) throws -> String? { try CaseFormText.field(fields, name, limit: 200, joiningLines: false) }
         let contact = CaseContactModel(caseID: record.id!, createdAt: req.amparo.clock.now())
         let sealer = req.amparo.sealer, id = contact.id!
         contact.nameSealed = try text("contactName").map { try sealer.seal($0, context: SealedColumn.caseContactName.context(rowID: id)) }

@@ -34,12 +34,7 @@ struct CaseRoutes: RouteCollection {
     func savePerson(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        func text(_ name: String, _ limit: Int = 300) throws -> String? {
-            guard case .success(let value) = SingleLineText.validate(fields[name].map(SingleLineText.joiningLines), maxLength: limit, required: false) else {
-                throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
-            }
-            return value.isEmpty ? nil : value
-        }
+        func text(_ name: String, _ limit: Int = 300) throws -> String? { try CaseFormText.field(fields, name, limit: limit) }
         let sealer = req.amparo.sealer
         let id = record.id!
         func seal(_ value: String?, _ column: SealedColumn) throws -> String? { try value.map { try sealer.seal($0, context: column.context(rowID: id)) } }
@@ -126,6 +121,18 @@ enum CaseAccess {
     }
 }
 
+/// The case forms' optional text: the trimmed value (nil when empty), or a 422 saying to keep it
+/// short and free of control characters. `joiningLines`: a text area's line breaks become spaces.
+enum CaseFormText {
+    static func field(_ fields: [String: String], _ name: String, limit: Int, joiningLines: Bool = true) throws -> String? {
+        let raw = joiningLines ? fields[name].map(SingleLineText.joiningLines) : fields[name]
+        guard case .success(let value) = SingleLineText.validate(raw, maxLength: limit, required: false) else {
+            throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
+        }
+        return value.isEmpty ? nil : value
+    }
+}
+
 /// A timeline entry as typed, checked.
 struct CaseEventForm {
     let step: CustodyStep
@@ -143,13 +150,11 @@ struct CaseEventForm {
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         guard let step = fields["step"].flatMap(CustodyStep.init(rawValue:)) else { return .invalid(.errorStep) }
         guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else { return .invalid(.errorWhen) }
-        func text(_ name: String, _ limit: Int) -> String?? {
-            guard case .success(let value) = SingleLineText.validate(fields[name].map(SingleLineText.joiningLines), maxLength: limit, required: false) else {
-                return .none
-            }
-            return .some(value.isEmpty ? nil : value)
-        }
-        guard let place = text("place", 300), let source = text("source", 300), let detail = text("detail", 2000) else {
+        let place: String?, source: String?, detail: String?
+        do {
+            (place, source, detail) = (try CaseFormText.field(fields, "place", limit: 300), try CaseFormText.field(fields, "source", limit: 300),
+                                       try CaseFormText.field(fields, "detail", limit: 2000))
+        } catch {
             return .invalid(.errorText)
         }
         return .valid(CaseEventForm(

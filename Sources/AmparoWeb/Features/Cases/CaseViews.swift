@@ -34,7 +34,7 @@ enum CaseViews {
         func open(_ value: String?, _ column: SealedColumn) -> String { value.flatMap { try? sealer.open($0, context: column.context(rowID: id)) } ?? "" }
         let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$occurredAt).sort(\.$recordedAt).all()
         let current = events.filter { $0.replacedBy == nil }
-        let clock = HoldClock.from(current.compactMap(custodyEvent))
+        let clock = HoldClock.from(current.compactMap(\.custodyEvent))
         let teams = try await req.accounts.teams(of: req.visitor.user!)
         let legal = req.visitor.role?.canRead(.immigrationRecord) == true
         let csrf = Layout.csrfField(req.visitor)
@@ -147,11 +147,5 @@ enum CaseViews {
         <textarea id="\(field("detail"))" name="detail" rows="2" maxlength="2000">\(detail ?? "")</textarea></div>
         <button type="submit">\(event == nil ? t(.saveEvent) : t(.correct))</button></form>
         """
-    }
-
-    static func custodyEvent(_ model: CaseEventModel) -> CustodyEvent? {
-        guard let step = CustodyStep(rawValue: model.step) else { return nil }
-        return CustodyEvent(step: step, at: model.occurredAt, detainerForm: model.detainerForm.flatMap(DetainerForm.init(rawValue:)),
-                            judicialWarrant: model.judicialWarrant, jailResponse: model.jailResponse.flatMap(JailResponse.init(rawValue:)))
     }
 }

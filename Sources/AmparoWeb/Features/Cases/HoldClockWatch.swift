@@ -24,7 +24,7 @@ struct HoldClockWatch: Sendable {
         let events = try await CaseEventModel.query(on: db).filter(\.$caseID ~~ cases.compactMap(\.id)).filter(\.$replacedBy == nil).all()
         var written = 0
         for record in cases {
-            let timeline = events.filter { $0.caseID == record.id }.compactMap(CaseViews.custodyEvent)
+            let timeline = events.filter { $0.caseID == record.id }.compactMap(\.custodyEvent)
             guard let clock = HoldClock.from(timeline), clock.isRunning, !clock.judicialWarrant else { continue }
             let crossed = clock.crossed(thresholds, at: now)
             guard let highest = crossed.last else { continue }

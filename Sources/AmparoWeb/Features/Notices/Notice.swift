@@ -43,7 +43,7 @@ extension DeliveryWorker {
                 try await sender.send(OutgoingMessage(to: recipient, subject: subject, body: body, idempotencyKey: "amparo-notice-\(id.uuidString.lowercased())"))
                 try await Notices.markSent(id, now: services.clock.now(), on: db)
             } catch {
-                let permanent: Bool = if case DeliveryError.permanent = error { true } else { false }
+                let permanent = DeliveryError.isPermanent(error)
                 let retry = permanent || attempts >= Self.maxAttempts
                     ? nil : services.clock.now().addingTimeInterval(min(600, 15 * pow(2, Double(attempts - 1))))
                 try await Notices.markFailed(id, error: "\(error)", retryAt: retry, on: db)
