@@ -39,6 +39,7 @@ public enum Text: Sendable, Equatable {
     case alerts(AlertsText)
     case dispatch(DispatchText)
     case cases(CasesText)
+    case support(SupportText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -212,6 +213,7 @@ public enum Text: Sendable, Equatable {
         case .alerts(let text): text.pair
         case .dispatch(let text): text.pair
         case .cases(let text): text.pair
+        case .support(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

@@ -17,7 +17,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
         case .responder: [.viewDirectory, .viewShifts]
         case .caseWorker, .legal: [.viewDirectory, .workCases, .viewCaseCounts]
-        case .visitor: [.viewDirectory]
+        case .visitor: [.viewDirectory, .visit]
         case .organizer: [.viewDirectory, .viewCaseCounts]
         case .analyst: [.viewCaseCounts]
         }
@@ -61,6 +61,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case workCases
     /// See the anonymous counts of cases (by jail, month, step), small numbers suppressed.
     case viewCaseCounts
+    /// Visit detained people: one's own visits, the facility's rules, the person's name and language.
+    case visit
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

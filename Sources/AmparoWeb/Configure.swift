@@ -140,8 +140,10 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
         let worker = services.delivery, logger = app.logger
         app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
         let watch = HoldClockWatch(services: services, database: { app.db })
+        let reminders = TaskReminderWatch(services: services, database: { app.db })
         app.lifecycle.use(BackgroundTask.every(60) {
             do { try await watch.check() } catch { logger.error("hold clock: \(String(reflecting: type(of: error)))") }
+            do { try await reminders.check() } catch { logger.error("task reminders: \(String(reflecting: type(of: error)))") }
         })
         if let inbox = signalInbox(app) {
             app.lifecycle.use(BackgroundTask.every(2) {
@@ -178,6 +180,9 @@ func registerRoutes(_ app: Application) throws {
     try CaseCountRoutes().boot(routes: app.routes)
     try CaseRoutes().boot(routes: app.routes)
     try CaseRecordRoutes().boot(routes: app.routes)
+    try CaseSupportRoutes().boot(routes: app.routes)
+    try VisitRoutes().boot(routes: app.routes)
+    try FacilityRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

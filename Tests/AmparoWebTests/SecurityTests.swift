@@ -53,6 +53,15 @@ final class SecurityTests: XCTestCase {
         "POST /cases/:caseID/contacts": .roles([.caseWorker, .legal]), "POST /cases/:caseID/contacts/:contactID/remove": .roles([.caseWorker, .legal]),
         "POST /cases/:caseID/close": .roles([.caseWorker, .legal]), "GET /cases/:caseID/export": .roles([.caseWorker, .legal]),
         "POST /cases/:caseID/erase": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/referral": .roles([.caseWorker, .legal]), "POST /cases/:caseID/bonds": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/bonds/:bondID": .roles([.caseWorker, .legal]), "POST /cases/:caseID/tasks": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/tasks/:taskID/done": .roles([.caseWorker, .legal]), "POST /cases/:caseID/notes": .roles([.caseWorker, .legal]),
+        "POST /cases/:caseID/visits": .roles([.caseWorker, .legal]), "POST /cases/:caseID/visits/:visitID/cancel": .roles([.caseWorker, .legal]),
+        // A visitor's own visits; case workers plan them from the case.
+        "GET /visits": .roles([.visitor]), "GET /visits/:visitID": .roles([.visitor]), "POST /visits/:visitID/report": .roles([.visitor]),
+        "GET /facilities": .roles([.caseWorker, .legal]), "POST /facilities": .roles([.caseWorker, .legal]),
+        "GET /facilities/:facilityID": .roles([.caseWorker, .legal]), "POST /facilities/:facilityID": .roles([.caseWorker, .legal]),
+        "GET /visitors": .roles([.caseWorker, .legal]), "POST /visitors/:userID": .roles([.caseWorker, .legal]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -90,7 +99,8 @@ final class SecurityTests: XCTestCase {
         "/" + route.path.map { component -> String in
             switch component.description {
             case ":userID": userID.uuidString
-            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID": UUID().uuidString
+            case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID", ":bondID", ":taskID", ":visitID",
+                 ":facilityID": UUID().uuidString
             case ":token": "not-a-real-token"
             default: component.description
             }

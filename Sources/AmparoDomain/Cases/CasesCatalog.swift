@@ -107,7 +107,7 @@ public enum CasesText: Sendable, Equatable {
         case .export: ("Export everything (printable page)", "Exportar todo (página imprimible)")
         case .exportJSON: ("Export everything (JSON)", "Exportar todo (JSON)")
         case .eraseLegend: ("Erase on request", "Borrar a pedido")
-        case .eraseHint: ("Removes everything that identifies the person and their family: name, birth date, phones, A-number, consent, contacts, timeline details. What happened and when stays, anonymous, for the counts. Type ERASE to confirm.", "Quita todo lo que identifica a la persona y a su familia: nombre, fecha de nacimiento, teléfonos, número A, consentimiento, contactos, detalles de la cronología. Qué pasó y cuándo queda, anónimo, para los conteos. Escriba BORRAR para confirmar.")
+        case .eraseHint: ("Removes everything that identifies the person and their family: name, birth date, phones, A-number, consent, contacts, timeline details, notes, tasks, visit reports. What happened and when stays, anonymous, for the counts. Type ERASE to confirm.", "Quita todo lo que identifica a la persona y a su familia: nombre, fecha de nacimiento, teléfonos, número A, consentimiento, contactos, detalles de la cronología, notas, tareas, informes de visitas. Qué pasó y cuándo queda, anónimo, para los conteos. Escriba BORRAR para confirmar.")
         case .eraseConfirm: ("Confirmation", "Confirmación")
         case .eraseButton: ("Erase the person's data", "Borrar los datos de la persona")
         case .erased: ("The person's data was erased on request.", "Los datos de la persona se borraron a pedido.")

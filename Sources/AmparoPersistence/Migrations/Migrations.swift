@@ -19,5 +19,7 @@ public enum AmparoMigrations {
         CreateHoldAlerts(),
         CreateCaseContacts(),
         AddCaseIndexes(),
+        CreateCaseSupport(),
+        CreateVisitation(),
     ]
 }

@@ -27,6 +27,10 @@ public final class CaseModel: Model, @unchecked Sendable {
     @OptionalField(key: "closed_at") public var closedAt: Date?
     /// When the person's data was erased (on request, or after retention); the case stays for counts.
     @OptionalField(key: "erased_at") public var erasedAt: Date?
+    /// The legal referral: the organization and attorney (public professionals) and where it stands.
+    @OptionalField(key: "referral_organization") public var referralOrganization: String?
+    @OptionalField(key: "referral_attorney") public var referralAttorney: String?
+    @OptionalField(key: "referral_status") public var referralStatus: String?
 
     public init() {}
 
@@ -60,6 +64,17 @@ public final class CaseEventModel: Model, @unchecked Sendable {
     @Field(key: "recorded_by") public var recordedBy: UUID
     @Field(key: "recorded_at") public var recordedAt: Date
     @OptionalField(key: "replaced_by") public var replacedBy: UUID?
+    /// The arresting or holding agency (a public body).
+    @OptionalField(key: "agency") public var agency: String?
+    /// A detainer's probable-cause boxes, as `ProbableCause` codes joined by commas.
+    @OptionalField(key: "probable_cause") public var probableCause: String?
+    @OptionalField(key: "hearing_kind") public var hearingKind: String?
+    @OptionalField(key: "bond_cents") public var bondCents: Int?
+    @OptionalField(key: "bond_stage") public var bondStage: String?
+    /// The county of the place, for the counts by county (free text until the places registry).
+    @OptionalField(key: "county") public var county: String?
+    /// The facility in the registry, when the place is one.
+    @OptionalField(key: "facility_id") public var facilityID: UUID?
 
     public init() {}
 

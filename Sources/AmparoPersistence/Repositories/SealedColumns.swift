@@ -41,13 +41,17 @@ public struct SealedColumn: Sendable, Hashable {
     public static let caseContactName = SealedColumn(table: CaseContactModel.schema, column: "name_sealed")
     public static let caseContactRelationship = SealedColumn(table: CaseContactModel.schema, column: "relationship_sealed")
     public static let caseContactReach = SealedColumn(table: CaseContactModel.schema, column: "reach_sealed")
+    public static let bondNote = SealedColumn(table: BondRequestModel.schema, column: "note_sealed")
+    public static let caseTaskTitle = SealedColumn(table: CaseTaskModel.schema, column: "title_sealed")
+    public static let caseNoteBody = SealedColumn(table: CaseNoteModel.schema, column: "body_sealed")
+    public static let visitReport = SealedColumn(table: VisitModel.schema, column: "report_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
-        .caseContactName, .caseContactRelationship, .caseContactReach,
+        .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport,
     ]
 }
 

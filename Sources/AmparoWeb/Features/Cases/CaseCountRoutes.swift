@@ -12,6 +12,7 @@ struct CaseCountRoutes: RouteCollection {
     }
 
     struct Row: Content, Equatable {
+        let county: String
         let place: String
         let month: String
         let step: String
@@ -19,8 +20,10 @@ struct CaseCountRoutes: RouteCollection {
     }
 
     func counts(req: Request) async throws -> Response {
-        let year = req.query[Int.self, at: "year"] ?? Calendar(identifier: .gregorian).component(.year, from: req.amparo.clock.now())
-        let rows = try await Self.rows(year: year, on: req.db)
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: req.amparo.clock.now())
+        let year = req.query[Int.self, at: "year"].flatMap { (1900...2200).contains($0) ? $0 : nil } ?? thisYear
+        let county = req.query[String.self, at: "county"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty || $0.count > 120 ? nil : $0 }
+        let rows = try await Self.rows(year: year, county: county, on: req.db)
         try await req.audit("case.counts", recordType: "case", recordID: "\(year)")
         if req.query[String.self, at: "format"] == "json" {
             let response = Response(status: .ok)
@@ -30,25 +33,29 @@ struct CaseCountRoutes: RouteCollection {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let items: [HTML] = rows.map { row in
-            let step = CustodyStep(rawValue: row.step).map { t(.step($0)) } ?? row.step
-            return "<tr><td data-label=\"\(t(.place))\">\(row.place)</td><td data-label=\"\(t(.countsMonth))\">\(row.month)</td><td data-label=\"\(t(.stepLabel))\">\(step)</td><td data-label=\"\(t(.countsPeople))\">\(row.people)</td></tr>"
+            let step = CustodyStep(rawValue: row.step).map { t(.step($0)) } ?? (row.step == CaseCounts.heldPastRelease ? Text.support(.heldPastRelease).in(l) : row.step)
+            return "<tr><td data-label=\"\(Text.support(.countsCountyLabel).in(l))\">\(row.county)</td><td data-label=\"\(t(.place))\">\(row.place)</td><td data-label=\"\(t(.countsMonth))\">\(row.month)</td><td data-label=\"\(t(.stepLabel))\">\(step)</td><td data-label=\"\(t(.countsPeople))\">\(row.people)</td></tr>"
         }
         let body: HTML = """
-        <h1>\(t(.countsTitle)) \(year)</h1><p>\(t(.countsIntro))</p>
-        \(items.isEmpty ? HTML("<p>\(t(.noCases))</p>") : HTML("<table class=\"cards\" id=\"counts\"><thead><tr><th>\(t(.place))</th><th>\(t(.countsMonth))</th><th>\(t(.stepLabel))</th><th>\(t(.countsPeople))</th></tr></thead><tbody>\(items)</tbody></table>"))
-        <p><a href="/cases/counts?year=\(year)&amp;format=json">JSON</a></p>
+        <h1>\(Text.support(.countsByCounty).in(l)) \(year)</h1><p>\(t(.countsIntro))</p>
+        <form method="get" action="/cases/counts" class="filters">
+        \(Form.field("year", label: Text.support(.countsYear).in(l), type: "number", value: String(year), required: false, extra: " min=\"1900\" max=\"2200\""))
+        \(Form.field("county", label: Text.support(.countsCountyLabel).in(l), value: county ?? "", hint: Text.support(.allCounties).in(l), required: false, extra: " maxlength=\"120\""))
+        <button type="submit">\(Text.support(.countsFilter).in(l))</button></form>
+        \(items.isEmpty ? HTML("<p>\(t(.noCases))</p>") : HTML("<table class=\"cards\" id=\"counts\"><thead><tr><th>\(Text.support(.countsCountyLabel).in(l))</th><th>\(t(.place))</th><th>\(t(.countsMonth))</th><th>\(t(.stepLabel))</th><th>\(t(.countsPeople))</th></tr></thead><tbody>\(items)</tbody></table>"))
+        <p><a href="/cases/counts?year=\(year)\(county.map { "&county=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")&format=json">JSON</a></p>
         """
         return htmlResponse(Layout.page(req, title: t(.countsTitle), body: body), status: .ok)
     }
 
     /// Distinct people (cases) per place, month and step in a year, from current timeline entries.
-    static func rows(year: Int, on db: any Database) async throws -> [Row] {
+    static func rows(year: Int, county: String? = nil, on db: any Database) async throws -> [Row] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)),
               let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1)) else { return [] }
-        return try await CaseCounts.rows(from: start, to: end, on: db)
-            .map { Row(place: $0.place ?? "—", month: $0.month, step: $0.step, people: AnonymousCount($0.people).text) }
-            .sorted { ($0.place, $0.month, $0.step) < ($1.place, $1.month, $1.step) }
+        return try await CaseCounts.rows(from: start, to: end, county: county, on: db)
+            .map { Row(county: $0.county ?? "—", place: $0.place ?? "—", month: $0.month, step: $0.step, people: AnonymousCount($0.people).text) }
+            .sorted { ($0.county, $0.place, $0.month, $0.step) < ($1.county, $1.place, $1.month, $1.step) }
     }
 }

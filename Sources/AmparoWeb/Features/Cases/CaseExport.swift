@@ -12,7 +12,13 @@ struct CaseExport: Content {
     struct Event: Content {
         let step: String; let occurredAt: Date; let place, source, detainerForm: String?
         let judicialWarrant: Bool; let jailResponse, detail: String?; let corrected: Bool
+        let agency, county, probableCause, hearingKind, bondStage: String?; let bondCents: Int?
     }
+    struct Referral: Content { let organization, attorney, status: String? }
+    struct Bond: Content { let amountCents: Int; let status: String; let requestedAt: Date; let paidCents: Int?; let paidAt: Date?; let note: String? }
+    struct Task: Content { let title: String?; let dueAt: Date; let doneAt: Date? }
+    struct Note: Content { let createdAt: Date; let body: String? }
+    struct Visit: Content { let scheduledAt: Date; let facility: String?; let status: String; let report: String?; let sharedWithFamily: Bool }
 
     let caseID: UUID
     let openedAt: Date
@@ -22,6 +28,11 @@ struct CaseExport: Content {
     let consent: Consent
     let contacts: [Contact]
     let timeline: [Event]
+    let referral: Referral
+    let bonds: [Bond]
+    let tasks: [Task]
+    let notes: [Note]
+    let visits: [Visit]
 
     static func build(_ req: Request, record: CaseModel) async throws -> CaseExport {
         let id = record.id!, sealer = req.amparo.sealer
@@ -29,6 +40,8 @@ struct CaseExport: Content {
         let legal = req.visitor.role?.canRead(.immigrationRecord) == true
         let contacts = try await CaseContactModel.query(on: req.db).filter(\.$caseID == id).sort(\.$createdAt).all()
         let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$occurredAt).all()
+        let support = try await CaseSupportViews.Data.load(record, on: req.db)
+        let facilities = Dictionary(uniqueKeysWithValues: support.facilities.map { ($0.id!, $0.name) })
         let recorder = try await record.consentBy.asyncFlatMap { try await UserModel.find($0, on: req.db) }.map { req.accounts.name(of: $0) }
         return CaseExport(
             caseID: id, openedAt: record.openedAt, status: record.status, erasedAt: record.erasedAt,
@@ -43,7 +56,19 @@ struct CaseExport: Content {
             timeline: events.map {
                 Event(step: $0.step, occurredAt: $0.occurredAt, place: $0.place, source: $0.source, detainerForm: $0.detainerForm,
                       judicialWarrant: $0.judicialWarrant, jailResponse: $0.jailResponse,
-                      detail: open($0.detailSealed, .caseEventDetail, $0.id!), corrected: $0.replacedBy != nil)
+                      detail: open($0.detailSealed, .caseEventDetail, $0.id!), corrected: $0.replacedBy != nil, agency: $0.agency, county: $0.county,
+                      probableCause: $0.probableCause, hearingKind: $0.hearingKind, bondStage: $0.bondStage, bondCents: $0.bondCents)
+            },
+            referral: Referral(organization: record.referralOrganization, attorney: record.referralAttorney, status: record.referralStatus),
+            bonds: support.bonds.map {
+                Bond(amountCents: $0.amountCents, status: $0.status, requestedAt: $0.requestedAt, paidCents: $0.paidCents, paidAt: $0.paidAt,
+                     note: open($0.noteSealed, .bondNote, $0.id!))
+            },
+            tasks: support.tasks.map { Task(title: open($0.titleSealed, .caseTaskTitle, $0.id!), dueAt: $0.dueAt, doneAt: $0.doneAt) },
+            notes: support.notes.map { Note(createdAt: $0.createdAt, body: open($0.bodySealed, .caseNoteBody, $0.id!)) },
+            visits: support.visits.map {
+                Visit(scheduledAt: $0.scheduledAt, facility: facilities[$0.facilityID], status: $0.status, report: open($0.reportSealed, .visitReport, $0.id!),
+                      sharedWithFamily: $0.sharedWithFamily)
             })
     }
 
@@ -52,11 +77,16 @@ struct CaseExport: Content {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let zone = req.amparo.config.timeZone
+        func s(_ text: SupportText) -> String { Text.support(text).in(l) }
+        func list(_ items: [[String?]]) -> HTML {
+            items.isEmpty ? HTML("<p>—</p>") : HTML("<ul>\(items.map { HTML("<li>\($0.compactMap { $0 }.joined(separator: " · "))</li>") })</ul>")
+        }
         func row(_ label: String, _ value: String?) -> HTML { "<dt>\(label)</dt><dd>\(value ?? "—")</dd>" }
         let contacts: [HTML] = export.contacts.map { "<li>\([$0.name, $0.relationship, $0.reach, $0.language, $0.channel].compactMap { $0 }.joined(separator: " · "))</li>" }
         let events: [HTML] = export.timeline.map { event in
             let step = CustodyStep(rawValue: event.step).map { t(.step($0)) } ?? event.step
-            let facts = [event.place, event.source, event.detainerForm, event.jailResponse, event.detail].compactMap { $0 }.joined(separator: " · ")
+            let facts = [event.place, event.county, event.agency, event.source, event.detainerForm, event.probableCause, event.jailResponse, event.hearingKind,
+                         event.bondCents.map(Cents.format), event.bondStage, event.detail].compactMap { $0 }.joined(separator: " · ")
             let line = "\(LocalDateTime.format(event.occurredAt, timeZone: zone)) · \(step)\(facts.isEmpty ? "" : " · " + facts)"
             return event.corrected ? "<li><del>\(line)</del> (\(t(.corrected)))</li>" : "<li>\(line)</li>"
         }
@@ -70,6 +100,11 @@ struct CaseExport: Content {
         </dl>
         <h2>\(t(.contacts))</h2>\(contacts.isEmpty ? HTML("<p>\(t(.noContacts))</p>") : HTML("<ul>\(contacts)</ul>"))
         <h2>\(t(.timeline))</h2>\(events.isEmpty ? HTML("<p>\(t(.noEvents))</p>") : HTML("<ol>\(events)</ol>"))
+        <h2>\(s(.referral))</h2><p>\([export.referral.organization, export.referral.attorney, export.referral.status].compactMap { $0 }.joined(separator: " · "))</p>
+        <h2>\(s(.bondFund))</h2>\(list(export.bonds.map { [Cents.format($0.amountCents), $0.status, $0.paidCents.map(Cents.format), $0.note] }))
+        <h2>\(s(.tasks))</h2>\(list(export.tasks.map { [LocalDateTime.format($0.dueAt, timeZone: zone), $0.title, $0.doneAt.map { _ in s(.done) }] }))
+        <h2>\(s(.visits))</h2>\(list(export.visits.map { [LocalDateTime.format($0.scheduledAt, timeZone: zone), $0.facility, $0.status, $0.report] }))
+        <h2>\(s(.notes))</h2>\(list(export.notes.map { [LocalDateTime.format($0.createdAt, timeZone: zone), $0.body] }))
         """
         return htmlResponse(Layout.page(req, title: t(.caseTitle), body: body), status: .ok)
     }

@@ -72,7 +72,7 @@ struct CaseRecordRoutes: RouteCollection {
         let record = try await CaseAccess.find(req)
         let confirm = (req.formFields?["confirm"]?.first ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard confirm == "ERASE" || confirm == "BORRAR" else {
-            return try await CaseViews.page(req, record: record, notice: nil, problem: .errorConfirm, status: .unprocessableEntity)
+            return try await CaseViews.page(req, record: record, problem: .cases(.errorConfirm), status: .unprocessableEntity)
         }
         try await CaseErasure.erase([record.id!], now: req.amparo.clock.now(), on: req.db)
         try await req.audit("case.erase", recordType: "case", recordID: record.id!.uuidString)
@@ -96,6 +96,10 @@ enum CaseErasure {
                 try await db.sql.update(CaseEventModel.schema).set("detail_sealed", to: SQLLiteral.null).set("provenance", to: SQLLiteral.null)
                     .where("case_id", .in, list).run()
                 try await db.sql.delete(from: CaseContactModel.schema).where("case_id", .in, list).run()
+                try await db.sql.delete(from: CaseNoteModel.schema).where("case_id", .in, list).run()
+                try await db.sql.delete(from: CaseTaskModel.schema).where("case_id", .in, list).run()
+                try await db.sql.update(BondRequestModel.schema).set("note_sealed", to: SQLLiteral.null).where("case_id", .in, list).run()
+                try await db.sql.update(VisitModel.schema).set("report_sealed", to: SQLLiteral.null).where("case_id", .in, list).run()
             }
         }
     }

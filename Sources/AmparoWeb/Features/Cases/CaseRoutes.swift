@@ -28,7 +28,7 @@ struct CaseRoutes: RouteCollection {
     func show(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         try await req.audit("case.read", recordType: "case", recordID: record.id!.uuidString)
-        return try await CaseViews.page(req, record: record, notice: nil, problem: nil, status: .ok)
+        return try await CaseViews.page(req, record: record, status: .ok)
     }
 
     func savePerson(req: Request) async throws -> Response {
@@ -59,12 +59,17 @@ struct CaseRoutes: RouteCollection {
 
     func addEvent(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        switch try CaseEventForm.parse(req) {
+        switch try await CaseEventForm.parse(req) {
         case .invalid(let problem):
-            return try await CaseViews.page(req, record: record, notice: nil, problem: problem, status: .unprocessableEntity)
+            return try await CaseViews.page(req, record: record, problem: .cases(problem), status: .unprocessableEntity)
         case .valid(let form):
             let event = try form.model(caseID: record.id!, req: req)
-            try await event.create(on: req.db)
+            let language = req.language, services = req.amparo
+            let notices = try await req.db.transaction { db in
+                try await event.create(on: db)
+                return try await CaseEventEffects.apply(event, record: record, language: language, services: services, on: db)
+            }
+            if notices > 0 { services.delivery.wake() }
             try await req.audit("case.event.add", recordType: "case", recordID: record.id!.uuidString)
             return req.redirect(to: "/cases/\(record.id!.uuidString)")
         }
@@ -77,9 +82,9 @@ struct CaseRoutes: RouteCollection {
               let old = try await CaseEventModel.find(eventID, on: req.db), old.caseID == record.id, old.replacedBy == nil else {
             throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
         }
-        switch try CaseEventForm.parse(req) {
+        switch try await CaseEventForm.parse(req) {
         case .invalid(let problem):
-            return try await CaseViews.page(req, record: record, notice: nil, problem: problem, status: .unprocessableEntity)
+            return try await CaseViews.page(req, record: record, problem: .cases(problem), status: .unprocessableEntity)
         case .valid(let form):
             let event = try form.model(caseID: record.id!, req: req)
             try await req.db.transaction { db in
@@ -130,50 +135,6 @@ enum CaseFormText {
             throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
         }
         return value.isEmpty ? nil : value
-    }
-}
-
-/// A timeline entry as typed, checked.
-struct CaseEventForm {
-    let step: CustodyStep
-    let occurredAt: Date
-    let place: String?
-    let source: String?
-    let detainerForm: DetainerForm?
-    let judicialWarrant: Bool
-    let jailResponse: JailResponse?
-    let detail: String?
-
-    enum Parsed { case valid(CaseEventForm), invalid(CasesText) }
-
-    static func parse(_ req: Request) throws -> Parsed {
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let step = fields["step"].flatMap(CustodyStep.init(rawValue:)) else { return .invalid(.errorStep) }
-        guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else { return .invalid(.errorWhen) }
-        let place: String?, source: String?, detail: String?
-        do {
-            (place, source, detail) = (try CaseFormText.field(fields, "place", limit: 300), try CaseFormText.field(fields, "source", limit: 300),
-                                       try CaseFormText.field(fields, "detail", limit: 2000))
-        } catch {
-            return .invalid(.errorText)
-        }
-        return .valid(CaseEventForm(
-            step: step, occurredAt: when, place: place, source: source,
-            detainerForm: step == .detainerLodged ? fields["detainerForm"].flatMap(DetainerForm.init(rawValue:)) ?? .other : nil,
-            judicialWarrant: step == .detainerLodged && fields["judicialWarrant"] == "yes",
-            jailResponse: step == .jailResponse ? fields["jailResponse"].flatMap(JailResponse.init(rawValue:)) : nil, detail: detail))
-    }
-
-    func model(caseID: UUID, req: Request) throws -> CaseEventModel {
-        let event = CaseEventModel(caseID: caseID, step: step.rawValue, occurredAt: occurredAt, recordedBy: req.visitor.user!.id!,
-                                   recordedAt: req.amparo.clock.now())
-        event.place = place
-        event.source = source
-        event.detainerForm = detainerForm?.rawValue
-        event.judicialWarrant = judicialWarrant
-        event.jailResponse = jailResponse?.rawValue
-        event.detailSealed = try detail.map { try req.amparo.sealer.seal($0, context: SealedColumn.caseEventDetail.context(rowID: event.id!)) }
-        return event
     }
 }
 

@@ -26,7 +26,7 @@ enum CaseViews {
             ?? Text.cases(.unnamed).in(req.language)
     }
 
-    static func page(_ req: Request, record: CaseModel, notice: CasesText?, problem: CasesText?, status: HTTPResponseStatus) async throws -> Response {
+    static func page(_ req: Request, record: CaseModel, problem: Text? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let id = record.id!
@@ -49,11 +49,12 @@ enum CaseViews {
             \(unlawful ? HTML("<p><strong>\(t(.holdUnlawful))</strong></p>") : .empty)\(clock.judicialWarrant ? HTML("<p>\(t(.holdWarrant))</p>") : .empty)</div>
             """
         }
-        let names = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(events.map(\.recordedBy) + [record.consentBy].compactMap { $0 })).all()
+        let support = try await CaseSupportViews.Data.load(record, on: req.db)
+        let names = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(events.map(\.recordedBy) + [record.consentBy].compactMap { $0 } + support.people)).all()
         let who = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, req.accounts.name(of: $0)) })
         let items: [HTML] = events.map { event in
             let step = CustodyStep(rawValue: event.step).map { t(.step($0)) } ?? event.step
-            var facts: [String] = [event.place, event.source].compactMap { $0 }
+            var facts: [String] = [event.place, event.source].compactMap { $0 } + CaseSupportViews.facts(req, event)
             if let form = event.detainerForm.flatMap(DetainerForm.init(rawValue:)) { facts.append(t(.form(form))) }
             if event.judicialWarrant { facts.append(t(.judicialWarrant)) }
             if let response = event.jailResponse.flatMap(JailResponse.init(rawValue:)) { facts.append(t(.response(response))) }
@@ -62,7 +63,7 @@ enum CaseViews {
             let line: HTML = "<strong>\(LocalDateTime.format(event.occurredAt, timeZone: zone))</strong> · \(step)\(facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")) <span class=\"hint\">(\(who[event.recordedBy] ?? "—"))</span>"
             guard event.replacedBy == nil else { return "<li><del>\(line)</del> — \(t(.replacedBy))</li>" }
             return """
-            <li>\(line)<details><summary>\(t(.correct))</summary>\(eventForm(req, action: "/cases/\(id.uuidString)/events/\(event.id!.uuidString)/correct", prefix: "c-\(event.id!.uuidString.prefix(8))", event: event, detail: detail))</details></li>
+            <li>\(line)<details><summary>\(t(.correct))</summary>\(eventForm(req, action: "/cases/\(id.uuidString)/events/\(event.id!.uuidString)/correct", prefix: "c-\(event.id!.uuidString.prefix(8))", event: event, detail: detail, facilities: support.facilities))</details></li>
             """
         }
         let teamOptions = [(value: "", label: t(.intakeQueue))] + teams.map { (value: $0.id!.uuidString, label: $0.name) }
@@ -78,11 +79,11 @@ enum CaseViews {
         let body: HTML = """
         <h1>\(t(.caseTitle)): \(name(req, record))</h1>
         \(banner)
-        \(problem.map { Form.errorSummary([t($0)], language: l) })
+        \(problem.map { Form.errorSummary([$0.in(l)], language: l) })
         <h2>\(t(.timeline))</h2>
         \(items.isEmpty ? HTML("<p>\(t(.noEvents))</p>") : HTML("<ol id=\"timeline\">\(items)</ol>"))
         <h3>\(t(.addEvent))</h3>
-        \(eventForm(req, action: "/cases/\(id.uuidString)/events", prefix: "new", event: nil, detail: nil))
+        \(eventForm(req, action: "/cases/\(id.uuidString)/events", prefix: "new", event: nil, detail: nil, facilities: support.facilities))
         <h2>\(t(.person))</h2>
         <form method="post" action="/cases/\(id.uuidString)/person">\(csrf)
         \(Form.field("name", label: t(.name), value: open(record.personNameSealed, .casePersonName), required: false, extra: " maxlength=\"300\""))
@@ -104,6 +105,11 @@ enum CaseViews {
         \(Form.field("contactLanguage", label: t(.language), required: false, extra: " maxlength=\"200\""))
         \(Form.field("channel", label: t(.channel), required: false, extra: " maxlength=\"200\""))
         <button type="submit">\(t(.addContact))</button></form></details>
+        \(CaseSupportViews.referral(req, record))
+        \(CaseSupportViews.bondFund(req, record, support, who: who))
+        \(CaseSupportViews.tasks(req, record, support, who: who))
+        \(CaseSupportViews.visits(req, record, support, who: who))
+        \(CaseSupportViews.notes(req, record, support, who: who))
         <h2>\(t(.dataTitle))</h2>
         <p><a href="/cases/\(id.uuidString)/export">\(t(.export))</a> · <a href="/cases/\(id.uuidString)/export?format=json">\(t(.exportJSON))</a></p>
         \(record.closedAt == nil ? HTML("<form method=\"post\" action=\"/cases/\(id.uuidString)/close\">\(csrf)<button type=\"submit\" class=\"secondary\">\(t(.close))</button></form>") : HTML("<p>\(t(.closed))</p>"))
@@ -118,7 +124,7 @@ enum CaseViews {
 
     /// The timeline form, empty or filled with an event to correct. Field ids carry a prefix: a page
     /// holds several of these forms.
-    static func eventForm(_ req: Request, action: String, prefix: String, event: CaseEventModel?, detail: String?) -> HTML {
+    static func eventForm(_ req: Request, action: String, prefix: String, event: CaseEventModel?, detail: String?, facilities: [FacilityModel]) -> HTML {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         func field(_ name: String) -> String { "\(prefix)-\(name)" }
@@ -138,7 +144,8 @@ enum CaseViews {
         <form method="post" action="\(action)">\(Layout.csrfField(req.visitor))
         \(select("step", t(.stepLabel), CustodyStep.allCases.map { ($0.rawValue, t(.step($0))) }, event?.step))
         \(input("when", t(.when), "datetime-local", when, hint: t(.whenHint)))
-        \(input("place", t(.place), "text", event?.place ?? "", hint: t(.placeHint)))
+        \(input("place", t(.place), "text", event?.facilityID == nil ? event?.place ?? "" : "", hint: t(.placeHint)))
+        \(CaseSupportViews.eventFields(req, event: event, facilities: facilities, field: field))
         \(input("source", t(.source), "text", event?.source ?? "", hint: t(.sourceHint)))
         \(select("detainerForm", t(.detainerForm), [("", t(.noForm))] + DetainerForm.allCases.map { ($0.rawValue, t(.form($0))) }, event?.detainerForm))
         <div class="check"><input type="checkbox" id="\(field("judicialWarrant"))" name="judicialWarrant" value="yes"\(event?.judicialWarrant == true ? HTML(" checked") : .empty)><label for="\(field("judicialWarrant"))">\(t(.judicialWarrant))</label></div>

@@ -33,16 +33,12 @@ struct HoldClockWatch: Sendable {
             let fresh = crossed.filter { !told.contains($0) }
             guard !fresh.isEmpty else { continue }
             // One message for what was crossed since the last look (after a quiet night: 24 and 36 at once).
-            let recipients = try await legalTeam(for: record, on: db)
+            let recipients = try await CaseTeam.members(of: record, roles: [.legal], on: db)
             let link = "\(services.config.baseURL)/cases/\(record.id!.uuidString)"
-            let accounts = Accounts(db: db, services: services)
-            let notices = try recipients.map { member in
-                let language = Language(rawValue: member.language ?? "") ?? .es
-                return try Notice.make(
-                    channel: .email, to: accounts.email(of: member), subject: Text.cases(.holdAlertSubject(highest)).in(language),
-                    body: Text.cases(.holdAlertBody(hours: highest, link: link)).in(language), purpose: "case.hold", recordID: record.id,
-                    services: services)
-            }
+            let notices = try CaseTeam.emails(
+                to: recipients, subject: { Text.cases(.holdAlertSubject(highest)).in($0) },
+                body: { Text.cases(.holdAlertBody(hours: highest, link: link)).in($0) }, purpose: "case.hold", recordID: record.id,
+                services: services, on: db)
             let marks = fresh.map { HoldAlertModel(caseID: record.id!, holdStartedAt: clock.startedAt, thresholdHours: $0, sentAt: now) }
             try await db.transaction { db in
                 for mark in marks { try await mark.create(on: db) }
@@ -53,12 +49,5 @@ struct HoldClockWatch: Sendable {
         }
         if written > 0 { services.delivery.wake() }
         return written
-    }
-
-    private func legalTeam(for record: CaseModel, on db: any Database) async throws -> [UserModel] {
-        let legal = try await UserModel.query(on: db).filter(\.$role == Role.legal.rawValue).filter(\.$disabledAt == nil).all()
-        guard let teamID = record.teamID else { return legal }
-        let members = Set(try await TeamMembershipModel.query(on: db).filter(\.$team.$id == teamID).all().map { $0.$user.id })
-        return legal.filter { members.contains($0.id!) }
     }
 }

@@ -1,0 +1,29 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import Vapor
+
+/// Who follows a case, for the messages the background watches and timeline changes send.
+enum CaseTeam {
+    /// Active members with one of `roles` who may see the case: its team's, or everyone with the
+    /// role while no team has taken it.
+    static func members(of record: CaseModel, roles: [Role], on db: any Database) async throws -> [UserModel] {
+        let users = try await UserModel.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabledAt == nil).all()
+        guard let teamID = record.teamID else { return users }
+        let members = Set(try await TeamMembershipModel.query(on: db).filter(\.$team.$id == teamID).all().map { $0.$user.id })
+        return users.filter { members.contains($0.id!) }
+    }
+
+    /// One email notice per member, each in the member's language. The text names no one: it links.
+    static func emails(
+        to members: [UserModel], subject: (Language) -> String, body: (Language) -> String, purpose: String, recordID: UUID?,
+        services: AmparoServices, on db: any Database
+    ) throws -> [NoticeModel] {
+        let accounts = Accounts(db: db, services: services)
+        return try members.map { member in
+            let language = Language(rawValue: member.language ?? "") ?? .es
+            return try Notice.make(channel: .email, to: accounts.email(of: member), subject: subject(language), body: body(language),
+                                   purpose: purpose, recordID: recordID, services: services)
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// The case's support work and the visitation program: structured timeline facts, the bond fund,
+/// tasks and their reminders, sealed notes, visits seen only by their visitor, transfer notices,
+/// counts by county. The harness clock starts on Friday 2027-01-15 08:00 UTC.
+final class CaseSupportTests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    /// A signed-in member who has opened their dashboard (the page that gives the form token).
+    func member(_ role: Role, in team: TeamModel?) async throws -> (TestHarness.Member, Browser) {
+        let member = try await harness.member(role)
+        if let team { try await TeamMembershipModel(userID: member.id, teamID: team.id!).create(on: harness.app.db) }
+        let browser = try await harness.signedIn(member)
+        try await browser.get("/dashboard")
+        return (member, browser)
+    }
+
+    func openCase(team: TeamModel?) async throws -> CaseModel {
+        let opener = try await harness.member(.dispatcher)
+        let record = CaseModel(reportID: nil, teamID: team?.id, openedBy: opener.id, openedAt: harness.clock.now())
+        try await record.create(on: harness.app.db)
+        return record
+    }
+
+    func facility(_ name: String, county: String) async throws -> FacilityModel {
+        let facility = FacilityModel(name: name, kind: "igsa", updatedAt: harness.clock.now())
+        facility.state = "OR"
+        facility.county = county
+        facility.visitingHours = "Sat-Sun 9:00-15:00"
+        facility.idRules = "Government photo ID"
+        try await facility.create(on: harness.app.db)
+        return facility
+    }
+
+    func trainedVisitor(languages: String = "Español, Mam") async throws -> (TestHarness.Member, Browser) {
+        let (visitor, browser) = try await member(.visitor, in: nil)
+        let profile = VisitorProfileModel(userID: visitor.id, updatedAt: harness.clock.now())
+        profile.trainedOn = "2026-10-03"
+        profile.languages = languages
+        try await profile.create(on: harness.app.db)
+        return (visitor, browser)
+    }
+
+    func testDetainerHearingAndBondFactsAreRecordedAndAHearingMakesATask() async throws {
+        let north = try await harness.team("North")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, worker) = try await member(.caseWorker, in: north)
+        let jail = try await facility("Marion County Jail", county: "Marion")
+        let detainer = try await worker.post(path + "/events", pairs: [
+            ("step", "detainer_lodged"), ("when", "2027-01-14T10:00"), ("facility", jail.id!.uuidString), ("agency", "ICE ERO Portland"),
+            ("detainerForm", "I-247A"), ("probableCause", "biometric_match"), ("probableCause", "statements"), ("probableCause", "made_up"),
+        ])
+        XCTAssertEqual(detainer.status, .seeOther)
+        let hearing = try await worker.post(path + "/events", ["step": "hearing", "when": "2027-01-25T09:00", "place": "Portland Immigration Court",
+                                                                "hearingKind": "master_calendar"])
+        XCTAssertEqual(hearing.status, .seeOther)
+        let badBond = try await worker.post(path + "/events", ["step": "bond", "when": "2027-01-20T09:00", "bondAmount": "1.500,50"])
+        XCTAssertEqual(badBond.status, .unprocessableEntity, "an amount that is not dollars is refused")
+        try await worker.post(path + "/events", ["step": "bond", "when": "2027-01-20T09:00", "bondAmount": "$7,500", "bondStage": "set"])
+
+        let events = try await CaseEventModel.query(on: harness.app.db).sort(\.$occurredAt).all()
+        XCTAssertEqual(events.map(\.step), ["detainer_lodged", "bond", "hearing"])
+        XCTAssertEqual(events[0].place, "Marion County Jail")
+        XCTAssertEqual(events[0].county, "Marion", "the facility gives the county")
+        XCTAssertEqual(events[0].facilityID, jail.id)
+        XCTAssertEqual(events[0].probableCause, "biometric_match,statements")
+        XCTAssertEqual(events[1].bondCents, 750_000)
+        XCTAssertEqual(events[1].bondStage, "set")
+        XCTAssertEqual(events[2].hearingKind, "master_calendar")
+        XCTAssertNil(events[2].probableCause, "boxes belong to a detainer only")
+
+        let tasks = try await CaseTaskModel.query(on: harness.app.db).all()
+        XCTAssertEqual(tasks.count, 1, "a hearing ahead makes a preparation task")
+        XCTAssertEqual(tasks[0].dueAt, events[2].occurredAt.addingTimeInterval(-3 * 86_400))
+        let page = try await worker.get(path).body.string
+        for text in ["Statements to an immigration officer", "Master calendar", "$7,500", "ICE ERO Portland", "Prepare for the hearing on 2027-01-25 09:00"] {
+            XCTAssertTrue(page.contains(text), text)
+        }
+    }
+
+    func testTheBondFundMovesStepByStepAndAPaymentIsOnTheTimeline() async throws {
+        let north = try await harness.team("North")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, lawyer) = try await member(.legal, in: north)
+        let refused = try await lawyer.post(path + "/bonds", ["amount": "lots"])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.string.contains("Enter an amount in dollars"))
+        let none = try await BondRequestModel.query(on: harness.app.db).count()
+        XCTAssertEqual(none, 0, "nothing half-written")
+        try await lawyer.post(path + "/bonds", ["amount": "5000", "note": "Receipt to her brother José"])
+        let bond = try await BondRequestModel.query(on: harness.app.db).first()!
+        XCTAssertEqual(bond.amountCents, 500_000)
+        let bondPath = path + "/bonds/\(bond.id!.uuidString)"
+        let skipped = try await lawyer.post(bondPath, ["status": "paid"])
+        XCTAssertEqual(skipped.status, .unprocessableEntity, "a request is approved before it is paid")
+        try await lawyer.post(bondPath, ["status": "approved"])
+        let paid = try await lawyer.post(bondPath, ["status": "paid", "paid": "4,800.00"])
+        XCTAssertEqual(paid.status, .seeOther)
+        let after = try await BondRequestModel.find(bond.id, on: harness.app.db)
+        XCTAssertEqual(after?.status, "paid")
+        XCTAssertEqual(after?.paidCents, 480_000)
+        let payment = try await CaseEventModel.query(on: harness.app.db).filter(\.$step == "bond").first()
+        XCTAssertEqual(payment?.bondStage, "paid_by_fund")
+        XCTAssertEqual(payment?.bondCents, 480_000)
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("José"), "the bond note is sealed")
+        let page = try await lawyer.get(path).body.string
+        XCTAssertTrue(page.contains("Paid by the bond fund") && page.contains("$4,800") && page.contains("Receipt to her brother José"))
+    }
+
+    func testTasksAreRemindedOnceToTheirAssigneeAndNotesAreSealed() async throws {
+        let north = try await harness.team("North"), south = try await harness.team("South")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (worker, browser) = try await member(.caseWorker, in: north)
+        let (stranger, _) = try await member(.caseWorker, in: south)
+        let outsider = try await browser.post(path + "/tasks", ["title": "Check the detainee locator", "due": "2027-01-15T18:00", "assignee": stranger.id.uuidString])
+        XCTAssertEqual(outsider.status, .unprocessableEntity, "a task goes to someone who may see the case")
+        let noDate = try await browser.post(path + "/tasks", ["title": "Check the detainee locator", "due": "tomorrow"])
+        XCTAssertEqual(noDate.status, .unprocessableEntity)
+        try await browser.post(path + "/tasks", ["title": "Check the detainee locator", "due": "2027-01-15T18:00", "assignee": worker.id.uuidString])
+        try await browser.post(path + "/tasks", ["title": "Call the consulate", "due": "2027-02-15T18:00"])
+        let app = harness.app
+        let watch = TaskReminderWatch(services: harness.services, database: { app.db })
+        let first = try await watch.check()
+        XCTAssertEqual(first, 1, "only the task due within a day")
+        let again = try await watch.check()
+        XCTAssertEqual(again, 0, "once")
+        let notice = try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "case.task").first()!
+        let to = try harness.services.sealer.open(notice.recipientSealed!, context: SealedColumn.noticeRecipient.context(rowID: notice.id!))
+        XCTAssertEqual(to, worker.email)
+        let task = try await CaseTaskModel.query(on: harness.app.db).sort(\.$dueAt).first()!
+        try await browser.post(path + "/tasks/\(task.id!.uuidString)/done", [:])
+        let done = try await CaseTaskModel.find(task.id, on: harness.app.db)
+        XCTAssertNotNil(done?.doneAt)
+
+        let note = try await browser.post(path + "/notes", ["body": "Su hija Lupita pregunta por él.\nLlamar el martes."])
+        XCTAssertEqual(note.status, .seeOther)
+        let control = try await browser.post(path + "/notes", ["body": "bad\u{7}bell"])
+        XCTAssertEqual(control.status, .unprocessableEntity)
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("Lupita") || dump.contains("detainee locator"), "notes and task titles are sealed")
+        let page = try await browser.get(path).body.string
+        XCTAssertTrue(page.contains("Su hija Lupita pregunta por él.\nLlamar el martes."))
+    }
+
+    func testAVisitorSeesOnlyTheirVisitAndNeverTheFamilysPhone() async throws {
+        let north = try await harness.team("North")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, worker) = try await member(.caseWorker, in: north)
+        try await worker.post(path + "/person", ["name": "Rosa Méndez", "phone": "+1 503 555 0177", "language": "Mam", "team": north.id!.uuidString])
+        try await worker.post(path + "/contacts", ["contactName": "Tomás Méndez", "relationship": "hermano", "reach": "+1 503 555 0188"])
+        let center = try await facility("Northwest ICE Processing Center", county: "Pierce")
+        let (visitor, asVisitor) = try await trainedVisitor()
+        let (untrained, _) = try await member(.visitor, in: nil)
+        let refused = try await worker.post(path + "/visits", ["facility": center.id!.uuidString, "visitor": untrained.id.uuidString, "when": "2027-01-16T10:00"])
+        XCTAssertEqual(refused.status, .unprocessableEntity, "an untrained visitor is not sent")
+        let planned = try await worker.post(path + "/visits", ["facility": center.id!.uuidString, "visitor": visitor.id.uuidString, "when": "2027-01-16T10:00"])
+        XCTAssertEqual(planned.status, .seeOther)
+        let visit = try await VisitModel.query(on: harness.app.db).first()!
+
+        let mine = try await asVisitor.get("/visits").body.string
+        XCTAssertTrue(mine.contains("Rosa Méndez") && mine.contains("Northwest ICE Processing Center"))
+        let page = try await asVisitor.get("/visits/\(visit.id!.uuidString)").body.string
+        XCTAssertTrue(page.contains("Rosa Méndez") && page.contains("Mam") && page.contains("Government photo ID") && page.contains("Sat-Sun 9:00-15:00"))
+        for secret in ["555 0177", "555 0188", "Tomás", "hermano"] { XCTAssertFalse(page.contains(secret), secret) }
+        let casePage = try await asVisitor.get(path)
+        XCTAssertEqual(casePage.status, .forbidden, "a visitor has no case pages")
+        let export = try await asVisitor.get(path + "/export")
+        XCTAssertEqual(export.status, .forbidden)
+
+        let (_, other) = try await trainedVisitor()
+        for request in [try await other.get("/visits/\(visit.id!.uuidString)"),
+                        try await other.post("/visits/\(visit.id!.uuidString)/report", ["outcome": "done", "report": "x"])] {
+            XCTAssertEqual(request.status, .notFound, "another visitor's visit does not exist for them")
+        }
+        let reported = try await asVisitor.post("/visits/\(visit.id!.uuidString)/report", [
+            "outcome": "done", "report": "Está bien de ánimo; necesita sus lentes y dinero para llamadas.", "sharedWithFamily": "yes",
+        ])
+        XCTAssertEqual(reported.status, .seeOther)
+        let after = try await VisitModel.find(visit.id, on: harness.app.db)
+        XCTAssertEqual(after?.status, "done")
+        XCTAssertEqual(after?.sharedWithFamily, true)
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("lentes"), "the report is sealed")
+        let seen = try await worker.get(path).body.string
+        XCTAssertTrue(seen.contains("necesita sus lentes"))
+    }
+
+    func testATransferMarksPlannedVisitsAndTellsTheVisitationTeam() async throws {
+        let north = try await harness.team("North")
+        let record = try await openCase(team: north)
+        let path = "/cases/\(record.id!.uuidString)"
+        let (_, worker) = try await member(.caseWorker, in: north)
+        let tacoma = try await facility("Northwest ICE Processing Center", county: "Pierce")
+        let jail = try await facility("Marion County Jail", county: "Marion")
+        let (visitor, _) = try await trainedVisitor()
+        let (teamVisitor, _) = try await member(.visitor, in: north)
+        let (elsewhere, _) = try await member(.visitor, in: nil)
+        let booked = try await worker.post(path + "/events", ["step": "booked", "when": "2027-01-10T10:00", "facility": jail.id!.uuidString])
+        XCTAssertEqual(booked.status, .seeOther, booked.body.string)
+        try await worker.post(path + "/visits", ["facility": jail.id!.uuidString, "visitor": visitor.id.uuidString, "when": "2027-01-17T10:00"])
+        let quiet = try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "case.transfer").count()
+        XCTAssertEqual(quiet, 0, "the first place is not a move")
+        let moved = try await worker.post(path + "/events", ["step": "transferred_to_ice", "when": "2027-01-15T07:00", "facility": tacoma.id!.uuidString])
+        XCTAssertEqual(moved.status, .seeOther, moved.body.string)
+        let visit = try await VisitModel.query(on: harness.app.db).first()
+        XCTAssertEqual(visit?.status, "moved")
+        let notices = try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "case.transfer").all()
+        let sealer = harness.services.sealer
+        let to = Set(try notices.map { try sealer.open($0.recipientSealed!, context: SealedColumn.noticeRecipient.context(rowID: $0.id!)) })
+        XCTAssertEqual(to, [visitor.email, teamVisitor.email], "the person's visitor and the team's visitors, no one else")
+        XCTAssertFalse(to.contains(elsewhere.email))
+        guard let first = notices.first else { return }
+        let body = try sealer.open(first.bodySealed!, context: SealedColumn.noticeBody.context(rowID: first.id!))
+        XCTAssertTrue(body.contains("Northwest ICE Processing Center") && body.contains(path))
+        // Recording an older place afterwards moves no one today.
+        try await worker.post(path + "/events", ["step": "booked", "when": "2027-01-09T10:00", "place": "Salem Police"])
+        let still = try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "case.transfer").count()
+        XCTAssertEqual(still, notices.count)
+    }
+
+    func testCountsByCountyIncludeHoldsPastReleaseAndErasureKeepsThem() async throws {
+        let north = try await harness.team("North")
+        let (_, worker) = try await member(.caseWorker, in: north)
+        var ids: [UUID] = []
+        for index in 0..<6 {
+            let record = try await openCase(team: north)
+            ids.append(record.id!)
+            let path = "/cases/\(record.id!.uuidString)"
+            let county = index < 5 ? "Marion" : "Polk"
+            try await worker.post(path + "/events", ["step": "detainer_lodged", "when": "2027-01-0\(index + 1)T10:00", "detainerForm": index == 4 ? "I-247N" : "I-247A", "county": county, "place": "\(county) County Jail"])
+            try await worker.post(path + "/events", ["step": "local_custody_ended", "when": "2027-01-0\(index + 2)T10:00", "county": county, "place": "\(county) County Jail"])
+            try await worker.post(path + "/notes", ["body": "Nota privada \(index)"])
+        }
+        let rows = try await CaseCountRoutes.rows(year: 2027, county: "Marion", on: harness.app.db)
+        XCTAssertEqual(Set(rows.map(\.county)), ["Marion"])
+        XCTAssertTrue(rows.contains(.init(county: "Marion", place: "Marion County Jail", month: "2027-01", step: "detainer_lodged", people: "5")), "\(rows)")
+        XCTAssertTrue(rows.contains(.init(county: "Marion", place: "Marion County Jail", month: "2027-01", step: CaseCounts.heldPastRelease, people: "<5")),
+                      "4 held past release (an I-247N asks for no hold): suppressed")
+        try await CaseErasure.erase(ids, now: harness.clock.now(), on: harness.app.db)
+        let notes = try await CaseNoteModel.query(on: harness.app.db).count()
+        XCTAssertEqual(notes, 0, "erasure removes notes")
+        let kept = try await CaseCountRoutes.rows(year: 2027, county: "Marion", on: harness.app.db)
+        XCTAssertEqual(kept, rows, "the counts stay")
+        let (_, analyst) = try await member(.analyst, in: nil)
+        let page = try await analyst.get("/cases/counts?year=2027&county=Polk").body.string
+        XCTAssertTrue(page.contains("Polk County Jail") && !page.contains("Marion County Jail"))
+    }
+}
