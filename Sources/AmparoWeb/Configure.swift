@@ -40,6 +40,8 @@ public struct AmparoConfig: Sendable {
     public var caseRetention: TimeInterval = 365 * 86400
     /// Hours on a detainer alone at which the legal team is told (`AMPARO_HOLD_ALERT_HOURS`, "24,36,48").
     public var holdAlertHours = [24, 36, 48]
+    /// How often the hold clock and task reminders are checked (`AMPARO_WATCH_SECONDS`, 60).
+    public var watchInterval: Int = 60
     /// Where alerts go out: SMTP, Twilio, signal-cli-rest-api.
     public var delivery = DeliveryConfig()
     /// Deliver the outbox in-process (off in tests, which call the worker directly).
@@ -55,7 +57,7 @@ public struct AmparoConfig: Sendable {
 
     /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`,
     /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`,
-    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`, `AMPARO_CASE_RETENTION_DAYS`.
+    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`, `AMPARO_WATCH_SECONDS`, `AMPARO_CASE_RETENTION_DAYS`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
@@ -73,6 +75,7 @@ public struct AmparoConfig: Sendable {
             config.reportRetention = days * 86400
         }
         if let days = env["AMPARO_CASE_RETENTION_DAYS"].flatMap(Double.init), days > 0 { config.caseRetention = days * 86400 }
+        if let seconds = env["AMPARO_WATCH_SECONDS"].flatMap(Int.init), seconds > 0 { config.watchInterval = seconds }
         if let hours = env["AMPARO_HOLD_ALERT_HOURS"] {
             let list = hours.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
             if !list.isEmpty { config.holdAlertHours = list.sorted() }
@@ -141,7 +144,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
         app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
         let watch = HoldClockWatch(services: services, database: { app.db })
         let reminders = TaskReminderWatch(services: services, database: { app.db })
-        app.lifecycle.use(BackgroundTask.every(60) {
+        app.lifecycle.use(BackgroundTask.every(TimeInterval(config.watchInterval)) {
             do { try await watch.check() } catch { logger.error("hold clock: \(String(reflecting: type(of: error)))") }
             do { try await reminders.check() } catch { logger.error("task reminders: \(String(reflecting: type(of: error)))") }
         })

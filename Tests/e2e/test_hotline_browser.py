@@ -67,7 +67,8 @@ def server(sinks):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update({"AMPARO_SMTP": f"127.0.0.1:{smtp_port}", "AMPARO_TWILIO_URL": f"http://127.0.0.1:{http_port}",
                 "AMPARO_TWILIO_SID": "AC0", "AMPARO_TWILIO_TOKEN": "e2e", "AMPARO_TWILIO_FROM": "+15035550100",
-                "AMPARO_SIGNAL_URL": f"http://127.0.0.1:{http_port}", "AMPARO_SIGNAL_NUMBER": "+15035550101"})
+                "AMPARO_SIGNAL_URL": f"http://127.0.0.1:{http_port}", "AMPARO_SIGNAL_NUMBER": "+15035550101",
+                "AMPARO_WATCH_SECONDS": "2"})
     s = Server(binary, data_dir, free_port(), env)
     yield s
     s.stop()
@@ -125,6 +126,35 @@ def dispatcher():
 @pytest.fixture(scope="module")
 def admin(server):
     return set_up_admin(server.base, server.setup_link)
+
+
+@pytest.fixture(scope="module")
+def lawyer():
+    driver = make_browser("en-US,en")
+    yield driver
+    driver.quit()
+
+
+def invite_and_enrol(admin, driver, email, name, role):
+    """The admin invites a member; in `driver`, they choose a password and enrol their second factor."""
+    admin.get("/admin/users")
+    page = admin.post("/admin/users", {"email": email, "name": name, "role": role})
+    driver.get(re.search(r'id="invitation-link">([^<]+)<', page).group(1))
+    fill(driver, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
+    submit(driver)
+    fill(driver, {"code": totp(driver.find_element(By.ID, "totp-secret").text)})
+    submit(driver)
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "I have saved them"))
+
+
+def form_ending(driver, suffix):
+    """The form whose action ends with `suffix`."""
+    return driver.find_element(By.XPATH, f"//form[substring(@action, string-length(@action) - {len(suffix) - 1}) = '{suffix}']")
+
+
+def set_value(driver, element, value):
+    """Date and time inputs take their value from script (typing depends on the browser's locale)."""
+    driver.execute_script("arguments[0].value = arguments[1]", element, value)
 
 
 def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(server, sinks, admin, reporter, dispatcher, artifacts):
@@ -306,10 +336,11 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
         assert text not in logs, text
 
 
-def test_a_person_detained_there_becomes_a_case_the_legal_team_follows(server, admin, dispatcher, artifacts):
+def test_a_person_detained_there_becomes_a_case_the_legal_team_follows(server, sinks, admin, dispatcher, lawyer, artifacts):
     """Runs after the test above, on its verified report: the coordinator opens a case for the man
     detained; a lawyer (invited, enrolled) records him, his family's consent and the custody timeline,
-    and the page warns that he has been held on the detainer alone for more than 48 hours."""
+    the page warns that he has been held on the detainer alone for more than 48 hours, and the legal
+    team gets the hold-clock email."""
     report_url = dispatcher.current_url if "/hotline/reports/" in dispatcher.current_url else None
     if report_url is None:
         click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Hotline"))
@@ -318,46 +349,141 @@ def test_a_person_detained_there_becomes_a_case_the_legal_team_follows(server, a
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/detained')]//button"))
     assert "Cases opened from this report: 1" in dispatcher.find_element(By.ID, "cases-opened").text
 
-    admin.get("/admin/users")
-    page = admin.post("/admin/users", {"email": "lucia.legal@example.org", "name": "Lucía Legal", "role": "legal"})
-    invitation = re.search(r'id="invitation-link">([^<]+)<', page).group(1)
-    lawyer = make_browser("en-US,en")
+    invite_and_enrol(admin, lawyer, "lucia.legal@example.org", "Lucía Legal", "legal")
+    click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "Cases"))
+    check_accessibility(lawyer, artifacts, "27-cases")
+    click_and_wait(lawyer, lawyer.find_element(By.CSS_SELECTOR, "#cases a"))
+    person = form_ending(lawyer, "/person")
+    for name, value in {"name": "Mateo Cruz", "language": "Spanish", "aNumber": "A201-555-321",
+                        "consent": "His sister Ana agrees to share with the legal team."}.items():
+        person.find_element(By.NAME, name).send_keys(value)
+    click_and_wait(lawyer, person.find_element(By.TAG_NAME, "button"))
+    assert "Mateo Cruz" in lawyer.find_element(By.TAG_NAME, "h1").text
+
+    add_event(lawyer, "booked", 80, place="Washington County Jail", source="jail roster")
+    add_event(lawyer, "detainer_lodged", 70, detainerForm="I-247A", probableCause=["biometric_match", "statements"])
+    add_event(lawyer, "local_custody_ended", 52, detail="Bail posted by the community fund")
+    clock = lawyer.find_element(By.ID, "hold-clock").text
+    assert "Held on the ICE detainer alone for 52 hours" in clock or "for 51 hours" in clock, clock
+    assert "may be an unlawful seizure" in clock
+    assert "Statements to an immigration officer" in lawyer.find_element(By.ID, "timeline").text
+    check_accessibility(lawyer, artifacts, "28-case-hold-clock")
+    # The hold-clock watch (every 2 s here) emails the legal team a link, never a name.
+    link = wait_for_message(sinks[1], "lucia.legal@example.org", r"(/cases/[0-9A-Fa-f-]{36})")
+    assert link in lawyer.current_url
+    assert not any("Mateo" in m["body"] for m in sink_messages(sinks[1]))
+
+
+def add_event(driver, step, hours_ago, **extra):
+    when = (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M")
+    form = form_ending(driver, "/events")
+    Select(form.find_element(By.NAME, "step")).select_by_value(step)
+    set_value(driver, form.find_element(By.NAME, "when"), when)
+    for name, value in extra.items():
+        if name in ("detainerForm", "facility", "hearingKind", "bondStage"):
+            Select(form.find_element(By.NAME, name)).select_by_visible_text(value) if name == "facility" else Select(form.find_element(By.NAME, name)).select_by_value(value)
+        elif name == "probableCause":
+            for box in value:
+                form.find_element(By.CSS_SELECTOR, f"input[name=probableCause][value={box}]").click()
+        else:
+            form.find_element(By.NAME, name).send_keys(value)
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+
+
+def test_the_case_goes_on_through_a_transfer_a_visit_a_bond_and_a_request_for_the_data(server, sinks, admin, lawyer, artifacts):
+    """The same lawyer: facilities with their visiting rules, a trained visitor, the transfer to ICE,
+    a visit the visitor reports (seeing the man's name and the rules, never his family's phone), a
+    move that tells the visitor, the bond fund paying, then the export and the erasure on request."""
+    case_url = lawyer.current_url
+    lawyer.get(server.base + "/facilities")
+    for name, county, hours in [("Northwest ICE Processing Center", "Pierce", "Daily 8:00-15:00"),
+                                ("Tacoma Annex", "Pierce", "Weekends 9:00-12:00")]:
+        form = form_ending(lawyer, "/facilities")
+        for field, value in {"name": name, "city": "Tacoma", "county": county, "state": "WA", "visitingHours": hours,
+                             "idRules": "Government photo ID; visitors 18+", "dressCode": "No khaki or orange"}.items():
+            form.find_element(By.NAME, field).send_keys(value)
+        Select(form.find_element(By.NAME, "kind")).select_by_value("private")
+        click_and_wait(lawyer, form.find_element(By.TAG_NAME, "button"))
+    assert "Tacoma Annex" in lawyer.find_element(By.ID, "facilities").text
+    check_accessibility(lawyer, artifacts, "29-facilities")
+
+    visitor = make_browser("en-US,en")
     try:
-        lawyer.get(invitation)
-        fill(lawyer, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
-        submit(lawyer)
-        fill(lawyer, {"code": totp(lawyer.find_element(By.ID, "totp-secret").text)})
-        submit(lawyer)
-        click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "I have saved them"))
-        click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "Cases"))
-        check_accessibility(lawyer, artifacts, "27-cases")
-        click_and_wait(lawyer, lawyer.find_element(By.CSS_SELECTOR, "#cases a"))
-        person = lawyer.find_element(By.XPATH, "//form[contains(@action, '/person')]")
-        for name, value in {"name": "Mateo Cruz", "language": "Spanish", "aNumber": "A201-555-321",
-                            "consent": "His sister Ana agrees to share with the legal team."}.items():
-            person.find_element(By.NAME, name).send_keys(value)
-        click_and_wait(lawyer, person.find_element(By.TAG_NAME, "button"))
-        assert "Mateo Cruz" in lawyer.find_element(By.TAG_NAME, "h1").text
+        invite_and_enrol(admin, visitor, "vera.visitor@example.org", "Vera Visitor", "visitor")
+        lawyer.get(server.base + "/visitors")
+        form = lawyer.find_element(By.CSS_SELECTOR, "#visitors form")
+        set_value(lawyer, form.find_element(By.NAME, "trainedOn"), "2026-10-03")
+        form.find_element(By.NAME, "languages").send_keys("English, Español")
+        click_and_wait(lawyer, form.find_element(By.TAG_NAME, "button"))
+        check_accessibility(lawyer, artifacts, "30-visitors")
 
-        def add(step, hours_ago, **extra):
-            when = (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M")
-            form = lawyer.find_element(By.XPATH, "//form[substring(@action, string-length(@action) - 6) = '/events']")
-            Select(form.find_element(By.NAME, "step")).select_by_value(step)
-            lawyer.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "when"), when)
-            for name, value in extra.items():
-                if name == "detainerForm":
-                    Select(form.find_element(By.NAME, name)).select_by_value(value)
-                else:
-                    form.find_element(By.NAME, name).send_keys(value)
-            click_and_wait(lawyer, form.find_element(By.TAG_NAME, "button"))
+        lawyer.get(case_url)
+        contact = form_ending(lawyer, "/contacts")
+        lawyer.execute_script("arguments[0].closest('details').open = true", contact)
+        fill_form(contact, {"contactName": "Ana Cruz", "relationship": "sister", "reach": "+1 503 555 0142"})
+        click_and_wait(lawyer, contact.find_element(By.TAG_NAME, "button"))
+        add_event(lawyer, "transferred_to_ice", 4, facility="Northwest ICE Processing Center (WA)", agency="ICE ERO")
+        plan_visit(lawyer, "Northwest ICE Processing Center", hours_ahead=2)
 
-        add("booked", 80, place="Washington County Jail", source="jail roster")
-        add("detainer_lodged", 70, detainerForm="I-247A")
-        add("local_custody_ended", 52, detail="Bail posted by the community fund")
-        clock = lawyer.find_element(By.ID, "hold-clock").text
-        assert "Held on the ICE detainer alone for 52 hours" in clock or "for 51 hours" in clock, clock
-        assert "may be an unlawful seizure" in clock
-        check_accessibility(lawyer, artifacts, "28-case-hold-clock")
+        click_and_wait(visitor, visitor.find_element(By.LINK_TEXT, "Visits"))
+        assert "Mateo Cruz" in visitor.find_element(By.ID, "visits").text
+        click_and_wait(visitor, visitor.find_element(By.CSS_SELECTOR, "#visits a"))
+        page = visitor.page_source
+        assert "Mateo Cruz" in page and "No khaki or orange" in page and "Daily 8:00-15:00" in page
+        for secret in ["555 0142", "Ana Cruz", "A201-555-321", "Bail posted"]:
+            assert secret not in page, secret
+        check_accessibility(visitor, artifacts, "31-visit")
+        visitor.get(case_url)
+        assert "Your role does not allow this" in visitor.page_source
+        visitor.back()
+        report = form_ending(visitor, "/report")
+        report.find_element(By.NAME, "report").send_keys("He is calm; needs his glasses and money for calls.")
+        report.find_element(By.NAME, "sharedWithFamily").click()
+        click_and_wait(visitor, report.find_element(By.TAG_NAME, "button"))
+        assert visitor.find_element(By.ID, "visit-status").text == "Done"
+
+        # A second visit is planned; then ICE moves him: the visit must be planned again, and the visitor is told.
+        lawyer.get(case_url)
+        plan_visit(lawyer, "Northwest ICE Processing Center", hours_ahead=72)
+        add_event(lawyer, "facility_transfer", 1, facility="Tacoma Annex (WA)")
+        visits = lawyer.find_element(By.ID, "case-visits").text
+        assert "needs his glasses" in visits and "The person was moved: plan again" in visits, visits
+        wait_for_message(sinks[1], "vera.visitor@example.org", r"(moved to Tacoma Annex)")
     finally:
-        lawyer.quit()
+        visitor.quit()
 
+    bonds = form_ending(lawyer, "/bonds")
+    lawyer.execute_script("arguments[0].closest('details').open = true", bonds)
+    fill_form(bonds, {"amount": "1,500", "note": "Posted by the fund at the ICE office"})
+    click_and_wait(lawyer, bonds.find_element(By.TAG_NAME, "button"))
+    click_and_wait(lawyer, lawyer.find_element(By.XPATH, "//ul[@id='bonds']//button[text()='Approve']"))
+    click_and_wait(lawyer, lawyer.find_element(By.XPATH, "//ul[@id='bonds']//button[text()='Record the payment']"))
+    assert "Paid" in lawyer.find_element(By.ID, "bonds").text
+    assert "Paid by the bond fund" in lawyer.find_element(By.ID, "timeline").text
+    check_accessibility(lawyer, artifacts, "32-case-full")
+
+    click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "Export everything (printable page)"))
+    exported = lawyer.find_element(By.TAG_NAME, "main").text
+    for text in ["Mateo Cruz", "Ana Cruz", "$1,500", "needs his glasses", "Tacoma Annex"]:
+        assert text in exported, text
+    lawyer.get(case_url)
+    erase = form_ending(lawyer, "/erase")
+    erase.find_element(By.NAME, "confirm").send_keys("ERASE")
+    click_and_wait(lawyer, erase.find_element(By.TAG_NAME, "button"))
+    page = lawyer.find_element(By.TAG_NAME, "main").text
+    assert "erased on request" in page and "Mateo Cruz" not in page and "needs his glasses" not in page
+    assert "Transferred to ICE" in page, "what happened stays, anonymous"
+
+
+def fill_form(form, fields):
+    for name, value in fields.items():
+        form.find_element(By.NAME, name).send_keys(value)
+
+
+def plan_visit(driver, facility, hours_ahead):
+    form = form_ending(driver, "/visits")
+    driver.execute_script("arguments[0].closest('details').open = true", form)
+    Select(form.find_element(By.NAME, "facility")).select_by_visible_text(facility)
+    Select(form.find_element(By.NAME, "visitor")).select_by_index(0)
+    set_value(driver, form.find_element(By.NAME, "when"), (datetime.now(timezone.utc) + timedelta(hours=hours_ahead)).strftime("%Y-%m-%dT%H:%M"))
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))

@@ -186,12 +186,21 @@ struct Worker: AsyncParsableCommand {
 struct LoadTestData: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load-test-data",
-        abstract: "Fill an empty test database with fictional subscribers and an alert to them all (for scripts/bench-alerts).")
+        abstract: "Fill an empty test database with fictional subscribers and an alert to them all (for scripts/bench-alerts), or with fictional cases (scripts/bench-cases).")
     @OptionGroup var data: DataOptions
     @Option(help: "How many subscribers.") var subscribers = 100_000
     @Option(help: "Domain of the fictional email addresses.") var emailDomain = "sink.test"
+    @Option(help: "Instead of subscribers: this many cases, and a case worker's session (printed as JSON).") var cases = 0
+    @Option(help: "Timeline entries per case.") var eventsPerCase = 20
 
     func run() async throws {
+        if cases > 0 {
+            let (count, events) = (cases, eventsPerCase)
+            let result = try await Operations.withApplication(data.config()) { try await Operations.seedCases($0, cases: count, eventsPerCase: events) }
+            let encoder = JSONEncoder()
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
         let (count, domain) = (subscribers, emailDomain)
         let result = try await Operations.withApplication(data.config()) { app in
             try await Operations.seedSubscribers(app, count: count, emailDomain: domain)
