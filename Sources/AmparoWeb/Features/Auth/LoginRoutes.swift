@@ -147,6 +147,8 @@ struct LoginRoutes: RouteCollection {
             return LoginViews.invitation(req, name: req.accounts.name(of: user), error: problem, status: .unprocessableEntity)
         }
         user.passwordHash = try await req.password.async.hash(password)
+        // The language they accepted in is the one their emails (hold alerts, reminders) come in.
+        if user.language == nil { user.language = req.language.rawValue }
         invitation.usedAt = req.amparo.clock.now()
         try await req.db.transaction { db in
             try await user.save(on: db)
