@@ -259,3 +259,72 @@ final class CaseSupportTests: XCTestCase {
         XCTAssertTrue(page.contains("Polk County Jail") && !page.contains("Marion County Jail"))
     }
 }
+
+/// Every route that names a case, tried by a case worker of another team on a case that has one of
+/// everything (event, contact, bond, task, visit), and on her own case with the other case's parts:
+/// each answers 404 and changes nothing.
+final class CaseAccessTests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    func testNoCaseRouteOpensAnotherTeamsCaseOrItsParts() async throws {
+        let north = try await harness.team("North"), south = try await harness.team("South")
+        let owner = try await harness.member(.caseWorker), intruder = try await harness.member(.legal)
+        try await TeamMembershipModel(userID: owner.id, teamID: south.id!).create(on: harness.app.db)
+        try await TeamMembershipModel(userID: intruder.id, teamID: north.id!).create(on: harness.app.db)
+        let db = harness.app.db, now = harness.clock.now()
+        let theirs = CaseModel(reportID: nil, teamID: south.id, openedBy: owner.id, openedAt: now)
+        let mine = CaseModel(reportID: nil, teamID: north.id, openedBy: intruder.id, openedAt: now)
+        try await theirs.create(on: db)
+        try await mine.create(on: db)
+        let event = CaseEventModel(caseID: theirs.id!, step: "booked", occurredAt: now, recordedBy: owner.id, recordedAt: now)
+        try await event.create(on: db)
+        let contact = CaseContactModel(caseID: theirs.id!, createdAt: now)
+        try await contact.create(on: db)
+        let bond = BondRequestModel(caseID: theirs.id!, amountCents: 100_000, requestedBy: owner.id, requestedAt: now)
+        try await bond.create(on: db)
+        let task = CaseTaskModel(caseID: theirs.id!, dueAt: now, createdBy: owner.id, createdAt: now)
+        try await task.create(on: db)
+        let facility = FacilityModel(name: "Tacoma", kind: "private", updatedAt: now)
+        try await facility.create(on: db)
+        let visitor = try await harness.member(.visitor)
+        let visit = VisitModel(caseID: theirs.id!, facilityID: facility.id!, visitorID: visitor.id, scheduledAt: now, createdBy: owner.id, createdAt: now)
+        try await visit.create(on: db)
+        let parts = [":eventID": event.id!, ":contactID": contact.id!, ":bondID": bond.id!, ":taskID": task.id!, ":visitID": visit.id!]
+
+        let browser = try await harness.signedIn(intruder)
+        try await browser.get("/dashboard")
+        let routes = harness.app.routes.all.filter { $0.path.contains { $0.description == ":caseID" } }
+        XCTAssertGreaterThanOrEqual(routes.count, 17)
+        let fields = ["status": "approved", "confirm": "ERASE", "name": "x", "step": "released", "when": "2027-01-15T08:00", "amount": "10",
+                      "title": "x", "due": "2027-01-16T08:00", "body": "x", "contactName": "x", "facility": facility.id!.uuidString,
+                      "visitor": visitor.id.uuidString]
+        for route in routes {
+            for target in [theirs.id!, mine.id!] {
+                let path = "/" + route.path.map { component -> String in
+                    let name = component.description
+                    if name == ":caseID" { return target.uuidString }
+                    return parts[name]?.uuidString ?? name
+                }.joined(separator: "/")
+                // On her own case, a route without another part is hers to use: only the cross-case ones count.
+                if target == mine.id, !route.path.contains(where: { parts.keys.contains($0.description) }) { continue }
+                let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path, fields)
+                XCTAssertEqual(response.status, .notFound, "\(route.method) \(path)")
+            }
+        }
+        let untouched = try await CaseModel.find(theirs.id, on: db)
+        XCTAssertNil(untouched?.erasedAt)
+        let bondAfter = try await BondRequestModel.find(bond.id, on: db), taskAfter = try await CaseTaskModel.find(task.id, on: db)
+        let visitAfter = try await VisitModel.find(visit.id, on: db), contactAfter = try await CaseContactModel.find(contact.id, on: db)
+        let eventAfter = try await CaseEventModel.find(event.id, on: db)
+        XCTAssertEqual(bondAfter?.status, "requested")
+        XCTAssertNil(taskAfter?.doneAt)
+        XCTAssertEqual(visitAfter?.status, "scheduled")
+        XCTAssertNotNil(contactAfter)
+        XCTAssertNil(eventAfter?.replacedBy)
+        let written = try await CaseEventModel.query(on: db).count() + (try await CaseNoteModel.query(on: db).count())
+        XCTAssertEqual(written, 1, "no event or note was added to either case")
+    }
+}

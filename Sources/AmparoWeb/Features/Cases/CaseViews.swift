@@ -16,6 +16,7 @@ enum CaseViews {
         }
         let body: HTML = """
         <h1>\(t(.listTitle))</h1><p>\(t(.listIntro))</p>
+        <p><a href="/facilities">\(Text.support(.navFacilities).in(l))</a> · <a href="/visitors">\(Text.support(.visitorsTitle).in(l))</a></p>
         \(cases.isEmpty ? HTML("<p>\(t(.noCases))</p>") : HTML("<table class=\"cards\" id=\"cases\"><thead><tr><th>\(t(.name))</th><th>\(t(.status))</th><th>\(t(.opened))</th></tr></thead><tbody>\(rows)</tbody></table>"))
         """
         return htmlResponse(Layout.page(req, title: t(.listTitle), body: body), status: .ok)
