@@ -14,21 +14,6 @@ final class CaseSupportTests: XCTestCase {
     override func setUp() async throws { harness = try await TestHarness.make() }
     override func tearDown() async throws { try await harness.shutdown() }
 
-    /// A signed-in member who has opened their dashboard (the page that gives the form token).
-    func member(_ role: Role, in team: TeamModel?) async throws -> (TestHarness.Member, Browser) {
-        let member = try await harness.member(role)
-        if let team { try await TeamMembershipModel(userID: member.id, teamID: team.id!).create(on: harness.app.db) }
-        let browser = try await harness.signedIn(member)
-        try await browser.get("/dashboard")
-        return (member, browser)
-    }
-
-    func openCase(team: TeamModel?) async throws -> CaseModel {
-        let opener = try await harness.member(.dispatcher)
-        let record = CaseModel(reportID: nil, teamID: team?.id, openedBy: opener.id, openedAt: harness.clock.now())
-        try await record.create(on: harness.app.db)
-        return record
-    }
 
     func facility(_ name: String, county: String) async throws -> FacilityModel {
         let facility = FacilityModel(name: name, kind: "igsa", updatedAt: harness.clock.now())
@@ -41,7 +26,7 @@ final class CaseSupportTests: XCTestCase {
     }
 
     func trainedVisitor(languages: String = "Español, Mam") async throws -> (TestHarness.Member, Browser) {
-        let (visitor, browser) = try await member(.visitor, in: nil)
+        let (visitor, browser) = try await harness.signedIn(.visitor, in: nil)
         let profile = VisitorProfileModel(userID: visitor.id, updatedAt: harness.clock.now())
         profile.trainedOn = "2026-10-03"
         profile.languages = languages
@@ -51,9 +36,9 @@ final class CaseSupportTests: XCTestCase {
 
     func testDetainerHearingAndBondFactsAreRecordedAndAHearingMakesATask() async throws {
         let north = try await harness.team("North")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, worker) = try await member(.caseWorker, in: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
         let jail = try await facility("Marion County Jail", county: "Marion")
         let detainer = try await worker.post(path + "/events", pairs: [
             ("step", "detainer_lodged"), ("when", "2027-01-14T10:00"), ("facility", jail.id!.uuidString), ("agency", "ICE ERO Portland"),
@@ -89,9 +74,9 @@ final class CaseSupportTests: XCTestCase {
 
     func testTheBondFundMovesStepByStepAndAPaymentIsOnTheTimeline() async throws {
         let north = try await harness.team("North")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, lawyer) = try await member(.legal, in: north)
+        let (_, lawyer) = try await harness.signedIn(.legal, in: north)
         let refused = try await lawyer.post(path + "/bonds", ["amount": "lots"])
         XCTAssertEqual(refused.status, .unprocessableEntity)
         XCTAssertTrue(refused.body.string.contains("Enter an amount in dollars"))
@@ -120,10 +105,10 @@ final class CaseSupportTests: XCTestCase {
 
     func testTasksAreRemindedOnceToTheirAssigneeAndNotesAreSealed() async throws {
         let north = try await harness.team("North"), south = try await harness.team("South")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (worker, browser) = try await member(.caseWorker, in: north)
-        let (stranger, _) = try await member(.caseWorker, in: south)
+        let (worker, browser) = try await harness.signedIn(.caseWorker, in: north)
+        let (stranger, _) = try await harness.signedIn(.caseWorker, in: south)
         let outsider = try await browser.post(path + "/tasks", ["title": "Check the detainee locator", "due": "2027-01-15T18:00", "assignee": stranger.id.uuidString])
         XCTAssertEqual(outsider.status, .unprocessableEntity, "a task goes to someone who may see the case")
         let noDate = try await browser.post(path + "/tasks", ["title": "Check the detainee locator", "due": "tomorrow"])
@@ -156,14 +141,14 @@ final class CaseSupportTests: XCTestCase {
 
     func testAVisitorSeesOnlyTheirVisitAndNeverTheFamilysPhone() async throws {
         let north = try await harness.team("North")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, worker) = try await member(.caseWorker, in: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
         try await worker.post(path + "/person", ["name": "Rosa Méndez", "phone": "+1 503 555 0177", "language": "Mam", "team": north.id!.uuidString])
         try await worker.post(path + "/contacts", ["contactName": "Tomás Méndez", "relationship": "hermano", "reach": "+1 503 555 0188"])
         let center = try await facility("Northwest ICE Processing Center", county: "Pierce")
         let (visitor, asVisitor) = try await trainedVisitor()
-        let (untrained, _) = try await member(.visitor, in: nil)
+        let (untrained, _) = try await harness.signedIn(.visitor, in: nil)
         let refused = try await worker.post(path + "/visits", ["facility": center.id!.uuidString, "visitor": untrained.id.uuidString, "when": "2027-01-16T10:00"])
         XCTAssertEqual(refused.status, .unprocessableEntity, "an untrained visitor is not sent")
         let planned = try await worker.post(path + "/visits", ["facility": center.id!.uuidString, "visitor": visitor.id.uuidString, "when": "2027-01-16T10:00"])
@@ -200,14 +185,14 @@ final class CaseSupportTests: XCTestCase {
 
     func testATransferMarksPlannedVisitsAndTellsTheVisitationTeam() async throws {
         let north = try await harness.team("North")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, worker) = try await member(.caseWorker, in: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
         let tacoma = try await facility("Northwest ICE Processing Center", county: "Pierce")
         let jail = try await facility("Marion County Jail", county: "Marion")
         let (visitor, _) = try await trainedVisitor()
-        let (teamVisitor, _) = try await member(.visitor, in: north)
-        let (elsewhere, _) = try await member(.visitor, in: nil)
+        let (teamVisitor, _) = try await harness.signedIn(.visitor, in: north)
+        let (elsewhere, _) = try await harness.signedIn(.visitor, in: nil)
         let booked = try await worker.post(path + "/events", ["step": "booked", "when": "2027-01-10T10:00", "facility": jail.id!.uuidString])
         XCTAssertEqual(booked.status, .seeOther, booked.body.string)
         try await worker.post(path + "/visits", ["facility": jail.id!.uuidString, "visitor": visitor.id.uuidString, "when": "2027-01-17T10:00"])
@@ -233,10 +218,10 @@ final class CaseSupportTests: XCTestCase {
 
     func testCountsByCountyIncludeHoldsPastReleaseAndErasureKeepsThem() async throws {
         let north = try await harness.team("North")
-        let (_, worker) = try await member(.caseWorker, in: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
         var ids: [UUID] = []
         for index in 0..<6 {
-            let record = try await openCase(team: north)
+            let record = try await harness.openCase(team: north)
             ids.append(record.id!)
             let path = "/cases/\(record.id!.uuidString)"
             let county = index < 5 ? "Marion" : "Polk"
@@ -254,7 +239,7 @@ final class CaseSupportTests: XCTestCase {
         XCTAssertEqual(notes, 0, "erasure removes notes")
         let kept = try await CaseCountRoutes.rows(year: 2027, county: "Marion", on: harness.app.db)
         XCTAssertEqual(kept, rows, "the counts stay")
-        let (_, analyst) = try await member(.analyst, in: nil)
+        let (_, analyst) = try await harness.signedIn(.analyst, in: nil)
         let page = try await analyst.get("/cases/counts?year=2027&county=Polk").body.string
         XCTAssertTrue(page.contains("Polk County Jail") && !page.contains("Marion County Jail"))
     }

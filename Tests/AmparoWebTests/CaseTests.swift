@@ -14,23 +14,11 @@ final class CaseTests: XCTestCase {
     override func setUp() async throws { harness = try await TestHarness.make() }
     override func tearDown() async throws { try await harness.shutdown() }
 
-    func member(_ role: Role, in team: TeamModel?) async throws -> (TestHarness.Member, Browser) {
-        let member = try await harness.member(role)
-        if let team { try await TeamMembershipModel(userID: member.id, teamID: team.id!).create(on: harness.app.db) }
-        return (member, try await harness.signedIn(member))
-    }
-
-    func openCase(team: TeamModel?) async throws -> CaseModel {
-        let opener = try await harness.member(.dispatcher)
-        let record = CaseModel(reportID: nil, teamID: team?.id, openedBy: opener.id, openedAt: harness.clock.now())
-        try await record.create(on: harness.app.db)
-        return record
-    }
 
     func testAMemberSeesOnlyTheirTeamsCasesAndTheIntakeQueue() async throws {
         let north = try await harness.team("North"), south = try await harness.team("South")
-        let northCase = try await openCase(team: north), southCase = try await openCase(team: south), queued = try await openCase(team: nil)
-        let (_, ana) = try await member(.caseWorker, in: north)
+        let northCase = try await harness.openCase(team: north), southCase = try await harness.openCase(team: south), queued = try await harness.openCase(team: nil)
+        let (_, ana) = try await harness.signedIn(.caseWorker, in: north)
         let list = try await ana.get("/cases").body.string
         XCTAssertTrue(list.contains(northCase.id!.uuidString) && list.contains(queued.id!.uuidString))
         XCTAssertFalse(list.contains(southCase.id!.uuidString))
@@ -51,16 +39,16 @@ final class CaseTests: XCTestCase {
         let untouched = try await CaseModel.find(southCase.id, on: harness.app.db)
         XCTAssertNil(untouched?.personNameSealed)
         // Roles without cases (a dispatcher, an analyst) get no case page at all.
-        let (_, dispatcher) = try await member(.dispatcher, in: north)
+        let (_, dispatcher) = try await harness.signedIn(.dispatcher, in: north)
         let refused = try await dispatcher.get("/cases/\(northCase.id!.uuidString)")
         XCTAssertEqual(refused.status, .forbidden)
     }
 
     func testThePersonIsSealedAndTheANumberIsForLegalOnly() async throws {
         let north = try await harness.team("North")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, lawyer) = try await member(.legal, in: north)
+        let (_, lawyer) = try await harness.signedIn(.legal, in: north)
         try await lawyer.get(path)
         let saved = try await lawyer.post(path + "/person", [
             "name": "María Flores", "birthDate": "1990-04-02", "phone": "+1 503 555 0166", "language": "Mam", "aNumber": "A201-555-123",
@@ -70,7 +58,7 @@ final class CaseTests: XCTestCase {
         let asLegal = try await lawyer.get(path).body.string
         XCTAssertTrue(asLegal.contains("María Flores") && asLegal.contains("A201-555-123") && asLegal.contains("Recorded"))
 
-        let (_, worker) = try await member(.caseWorker, in: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
         let asWorker = try await worker.get(path).body.string
         XCTAssertTrue(asWorker.contains("María Flores"))
         XCTAssertFalse(asWorker.contains("A201-555-123"), "a case worker does not see the A-number")
@@ -87,9 +75,9 @@ final class CaseTests: XCTestCase {
     }
 
     func testTheTimelineRunsTheHoldClockAndCorrectionsKeepTheirHistory() async throws {
-        let record = try await openCase(team: nil)
+        let record = try await harness.openCase(team: nil)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, worker) = try await member(.caseWorker, in: nil)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: nil)
         try await worker.get(path)
         for (step, when, extra) in [
             ("booked", "2027-01-12T10:00", ["place": "Washington County Jail", "source": "jail roster"]),
@@ -138,9 +126,9 @@ final class CaseTests: XCTestCase {
 
     func testTheLegalTeamIsToldOnceAtEachThreshold() async throws {
         let north = try await harness.team("North"), south = try await harness.team("South")
-        let (lawyer, _) = try await member(.legal, in: north)
-        let (other, _) = try await member(.legal, in: south)
-        let record = try await openCase(team: north)
+        let (lawyer, _) = try await harness.signedIn(.legal, in: north)
+        let (other, _) = try await harness.signedIn(.legal, in: south)
+        let record = try await harness.openCase(team: north)
         let writer = try await harness.member(.caseWorker)
         let now = harness.clock.now()
         for (step, hoursAgo) in [("detainer_lodged", 40.0), ("local_custody_ended", 30.0)] {
@@ -179,9 +167,9 @@ final class CaseTests: XCTestCase {
 
     func testThePersonsDataIsExportedAndErasedOnRequestAndAfterRetention() async throws {
         let north = try await harness.team("North"), south = try await harness.team("South")
-        let record = try await openCase(team: north)
+        let record = try await harness.openCase(team: north)
         let path = "/cases/\(record.id!.uuidString)"
-        let (_, lawyer) = try await member(.legal, in: north)
+        let (_, lawyer) = try await harness.signedIn(.legal, in: north)
         try await lawyer.get(path)
         try await lawyer.post(path + "/person", ["name": "Rosa Díaz", "aNumber": "A209-000-111", "team": north.id!.uuidString,
                                                  "consent": "Rosa agrees to share with the legal team."])
@@ -195,7 +183,7 @@ final class CaseTests: XCTestCase {
         XCTAssertTrue(withContact.contains("Luis Díaz · brother"))
 
         // Another team's worker cannot reach any of it.
-        let (_, outsider) = try await member(.caseWorker, in: south)
+        let (_, outsider) = try await harness.signedIn(.caseWorker, in: south)
         try await outsider.get("/cases")
         for (method, suffix) in [("GET", "/export"), ("POST", "/erase"), ("POST", "/contacts"), ("POST", "/close")] {
             let response: TestingHTTPResponse
@@ -212,7 +200,7 @@ final class CaseTests: XCTestCase {
         XCTAssertEqual(export.person.aNumber, "A209-000-111")
         XCTAssertEqual(export.contacts.first?.reach, "+1 503 555 0199")
         XCTAssertEqual(export.timeline.first?.detail, "Picked up at work")
-        let (_, worker) = try await member(.caseWorker, in: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
         let page = try await worker.get(path + "/export")
         XCTAssertTrue(page.body.string.contains("Rosa Díaz") && page.body.string.contains("Marion County Jail"))
         XCTAssertFalse(page.body.string.contains("A209-000-111"), "the A-number stays with legal")
@@ -235,7 +223,7 @@ final class CaseTests: XCTestCase {
         XCTAssertNil(events.first?.detailSealed)
 
         // A closed case keeps the person's data a year, then loses it the same way.
-        let other = try await openCase(team: north)
+        let other = try await harness.openCase(team: north)
         try await lawyer.get("/cases/\(other.id!.uuidString)")
         try await lawyer.post("/cases/\(other.id!.uuidString)/person", ["name": "Tomás Ruiz", "team": north.id!.uuidString])
         try await lawyer.get("/cases/\(other.id!.uuidString)")
@@ -255,7 +243,7 @@ final class CaseTests: XCTestCase {
         let january = harness.clock.now().addingTimeInterval(-2 * 86400)  // 2027-01-13
         for (place, people) in [("Marion County Jail", 6), ("Polk County Jail", 2)] {
             for _ in 0..<people {
-                let record = try await openCase(team: nil)
+                let record = try await harness.openCase(team: nil)
                 for step in ["booked", "detainer_lodged"] {
                     let event = CaseEventModel(caseID: record.id!, step: step, occurredAt: january, recordedBy: writer.id, recordedAt: january)
                     event.place = place
@@ -263,7 +251,7 @@ final class CaseTests: XCTestCase {
                 }
             }
         }
-        let (_, analyst) = try await member(.analyst, in: nil)
+        let (_, analyst) = try await harness.signedIn(.analyst, in: nil)
         let json = try await analyst.get("/cases/counts?year=2027&format=json")
         XCTAssertEqual(json.status, .ok)
         let rows = try JSONDecoder().decode([CaseCountRoutes.Row].self, from: Data(json.body.readableBytesView))

@@ -132,6 +132,23 @@ final class TestHarness: @unchecked Sendable {
         return browser
     }
 
+    /// A member of `team` (if any), signed in, who has opened their dashboard (which gives the form token).
+    func signedIn(_ role: Role, in team: TeamModel?) async throws -> (Member, Browser) {
+        let member = try await self.member(role)
+        if let team { try await TeamMembershipModel(userID: member.id, teamID: team.id!).create(on: app.db) }
+        let browser = try await signedIn(member)
+        try await browser.get("/dashboard")
+        return (member, browser)
+    }
+
+    /// A case opened directly, as a dispatcher opens one from a report.
+    func openCase(team: TeamModel?) async throws -> CaseModel {
+        let opener = try await member(.dispatcher)
+        let record = CaseModel(reportID: nil, teamID: team?.id, openedBy: opener.id, openedAt: clock.now())
+        try await record.create(on: app.db)
+        return record
+    }
+
     /// Signs in through the real pages: password, then the current TOTP code.
     func signInThroughPages(_ member: Member, browser: Browser? = nil) async throws -> Browser {
         let browser = browser ?? self.browser()

@@ -35,8 +35,7 @@ struct CaseRecordRoutes: RouteCollection {
 
     func removeContact(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        guard let id = req.parameters.get("contactID", as: UUID.self), let contact = try await CaseContactModel.find(id, on: req.db),
-              contact.caseID == record.id else { throw UserFacingError(status: .notFound, text: .cases(.caseNotFound)) }
+        let contact = try await CaseAccess.part(CaseContactModel.self, "contactID", of: record, req)
         try await contact.delete(on: req.db)
         try await req.audit("case.contact.remove", recordType: "case", recordID: record.id!.uuidString)
         return req.redirect(to: "/cases/\(record.id!.uuidString)")

@@ -78,10 +78,8 @@ struct CaseRoutes: RouteCollection {
     /// A correction adds the right event and points the wrong one at it: the history keeps both.
     func correctEvent(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        guard let eventID = req.parameters.get("eventID", as: UUID.self),
-              let old = try await CaseEventModel.find(eventID, on: req.db), old.caseID == record.id, old.replacedBy == nil else {
-            throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
-        }
+        let old = try await CaseAccess.part(CaseEventModel.self, "eventID", of: record, req)
+        guard old.replacedBy == nil else { throw UserFacingError(status: .notFound, text: .cases(.caseNotFound)) }
         switch try await CaseEventForm.parse(req) {
         case .invalid(let problem):
             return try await CaseViews.page(req, record: record, problem: .cases(problem), status: .unprocessableEntity)
@@ -97,6 +95,14 @@ struct CaseRoutes: RouteCollection {
         }
     }
 }
+
+/// A record that belongs to one case.
+protocol CasePart: Model where IDValue == UUID { var caseID: UUID { get } }
+extension CaseEventModel: CasePart {}
+extension CaseContactModel: CasePart {}
+extension BondRequestModel: CasePart {}
+extension CaseTaskModel: CasePart {}
+extension VisitModel: CasePart {}
 
 /// Which cases a member may see: their teams' and the intake queue (no team).
 enum CaseAccess {
@@ -114,6 +120,15 @@ enum CaseAccess {
             throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
         }
         return record
+    }
+
+    /// A part of `record` (an event, a contact, a bond…) named in the path; 404 when it belongs to
+    /// another case, so one's own case cannot reach into someone else's.
+    static func part<Part: CasePart>(_ type: Part.Type, _ parameter: String, of record: CaseModel, _ req: Request) async throws -> Part {
+        guard let id = req.parameters.get(parameter, as: UUID.self), let part = try await Part.find(id, on: req.db), part.caseID == record.id else {
+            throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
+        }
+        return part
     }
 
     /// A team chosen on the form: one of the member's own, or none (the intake queue).

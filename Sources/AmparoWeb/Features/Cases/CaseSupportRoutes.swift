@@ -43,8 +43,7 @@ struct CaseSupportRoutes: RouteCollection {
     /// Approve, decline, pay, or record the return. A payment is also a bond event on the timeline.
     func moveBond(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        guard let id = req.parameters.get("bondID", as: UUID.self), let bond = try await BondRequestModel.find(id, on: req.db),
-              bond.caseID == record.id else { throw UserFacingError(status: .notFound, text: .cases(.caseNotFound)) }
+        let bond = try await CaseAccess.part(BondRequestModel.self, "bondID", of: record, req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         guard let status = BondRequestStatus(rawValue: bond.status), let next = fields["status"].flatMap(BondRequestStatus.init(rawValue:)),
               status.next.contains(next) else {
@@ -104,8 +103,7 @@ struct CaseSupportRoutes: RouteCollection {
 
     func finishTask(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        guard let id = req.parameters.get("taskID", as: UUID.self), let task = try await CaseTaskModel.find(id, on: req.db),
-              task.caseID == record.id else { throw UserFacingError(status: .notFound, text: .cases(.caseNotFound)) }
+        let task = try await CaseAccess.part(CaseTaskModel.self, "taskID", of: record, req)
         if task.doneAt == nil {
             task.doneAt = req.amparo.clock.now()
             try await task.save(on: req.db)

@@ -39,8 +39,7 @@ struct VisitRoutes: RouteCollection {
 
     func cancel(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        guard let id = req.parameters.get("visitID", as: UUID.self), let visit = try await VisitModel.find(id, on: req.db),
-              visit.caseID == record.id else { throw UserFacingError(status: .notFound, text: .cases(.caseNotFound)) }
+        let visit = try await CaseAccess.part(VisitModel.self, "visitID", of: record, req)
         if visit.status == VisitStatus.scheduled.rawValue {
             visit.status = VisitStatus.cancelled.rawValue
             try await visit.save(on: req.db)
