@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: no Vapor, no Fluent. Roles, typed IDs, TOTP, sealing, audit chain, QR, i18n.
@@ -41,12 +42,18 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        // Reading the files people import: spreadsheets (xlsx) and CSV, row by row. No Vapor, no Fluent.
+        .target(
+            name: "AmparoImport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Vapor: configure(app, config), middleware, one folder per feature.
         .target(
             name: "AmparoWeb",
             dependencies: [
                 "AmparoDomain",
                 "AmparoPersistence",
+                "AmparoImport",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -64,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AmparoDomainTests",
-            dependencies: ["AmparoDomain"]
+            dependencies: ["AmparoDomain", "AmparoImport"]
         ),
         .testTarget(
             name: "AmparoWebTests",

@@ -1,0 +1,260 @@
+import Foundation
+import ZIPFoundation
+
+/// One row of a sheet: its number in the file (1-based, as a spreadsheet shows it) and its cells
+/// by column (A = 0), nil where a cell is empty or absent.
+public struct SheetRow: Sendable, Equatable {
+    public let line: Int
+    public var cells: [String?]
+
+    public init(line: Int, cells: [String?]) {
+        self.line = line
+        self.cells = cells
+    }
+
+    public subscript(column: Int) -> String? { column < cells.count ? cells[column] : nil }
+    public var isBlank: Bool { cells.allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+}
+
+public enum SpreadsheetError: Error, Equatable, Sendable {
+    /// Not a zip archive, or not an Office Open XML workbook inside.
+    case notAWorkbook
+    case noSuchSheet(String)
+    /// The sheet's XML is cut or malformed near this row.
+    case malformed(row: Int)
+}
+
+/// An xlsx workbook read row by row: the sheet is decompressed and scanned in chunks, so memory
+/// stays bounded by the shared strings, whatever the number of rows.
+public struct Spreadsheet {
+    public struct Sheet: Sendable, Equatable { public let name: String; let path: String }
+
+    public let sheets: [Sheet]
+    private let archive: Archive
+    private let sharedStrings: [String]
+
+    public init(url: URL) throws {
+        guard let archive = try? Archive(url: url, accessMode: .read) else { throw SpreadsheetError.notAWorkbook }
+        try self.init(archive: archive)
+    }
+
+    public init(data: Data) throws {
+        guard let archive = try? Archive(data: data, accessMode: .read) else { throw SpreadsheetError.notAWorkbook }
+        try self.init(archive: archive)
+    }
+
+    private init(archive: Archive) throws {
+        self.archive = archive
+        guard let workbook = try Self.read(archive, "xl/workbook.xml") else { throw SpreadsheetError.notAWorkbook }
+        let relations = try Self.read(archive, "xl/_rels/workbook.xml.rels").map(Self.relationships) ?? [:]
+        sheets = workbook.withUnsafeBufferPointer { bytes in
+            var found: [Sheet] = []
+            var index = 0
+            while let start = XMLBytes.find(Array("<sheet ".utf8), in: bytes, from: index, to: bytes.count),
+                  let end = XMLBytes.find([0x3E], in: bytes, from: start, to: bytes.count) {
+                let name = XMLBytes.attribute(Array("name".utf8), in: bytes, from: start, to: end).map { XMLBytes.text(bytes, $0) }
+                let id = XMLBytes.attribute(Array("r:id".utf8), in: bytes, from: start, to: end).map { XMLBytes.text(bytes, $0) }
+                if let name, let target = id.flatMap({ relations[$0] }) {
+                    found.append(Sheet(name: name, path: target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target))
+                }
+                index = end
+            }
+            return found
+        }
+        guard !sheets.isEmpty else { throw SpreadsheetError.notAWorkbook }
+        sharedStrings = try Self.read(archive, "xl/sharedStrings.xml").map(Self.strings) ?? []
+    }
+
+    /// Calls `body` with each row of the sheet named `name` (the first sheet when nil), in order.
+    /// Returns the sheet's hyperlinks by cell ("G452" → URL), which the file keeps after its rows.
+    @discardableResult
+    public func rows(sheet name: String? = nil, _ body: (SheetRow) throws -> Void) throws -> [String: String] {
+        guard let sheet = name.map({ wanted in sheets.first { $0.name == wanted } }) ?? sheets.first, let entry = archive[sheet.path] else {
+            throw SpreadsheetError.noSuchSheet(name ?? "")
+        }
+        var scanner = SheetScanner(sharedStrings: sharedStrings)
+        _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in try scanner.feed(chunk, body) }
+        try scanner.finish(body)
+        let relations = try Self.read(archive, Self.relationsPath(of: sheet.path)).map(Self.relationships) ?? [:]
+        return scanner.hyperlinks.compactMapValues { relations[$0] }
+    }
+
+    private static func relationsPath(of path: String) -> String {
+        let parts = path.split(separator: "/")
+        return (parts.dropLast().joined(separator: "/")) + "/_rels/" + (parts.last ?? "") + ".rels"
+    }
+
+    private static func read(_ archive: Archive, _ path: String) throws -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        var bytes: [UInt8] = []
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { bytes.append(contentsOf: $0) }
+        } catch {
+            throw SpreadsheetError.notAWorkbook
+        }
+        return bytes
+    }
+
+    /// Id → target of a .rels part.
+    private static func relationships(_ xml: [UInt8]) -> [String: String] {
+        xml.withUnsafeBufferPointer { bytes in
+            var map: [String: String] = [:]
+            var index = 0
+            while let start = XMLBytes.find(Array("<Relationship ".utf8), in: bytes, from: index, to: bytes.count),
+                  let end = XMLBytes.find([0x3E], in: bytes, from: start, to: bytes.count) {
+                if let id = XMLBytes.attribute(Array("Id".utf8), in: bytes, from: start, to: end),
+                   let target = XMLBytes.attribute(Array("Target".utf8), in: bytes, from: start, to: end) {
+                    map[XMLBytes.text(bytes, id)] = XMLBytes.text(bytes, target)
+                }
+                index = end
+            }
+            return map
+        }
+    }
+
+    /// The shared strings table: each `<si>`'s text runs joined (rich text has several `<t>`).
+    private static func strings(_ xml: [UInt8]) -> [String] {
+        xml.withUnsafeBufferPointer { bytes in
+            var list: [String] = []
+            var index = 0
+            while let start = XMLBytes.find(Array("<si>".utf8), in: bytes, from: index, to: bytes.count),
+                  let end = XMLBytes.find(Array("</si>".utf8), in: bytes, from: start, to: bytes.count) {
+                list.append(SheetScanner.runs(bytes, from: start, to: end))
+                index = end
+            }
+            return list
+        }
+    }
+}
+
+/// Turns chunks of a worksheet's XML into rows: whole `<row>` elements are parsed as soon as they
+/// are complete; the unfinished tail waits for the next chunk.
+struct SheetScanner {
+    let sharedStrings: [String]
+    var pending: [UInt8] = []
+    var hyperlinks: [String: String] = [:]
+    private var lastLine = 0
+    /// Past `</sheetData>`: what is left (hyperlinks, merged cells) is kept whole until the end.
+    private var inTail = false
+    private static let rowOpen = Array("<row".utf8), rowClose = Array("</row>".utf8), cellOpen = Array("<c".utf8)
+    private static let cellClose = Array("</c>".utf8), valueOpen = Array("<v>".utf8), valueClose = Array("</v>".utf8)
+    private static let hyperlinkOpen = Array("<hyperlink ".utf8)
+
+    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+
+    mutating func feed(_ chunk: Data, _ body: (SheetRow) throws -> Void) throws {
+        pending.append(contentsOf: chunk)
+        let consumed = try pending.withUnsafeBufferPointer { bytes in try scan(bytes, final: false, body) }
+        pending.removeFirst(consumed)
+    }
+
+    mutating func finish(_ body: (SheetRow) throws -> Void) throws {
+        _ = try pending.withUnsafeBufferPointer { bytes in try scan(bytes, final: true, body) }
+        pending = []
+    }
+
+    /// Parses every complete row in `bytes`; returns how many bytes were used.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool, _ body: (SheetRow) throws -> Void) throws -> Int {
+        if inTail {
+            if final { collectHyperlinks(bytes, from: 0) }
+            return final ? bytes.count : 0
+        }
+        let dataEnd = XMLBytes.find(Array("</sheetData>".utf8), in: bytes, from: 0, to: bytes.count)
+        let limit = dataEnd ?? bytes.count
+        var index = 0
+        while let start = XMLBytes.find(Self.rowOpen, in: bytes, from: index, to: limit) {
+            guard start + 4 < limit else { if final { throw SpreadsheetError.malformed(row: lastLine + 1) }; return start }
+            let next = bytes[start + 4]
+            guard next == 0x20 || next == 0x3E || next == 0x2F else { index = start + 4; continue }
+            guard let tagEnd = XMLBytes.find([0x3E], in: bytes, from: start, to: limit) else {
+                if final { throw SpreadsheetError.malformed(row: lastLine + 1) }
+                return start
+            }
+            let line = XMLBytes.attribute(Array("r".utf8), in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.integer(bytes, $0) } ?? lastLine + 1
+            if bytes[tagEnd - 1] == 0x2F {  // <row r="7"/>: an empty row
+                lastLine = line
+                try body(SheetRow(line: line, cells: []))
+                index = tagEnd + 1
+                continue
+            }
+            guard let end = XMLBytes.find(Self.rowClose, in: bytes, from: tagEnd, to: limit) else {
+                if final { throw SpreadsheetError.malformed(row: line) }
+                return start
+            }
+            lastLine = line
+            try body(SheetRow(line: line, cells: cells(bytes, from: tagEnd + 1, to: end)))
+            index = end + Self.rowClose.count
+        }
+        if let dataEnd {
+            inTail = true
+            if final { collectHyperlinks(bytes, from: dataEnd) }
+            return final ? bytes.count : dataEnd
+        }
+        if final { return bytes.count }
+        // Keep a little tail: a "<row" or "</sheetData>" may be split across chunks.
+        return max(index, bytes.count - 16)
+    }
+
+    private func cells(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String?] {
+        var cells: [String?] = []
+        var index = from
+        var nextColumn = 0
+        while let start = XMLBytes.find(Self.cellOpen, in: bytes, from: index, to: to) {
+            let after = bytes[start + 2]
+            guard after == 0x20 || after == 0x3E || after == 0x2F, let tagEnd = XMLBytes.find([0x3E], in: bytes, from: start, to: to) else {
+                index = start + 2
+                continue
+            }
+            let column = XMLBytes.attribute(Array("r".utf8), in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.column(bytes, $0) } ?? nextColumn
+            nextColumn = column + 1
+            if bytes[tagEnd - 1] == 0x2F { index = tagEnd + 1; continue }
+            let close = XMLBytes.find(Self.cellClose, in: bytes, from: tagEnd, to: to) ?? to
+            let type = XMLBytes.attribute(Array("t".utf8), in: bytes, from: start, to: tagEnd).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            var value: String?
+            if type == "inlineStr" {
+                value = Self.runs(bytes, from: tagEnd, to: close)
+            } else if let open = XMLBytes.find(Self.valueOpen, in: bytes, from: tagEnd, to: close),
+                      let end = XMLBytes.find(Self.valueClose, in: bytes, from: open, to: close) {
+                let range = (open + 3)..<end
+                switch type {
+                case "s": value = XMLBytes.integer(bytes, range).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil }
+                case "b": value = XMLBytes.integer(bytes, range) == 1 ? "TRUE" : "FALSE"
+                default: value = XMLBytes.text(bytes, range)
+                }
+            }
+            if let value {
+                if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1)) }
+                cells[column] = value
+            }
+            index = close
+        }
+        return cells
+    }
+
+    /// The text of every `<t>` between `from` and `to`, joined.
+    static func runs(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+        var text = ""
+        var index = from
+        while let open = XMLBytes.find(Array("<t".utf8), in: bytes, from: index, to: to) {
+            let after = bytes[open + 2]
+            guard after == 0x20 || after == 0x3E, let tagEnd = XMLBytes.find([0x3E], in: bytes, from: open, to: to) else { index = open + 2; continue }
+            guard bytes[tagEnd - 1] != 0x2F else { index = tagEnd + 1; continue }
+            guard let close = XMLBytes.find(Array("</t>".utf8), in: bytes, from: tagEnd, to: to) else { break }
+            text += XMLBytes.text(bytes, (tagEnd + 1)..<close)
+            index = close + 4
+        }
+        return text
+    }
+
+    private mutating func collectHyperlinks(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) {
+        var index = from
+        while let start = XMLBytes.find(Self.hyperlinkOpen, in: bytes, from: index, to: bytes.count),
+              let end = XMLBytes.find([0x3E], in: bytes, from: start, to: bytes.count) {
+            if let ref = XMLBytes.attribute(Array("ref".utf8), in: bytes, from: start, to: end),
+               let id = XMLBytes.attribute(Array("r:id".utf8), in: bytes, from: start, to: end) {
+                hyperlinks[XMLBytes.text(bytes, ref)] = XMLBytes.text(bytes, id)
+            }
+            index = end
+        }
+    }
+}
