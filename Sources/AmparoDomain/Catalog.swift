@@ -40,6 +40,7 @@ public enum Text: Sendable, Equatable {
     case dispatch(DispatchText)
     case cases(CasesText)
     case support(SupportText)
+    case places(PlacesText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -214,6 +215,7 @@ public enum Text: Sendable, Equatable {
         case .dispatch(let text): text.pair
         case .cases(let text): text.pair
         case .support(let text): text.pair
+        case .places(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

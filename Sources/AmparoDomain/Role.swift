@@ -18,8 +18,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .responder: [.viewDirectory, .viewShifts]
         case .caseWorker, .legal: [.viewDirectory, .workCases, .viewCaseCounts]
         case .visitor: [.viewDirectory, .visit]
-        case .organizer: [.viewDirectory, .viewCaseCounts]
-        case .analyst: [.viewCaseCounts]
+        case .organizer: [.viewDirectory, .viewCaseCounts, .managePlaces]
+        case .analyst: [.viewCaseCounts, .managePlaces]
         }
     }
 
@@ -63,6 +63,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewCaseCounts
     /// Visit detained people: one's own visits, the facility's rules, the person's name and language.
     case visit
+    /// Import ICE's lists and record places' policies (public facts, published on the places pages).
+    case managePlaces
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

@@ -79,6 +79,22 @@ public struct Spreadsheet {
         return scanner.hyperlinks.compactMapValues { relations[$0] }
     }
 
+    /// "G452" → (line 452, column 6).
+    public static func cell(_ reference: String) -> (line: Int, column: Int)? {
+        let letters = reference.prefix { $0.isASCII && $0.isUppercase }
+        guard !letters.isEmpty, let line = Int(reference.dropFirst(letters.count)) else { return nil }
+        return (line, letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1)
+    }
+
+    /// The hyperlinks by line and column, as the rows address them.
+    public static func byCell(_ hyperlinks: [String: String]) -> [Int: [Int: String]] {
+        var links: [Int: [Int: String]] = [:]
+        for (reference, url) in hyperlinks {
+            if let cell = cell(reference) { links[cell.line, default: [:]][cell.column] = url }
+        }
+        return links
+    }
+
     private static func relationsPath(of path: String) -> String {
         let parts = path.split(separator: "/")
         return (parts.dropLast().joined(separator: "/")) + "/_rels/" + (parts.last ?? "") + ".rels"

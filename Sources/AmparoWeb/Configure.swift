@@ -186,6 +186,7 @@ func registerRoutes(_ app: Application) throws {
     try CaseSupportRoutes().boot(routes: app.routes)
     try VisitRoutes().boot(routes: app.routes)
     try FacilityRoutes().boot(routes: app.routes)
+    try PlaceRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

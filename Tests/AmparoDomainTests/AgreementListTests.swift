@@ -14,14 +14,7 @@ final class AgreementListTests: XCTestCase {
         let sheet = try Spreadsheet(url: url)
         var rows: [(line: Int, cells: [String?])] = []
         let hyperlinks = try sheet.rows { rows.append(($0.line, $0.cells)) }
-        var links: [Int: [Int: String]] = [:]
-        for (ref, url) in hyperlinks {
-            let letters = ref.prefix { $0.isLetter }, digits = ref.drop { $0.isLetter }
-            guard let line = Int(digits) else { continue }
-            let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
-            links[line, default: [:]][column] = url
-        }
-        return (rows, links)
+        return (rows, Spreadsheet.byCell(hyperlinks))
     }
 
     func testThePublishedListReadsWithTheRightCounts() throws {

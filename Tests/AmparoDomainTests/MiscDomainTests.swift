@@ -87,7 +87,9 @@ final class RoleTests: XCTestCase {
         XCTAssertEqual(Role.allCases.filter { $0.canRead(.immigrationRecord) }, [.legal], "A-numbers: legal only")
         XCTAssertEqual(Role.allCases.filter { $0.canRead(.notes) }, [.caseWorker, .legal])
         XCTAssertTrue(Role.admin.readableFields.isEmpty, "admins see that a record exists, not its protected fields")
-        XCTAssertTrue(Role.analyst.readableFields.isEmpty && Role.analyst.permissions == [.viewCaseCounts], "analysts see anonymous counts only")
+        XCTAssertTrue(Role.analyst.readableFields.isEmpty && Role.analyst.permissions == [.viewCaseCounts, .managePlaces],
+                      "analysts see anonymous counts and public facts only")
+        XCTAssertEqual(Role.allCases.filter { $0.can(.visit) }, [.visitor])
         XCTAssertEqual(Role.allCases.filter { $0.can(.workCases) }, [.caseWorker, .legal], "cases: the case team only")
         XCTAssertEqual(Role.visitor.readableFields, [.identity], "visitors never see a family's phone")
         XCTAssertEqual(Role.allCases.filter { !$0.requiresTwoFactor }, [.analyst], "every role that sees personal data uses 2FA")

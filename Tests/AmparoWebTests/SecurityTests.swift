@@ -62,6 +62,11 @@ final class SecurityTests: XCTestCase {
         "GET /facilities": .roles([.caseWorker, .legal]), "POST /facilities": .roles([.caseWorker, .legal]),
         "GET /facilities/:facilityID": .roles([.caseWorker, .legal]), "POST /facilities/:facilityID": .roles([.caseWorker, .legal]),
         "GET /visitors": .roles([.caseWorker, .legal]), "POST /visitors/:userID": .roles([.caseWorker, .legal]),
+        // Places are public; organizers and analysts import ICE's lists and record policies.
+        "GET /places": .everyone, "GET /places/:state": .everyone, "GET /places/:state/:county": .everyone,
+        "GET /places/imports": .roles([.organizer, .analyst]), "POST /places/imports": .roles([.organizer, .analyst]),
+        "GET /places/imports/:importID": .roles([.organizer, .analyst]), "POST /places/:state/policies": .roles([.organizer, .analyst]),
+        "POST /places/:state/:county/policies": .roles([.organizer, .analyst]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -102,6 +107,9 @@ final class SecurityTests: XCTestCase {
             case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID", ":bondID", ":taskID", ":visitID",
                  ":facilityID": UUID().uuidString
             case ":token": "not-a-real-token"
+            case ":state": "or"
+            case ":county": "marion-county"
+            case ":importID": UUID().uuidString
             default: component.description
             }
         }.joined(separator: "/")

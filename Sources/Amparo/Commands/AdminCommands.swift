@@ -209,3 +209,25 @@ struct LoadTestData: AsyncParsableCommand {
         print("queued \(result.queued) messages in \(String(format: "%.3f", result.seconds)) s")
     }
 }
+
+struct Import287g: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-287g",
+        abstract: "Import one of ICE's 287(g) lists (xlsx as published, or CSV) as a new snapshot; the same file again changes nothing.")
+    @OptionGroup var data: DataOptions
+    @Option(help: "Which list: participating or pending.") var list: AgreementList = .participating
+    @Argument(help: "The file.") var file: String
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        guard let bytes = try? Data(contentsOf: url) else { throw CommandFailure("cannot read \(file)") }
+        let (list, name) = (list, url.lastPathComponent)
+        let outcome = try await Operations.withApplication(data.config()) { app in
+            try await Operations.import287g(app, data: bytes, fileName: name, list: list)
+        }
+        print(outcome.message)
+        if outcome.failed { throw ExitCode(1) }
+    }
+}
+
+extension AgreementList: ExpressibleByArgument {}

@@ -73,7 +73,7 @@ public enum AgreementListParser {
             }
             let link = columns[.moa].flatMap { links[row.line]?[$0] } ?? cell(row, .moa).flatMap { $0.hasPrefix("http") ? $0 : nil }
             result.append(AgreementRow(state: state, agency: agency, kind: cell(row, .type).flatMap(AgencyKind.normalize),
-                                       county: cell(row, .county), model: model, signedOn: signed, moaLink: link, line: row.line))
+                                       county: cell(row, .county).flatMap { ["#N/A", "N/A", "NA", "-", "—"].contains($0.uppercased()) ? nil : $0 }, model: model, signedOn: signed, moaLink: link, line: row.line))
         }
         guard !result.isEmpty else { return .failure(Problem(row: rows[headerIndex].line, column: "—", value: "", reason: .noRows)) }
         return .success(Parsed(agreements: result, warnings: warnings))

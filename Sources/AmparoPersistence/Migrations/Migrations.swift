@@ -21,5 +21,6 @@ public enum AmparoMigrations {
         AddCaseIndexes(),
         CreateCaseSupport(),
         CreateVisitation(),
+        CreatePlaces(),
     ]
 }

@@ -41,6 +41,23 @@ final class Browser: @unchecked Sendable {
 
     enum CSRFChoice { case page, none, value(String) }
 
+    /// Posts a form with files, multipart as a browser sends it, with the page's CSRF token.
+    @discardableResult
+    func upload(_ path: String, _ fields: [String: String], files: [(field: String, name: String, bytes: [UInt8])]) async throws -> TestingHTTPResponse {
+        let boundary = "----amparo\(UUID().uuidString.prefix(8))"
+        var body = ByteBuffer()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) + [("_csrf", csrfToken ?? "")] {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = self.headers
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
