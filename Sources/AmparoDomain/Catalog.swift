@@ -41,6 +41,7 @@ public enum Text: Sendable, Equatable {
     case cases(CasesText)
     case support(SupportText)
     case places(PlacesText)
+    case records(RecordsText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -216,6 +217,7 @@ public enum Text: Sendable, Equatable {
         case .cases(let text): text.pair
         case .support(let text): text.pair
         case .places(let text): text.pair
+        case .records(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

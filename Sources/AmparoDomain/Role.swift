@@ -16,9 +16,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts, .publishAlerts]
         case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
         case .responder: [.viewDirectory, .viewShifts]
-        case .caseWorker, .legal: [.viewDirectory, .workCases, .viewCaseCounts]
+        case .caseWorker: [.viewDirectory, .workCases, .viewCaseCounts]
+        case .legal: [.viewDirectory, .workCases, .viewCaseCounts, .workRecords]
         case .visitor: [.viewDirectory, .visit]
-        case .organizer: [.viewDirectory, .viewCaseCounts, .managePlaces]
+        case .organizer: [.viewDirectory, .viewCaseCounts, .managePlaces, .workRecords]
         case .analyst: [.viewCaseCounts, .managePlaces]
         }
     }
@@ -65,6 +66,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case visit
     /// Import ICE's lists and record places' policies (public facts, published on the places pages).
     case managePlaces
+    /// Send public-records requests and follow them to the documents.
+    case workRecords
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

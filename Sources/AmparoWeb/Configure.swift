@@ -40,7 +40,7 @@ public struct AmparoConfig: Sendable {
     public var caseRetention: TimeInterval = 365 * 86400
     /// Hours on a detainer alone at which the legal team is told (`AMPARO_HOLD_ALERT_HOURS`, "24,36,48").
     public var holdAlertHours = [24, 36, 48]
-    /// How often the hold clock and task reminders are checked (`AMPARO_WATCH_SECONDS`, 60).
+    /// How often the hold clock, task reminders and records deadlines are checked (`AMPARO_WATCH_SECONDS`, 60).
     public var watchInterval: Int = 60
     /// Where alerts go out: SMTP, Twilio, signal-cli-rest-api.
     public var delivery = DeliveryConfig()
@@ -144,9 +144,11 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
         app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
         let watch = HoldClockWatch(services: services, database: { app.db })
         let reminders = TaskReminderWatch(services: services, database: { app.db })
+        let records = RecordsDeadlineWatch(services: services, database: { app.db })
         app.lifecycle.use(BackgroundTask.every(TimeInterval(config.watchInterval)) {
             do { try await watch.check() } catch { logger.error("hold clock: \(String(reflecting: type(of: error)))") }
             do { try await reminders.check() } catch { logger.error("task reminders: \(String(reflecting: type(of: error)))") }
+            do { try await records.check() } catch { logger.error("records deadlines: \(String(reflecting: type(of: error)))") }
         })
         if let inbox = signalInbox(app) {
             app.lifecycle.use(BackgroundTask.every(2) {
@@ -187,6 +189,7 @@ func registerRoutes(_ app: Application) throws {
     try VisitRoutes().boot(routes: app.routes)
     try FacilityRoutes().boot(routes: app.routes)
     try PlaceRoutes().boot(routes: app.routes)
+    try RecordsRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

@@ -67,6 +67,10 @@ final class SecurityTests: XCTestCase {
         "GET /places/imports": .roles([.organizer, .analyst]), "POST /places/imports": .roles([.organizer, .analyst]),
         "GET /places/imports/:importID": .roles([.organizer, .analyst]), "POST /places/:state/policies": .roles([.organizer, .analyst]),
         "POST /places/:state/:county/policies": .roles([.organizer, .analyst]),
+        "GET /records": .roles([.organizer, .legal]), "POST /records": .roles([.organizer, .legal]),
+        "GET /records/:requestID": .roles([.organizer, .legal]), "POST /records/:requestID/status": .roles([.organizer, .legal]),
+        "POST /records/:requestID/messages": .roles([.organizer, .legal]), "POST /records/:requestID/documents": .roles([.organizer, .legal]),
+        "GET /records/:requestID/documents/:documentID": .roles([.organizer, .legal]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -105,7 +109,7 @@ final class SecurityTests: XCTestCase {
             switch component.description {
             case ":userID": userID.uuidString
             case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID", ":bondID", ":taskID", ":visitID",
-                 ":facilityID": UUID().uuidString
+                 ":facilityID", ":requestID", ":documentID": UUID().uuidString
             case ":token": "not-a-real-token"
             case ":state": "or"
             case ":county": "marion-county"

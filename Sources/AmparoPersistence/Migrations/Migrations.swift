@@ -22,5 +22,6 @@ public enum AmparoMigrations {
         CreateCaseSupport(),
         CreateVisitation(),
         CreatePlaces(),
+        CreateRecordsRequests(),
     ]
 }

@@ -45,13 +45,14 @@ public struct SealedColumn: Sendable, Hashable {
     public static let caseTaskTitle = SealedColumn(table: CaseTaskModel.schema, column: "title_sealed")
     public static let caseNoteBody = SealedColumn(table: CaseNoteModel.schema, column: "body_sealed")
     public static let visitReport = SealedColumn(table: VisitModel.schema, column: "report_sealed")
+    public static let recordsEventBody = SealedColumn(table: RecordsEventModel.schema, column: "body_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
-        .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport,
+        .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport, .recordsEventBody,
     ]
 }
 
