@@ -42,6 +42,7 @@ public enum Text: Sendable, Equatable {
     case support(SupportText)
     case places(PlacesText)
     case records(RecordsText)
+    case campaigns(CampaignsText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -218,6 +219,7 @@ public enum Text: Sendable, Equatable {
         case .support(let text): text.pair
         case .places(let text): text.pair
         case .records(let text): text.pair
+        case .campaigns(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

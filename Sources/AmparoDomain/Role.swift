@@ -19,7 +19,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .caseWorker: [.viewDirectory, .workCases, .viewCaseCounts]
         case .legal: [.viewDirectory, .workCases, .viewCaseCounts, .workRecords]
         case .visitor: [.viewDirectory, .visit]
-        case .organizer: [.viewDirectory, .viewCaseCounts, .managePlaces, .workRecords]
+        case .organizer: [.viewDirectory, .viewCaseCounts, .managePlaces, .workRecords, .runCampaigns]
         case .analyst: [.viewCaseCounts, .managePlaces]
         }
     }
@@ -68,6 +68,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case managePlaces
     /// Send public-records requests and follow them to the documents.
     case workRecords
+    /// Run campaigns: their timeline, decision makers, sign-on letters.
+    case runCampaigns
 }
 
 /// Kinds of sealed fields in records about the people the group supports.

@@ -135,7 +135,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
 
     try registerRoutes(app)
     services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [
-        NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db }),
+        NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db }), UnconfirmedSignaturesRule(database: { app.db }),
         ClosedCasesRule(retention: config.caseRetention, database: { app.db }),
     ])
     services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
@@ -190,6 +190,8 @@ func registerRoutes(_ app: Application) throws {
     try FacilityRoutes().boot(routes: app.routes)
     try PlaceRoutes().boot(routes: app.routes)
     try RecordsRoutes().boot(routes: app.routes)
+    try CampaignRoutes().boot(routes: app.routes)
+    try LetterRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

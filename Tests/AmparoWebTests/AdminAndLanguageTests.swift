@@ -97,13 +97,15 @@ final class AdminAndLanguageTests: XCTestCase {
         _ = try await harness.signedIn(member)
         _ = try await Accounts.issueInvitation(for: member.id, on: harness.app.db, services: harness.services)
         XCTAssertEqual(Set(harness.services.purge.registeredNames),
-                       ["sessions.expired", "invitations.expired", "reports.unconfirmed", "notices.old", "subscriptions.unconfirmed", "cases.closed"])
+                       ["sessions.expired", "invitations.expired", "reports.unconfirmed", "notices.old", "subscriptions.unconfirmed", "letters.unconfirmed",
+                        "cases.closed"])
         var results = await Operations.purge(harness.app)
-        XCTAssertEqual(results.map(\.removed), [0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(results.map(\.removed), [0, 0, 0, 0, 0, 0, 0])
         harness.clock.advance(by: 80 * 3600)
         results = await Operations.purge(harness.app)
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.removed) }),
-                       ["sessions.expired": 1, "invitations.expired": 1, "reports.unconfirmed": 0, "notices.old": 0, "subscriptions.unconfirmed": 0, "cases.closed": 0])
+                       ["sessions.expired": 1, "invitations.expired": 1, "reports.unconfirmed": 0, "notices.old": 0, "subscriptions.unconfirmed": 0, "letters.unconfirmed": 0,
+                        "cases.closed": 0])
         let awaited9 = try await SessionModel.query(on: harness.app.db).count()
         XCTAssertEqual(awaited9, 0)
     }

@@ -71,6 +71,13 @@ final class SecurityTests: XCTestCase {
         "GET /records/:requestID": .roles([.organizer, .legal]), "POST /records/:requestID/status": .roles([.organizer, .legal]),
         "POST /records/:requestID/messages": .roles([.organizer, .legal]), "POST /records/:requestID/documents": .roles([.organizer, .legal]),
         "GET /records/:requestID/documents/:documentID": .roles([.organizer, .legal]),
+        "GET /campaigns": .roles([.organizer]), "POST /campaigns": .roles([.organizer]), "GET /campaigns/:campaignID": .roles([.organizer]),
+        "POST /campaigns/:campaignID/actions": .roles([.organizer]), "POST /campaigns/:campaignID/officials": .roles([.organizer]),
+        "POST /campaigns/:campaignID/status": .roles([.organizer]), "POST /campaigns/:campaignID/letters": .roles([.organizer]),
+        "GET /campaigns/:campaignID/letters/:letterID/signatures": .roles([.organizer]),
+        // A letter is public; its confirmation link is the credential.
+        "GET /letters/:letterID": .everyone, "POST /letters/:letterID": .everyone,
+        "GET /letters/confirm/:token": .everyone, "POST /letters/confirm/:token": .everyone,
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -109,7 +116,8 @@ final class SecurityTests: XCTestCase {
             switch component.description {
             case ":userID": userID.uuidString
             case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID", ":bondID", ":taskID", ":visitID",
-                 ":facilityID", ":requestID", ":documentID": UUID().uuidString
+                 ":facilityID", ":requestID", ":documentID", ":campaignID",
+                 ":letterID": UUID().uuidString
             case ":token": "not-a-real-token"
             case ":state": "or"
             case ":county": "marion-county"

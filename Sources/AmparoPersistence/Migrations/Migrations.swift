@@ -23,5 +23,6 @@ public enum AmparoMigrations {
         CreateVisitation(),
         CreatePlaces(),
         CreateRecordsRequests(),
+        CreateCampaigns(),
     ]
 }

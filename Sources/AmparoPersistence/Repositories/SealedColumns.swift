@@ -46,6 +46,7 @@ public struct SealedColumn: Sendable, Hashable {
     public static let caseNoteBody = SealedColumn(table: CaseNoteModel.schema, column: "body_sealed")
     public static let visitReport = SealedColumn(table: VisitModel.schema, column: "report_sealed")
     public static let recordsEventBody = SealedColumn(table: RecordsEventModel.schema, column: "body_sealed")
+    public static let letterSignatureContact = SealedColumn(table: LetterSignatureModel.schema, column: "contact_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
@@ -53,6 +54,7 @@ public struct SealedColumn: Sendable, Hashable {
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
         .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport, .recordsEventBody,
+        .letterSignatureContact,
     ]
 }
 

@@ -86,6 +86,14 @@ enum PlaceViews {
             let source = resolved.source == .local ? t(.fromCounty, req) : t(.fromState, req)
             return "<li><strong>\(t(.policyKind(kind), req))</strong>: \(t(.position(resolved.position), req)) <span class=\"hint\">(\(source))</span></li>"
         }
+        let campaigns = try await CampaignModel.query(on: req.db).filter(\.$jurisdictionID == county.id!).sort(\.$createdAt, .descending).all()
+        let letters = Dictionary(grouping: try await LetterModel.query(on: req.db).filter(\.$campaignID ~~ campaigns.compactMap(\.id)).filter(\.$open == true).all(), by: \.campaignID)
+        let campaignItems: [HTML] = campaigns.map { campaign in
+            let goal = CampaignGoal(rawValue: campaign.goal).map { Text.campaigns(.goal($0)).in(req.language) } ?? campaign.goal
+            let status = CampaignStatus(rawValue: campaign.status).map { Text.campaigns(.status($0)).in(req.language) } ?? campaign.status
+            let signLinks: [HTML] = (letters[campaign.id!] ?? []).map { " · <a href=\"/letters/\($0.id!.uuidString)\">\($0.title)</a>" }
+            return "<li><strong>\(campaign.title)</strong> · \(goal) · \(status)\(signLinks)</li>"
+        }
         let facilityItems: [HTML] = facilities.map { "<li>\($0.name)\($0.city.map { ", \($0)" } ?? "")</li>" }
         let body: HTML = """
         <h1>\(county.name), \(state.name)\(county.fips.map { HTML(" <span class=\"hint\">FIPS \($0)</span>") })</h1>
@@ -97,6 +105,7 @@ enum PlaceViews {
         <h2>\(t(.agreements, req))</h2>
         \(downloads(req, path(county)))
         \(agreementsTable(req, agreements))
+        \(campaignItems.isEmpty ? HTML.empty : HTML("<h2>\(Text.campaigns(.publicCampaigns).in(req.language))</h2><ul id=\"campaigns\">\(campaignItems)</ul>"))
         <h2>\(t(.facilities, req))</h2>\(facilityItems.isEmpty ? HTML("<p>\(t(.noFacilities, req))</p>") : HTML("<ul>\(facilityItems)</ul>"))
         """
         return htmlResponse(Layout.page(req, title: "\(county.name), \(state.code)", body: body), status: status)

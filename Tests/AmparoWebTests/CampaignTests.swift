@@ -1,0 +1,76 @@
+import AmparoDomain
+import AmparoPersistence
+import Fluent
+import XCTVapor
+
+@testable import AmparoWeb
+
+/// A campaign on a county, its timeline and decision makers, and a public sign-on letter whose
+/// signatures count once confirmed by email (the contact sealed, never shown or exported).
+final class CampaignTests: XCTestCase {
+    var harness: TestHarness!
+
+    override func setUp() async throws { harness = try await TestHarness.make() }
+    override func tearDown() async throws { try await harness.shutdown() }
+
+    func testALetterCollectsConfirmedSignaturesOnly() async throws {
+        let marion = JurisdictionModel(kind: "county", name: "Marion County", stateCode: "OR", fips: "41047", createdAt: harness.clock.now())
+        try await marion.create(on: harness.app.db)
+        let (_, organizer) = try await harness.signedIn(.organizer, in: nil)
+        try await organizer.get("/campaigns")
+        let nowhere = try await organizer.post("/campaigns", ["title": "End 287(g)", "place": "OR / Atlantis County", "goal": "end_287g"])
+        XCTAssertEqual(nowhere.status, .unprocessableEntity)
+        let created = try await organizer.post("/campaigns", ["title": "Marion: no more ICE holds", "place": "or / marion county", "goal": "stop_honoring_holds"])
+        let path = try XCTUnwrap(created.headers.first(name: .location))
+        try await organizer.get(path)
+        try await organizer.post(path + "/officials", ["name": "Commissioner Rivera", "office": "Marion County Board of Commissioners", "publicContact": "commissioners@example.gov"])
+        try await organizer.post(path + "/actions", ["kind": "testimony", "onDay": "2027-01-20", "note": "Public comment, 9:00"])
+        try await organizer.post(path + "/letters", ["title": "Marion County: honor only judicial warrants", "body": "We, the undersigned organizations,\nask the Board…"])
+        let letter = try await LetterModel.query(on: harness.app.db).first()!
+        let letterPath = "/letters/\(letter.id!.uuidString)"
+
+        let public1 = harness.browser()
+        try await public1.get(letterPath)
+        let bad = try await public1.post(letterPath, ["organization": "Iglesia San José", "type": "faith", "city": "Salem", "email": "not-an-email"])
+        XCTAssertEqual(bad.status, .unprocessableEntity)
+        let signed = try await public1.post(letterPath, ["organization": "Iglesia San José", "type": "faith", "city": "Salem", "email": "pastora@iglesia.example"])
+        XCTAssertTrue(signed.body.string.contains("Check the contact email"))
+        XCTAssertTrue(signed.body.string.contains("No confirmed signatures yet"), "not listed before it is confirmed")
+        try await public1.post(letterPath, ["organization": "Iglesia San José", "type": "faith", "city": "Salem", "email": "Pastora@Iglesia.example"])
+        let rows = try await LetterSignatureModel.query(on: harness.app.db).count()
+        XCTAssertEqual(rows, 1, "one signature per contact")
+
+        let notice = try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "letter.confirm").sort(\.$createdAt).first()!
+        let body = try harness.services.sealer.open(notice.bodySealed!, context: SealedColumn.noticeBody.context(rowID: notice.id!))
+        let link = try XCTUnwrap(Browser.firstMatch(#"(/letters/confirm/[^ ]+)"#, in: body))
+        let scanner = harness.browser()
+        let shown = try await scanner.get(link)
+        XCTAssertEqual(shown.status, .ok)
+        let stillNone = try await LetterSignatureModel.query(on: harness.app.db).filter(\.$confirmedAt != nil).count()
+        XCTAssertEqual(stillNone, 0, "opening the link confirms nothing (mail scanners open links)")
+        let forged = try await scanner.post(link.replacingOccurrences(of: ".", with: ".x"), [:], csrf: .none)
+        XCTAssertEqual(forged.status, .notFound)
+        let confirmed = try await scanner.post(link, [:], csrf: .none)
+        XCTAssertEqual(confirmed.status, .seeOther)
+        let page = try await harness.browser().get(letterPath).body.string
+        XCTAssertTrue(page.contains("Iglesia San José · Faith community · Salem"))
+        XCTAssertFalse(page.contains("pastora@"), "the contact is never shown")
+
+        let export = try await organizer.get(path + "/letters/\(letter.id!.uuidString)/signatures")
+        XCTAssertTrue(export.body.string.hasPrefix("organization,type,city,confirmed_at\r\nIglesia San José,faith,Salem,"))
+        XCTAssertFalse(export.body.string.contains("pastora"))
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("pastora@iglesia.example"), "sealed at rest")
+
+        let county = try await harness.browser().get("/places/or/marion-county").body.string
+        XCTAssertTrue(county.contains("Marion: no more ICE holds") && county.contains(letterPath), "the county page shows the campaign and its letter")
+        let won = try await organizer.post(path + "/status", ["status": "won", "outcome": "The Board voted 3-0 on 2027-02-10."])
+        XCTAssertEqual(won.headers.first(name: .location), "/places/or/marion-county", "on to the place, to record the new policy with its source")
+
+        // An unconfirmed signature goes after 14 days.
+        try await public1.post(letterPath, ["organization": "Nobody", "type": "other", "city": "Salem", "email": "nobody@example.org"])
+        harness.clock.advance(by: 15 * 86_400)
+        let purged = try await UnconfirmedSignaturesRule(database: { [app = harness.app] in app.db }).purge(now: harness.clock.now())
+        XCTAssertEqual(purged, 1)
+    }
+}
