@@ -107,6 +107,22 @@ final class PlacesTests: XCTestCase {
         XCTAssertTrue(states.contains("Oregon") && states.contains("Wyoming"))
     }
 
+    func testCensusCountiesGiveFIPSCodes() async throws {
+        let marion = JurisdictionModel(kind: "county", name: "Marion County", stateCode: "OR", fips: nil, createdAt: harness.clock.now())
+        try await marion.create(on: harness.app.db)
+        let census = "STATE|STATEFP|COUNTYFP|COUNTYNS|COUNTYNAME|CLASSFP|FUNCSTAT\nOR|41|047|01135859|Marion County|H1|A\nOR|41|053|01135862|Polk County|H1|A\n"
+        let first = try await Operations.importCounties(harness.app, text: census)
+        XCTAssertEqual(first.message, "2 counties read: 1 added, 1 given their FIPS code.")
+        let again = try await Operations.importCounties(harness.app, text: census)
+        XCTAssertEqual(again.message, "2 counties read: 0 added, 0 given their FIPS code.")
+        let older = try await Operations.importCounties(harness.app, text: "OR,41,047,Marion County,H1\nOR,99,001,Nowhere County,H1\n")
+        XCTAssertTrue(older.failed && older.message.hasPrefix("Line 2"), "a state code that is not the state's FIPS: refused, naming the line")
+        let updated = try await JurisdictionModel.find(marion.id, on: harness.app.db)
+        XCTAssertEqual(updated?.fips, "41047")
+        let page = try await harness.browser().get("/places/or/polk-county").body.string
+        XCTAssertTrue(page.contains("FIPS 41053"))
+    }
+
     func testGoverningPolicy() {
         XCTAssertEqual(GoverningPolicy.resolve(kind: .detainers, local: .judicialWarrantOnly, state: .stateLawLimits)?.source, .local, "stricter county")
         XCTAssertEqual(GoverningPolicy.resolve(kind: .detainers, local: .honorsAll, state: .stateLawLimits)?.source, .state)

@@ -231,3 +231,20 @@ struct Import287g: AsyncParsableCommand {
 }
 
 extension AgreementList: ExpressibleByArgument {}
+
+struct ImportCounties: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-counties",
+        abstract: "Load the Census Bureau's county list (national_county.txt or national_county2020.txt): FIPS codes for every county.")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The file.") var file: String
+
+    func run() async throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) ?? String(contentsOfFile: file, encoding: .isoLatin1) else {
+            throw CommandFailure("cannot read \(file)")
+        }
+        let outcome = try await Operations.withApplication(data.config()) { try await Operations.importCounties($0, text: text) }
+        print(outcome.message)
+        if outcome.failed { throw ExitCode(1) }
+    }
+}
