@@ -4,6 +4,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -81,3 +82,14 @@ def server():
 def artifacts():
     os.makedirs(ARTIFACTS, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def sinks():
+    """scripts/delivery-sinks.py: aiosmtpd plus an HTTP server with Twilio's and Signal's send endpoints."""
+    smtp_port, http_port = free_port(), free_port()
+    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "delivery-sinks.py"), str(smtp_port), str(http_port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout.readline().strip() == "ready"
+    yield smtp_port, http_port
+    process.kill()

@@ -12,8 +12,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -22,40 +20,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PIL import Image
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from amparo_client import Session, set_up_admin, totp
 from conftest import ROOT, Server, free_port
 from test_browser import check_accessibility, click_and_wait, fill, submit
+from e2e_helpers import form_ending, invite_and_enrol, make_browser, set_value, sink_messages, wait_for_message
 
 DISPATCHER_EMAIL = "dario.coordina@example.org"
 DISPATCHER_PASSWORD = "marigold lantern orchard"
-
-
-def make_browser(language):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,844"]:
-        options.add_argument(flag)
-    options.add_experimental_option("prefs", {"intl.accept_languages": language})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(60)
-    return driver
-
-
-@pytest.fixture(scope="module")
-def sinks():
-    """scripts/delivery-sinks.py: aiosmtpd plus an HTTP server with Twilio's and Signal's send endpoints."""
-    smtp_port, http_port = free_port(), free_port()
-    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "scripts", "delivery-sinks.py"), str(smtp_port), str(http_port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout.readline().strip() == "ready"
-    yield smtp_port, http_port
-    process.kill()
 
 
 @pytest.fixture(scope="module")
@@ -73,23 +47,6 @@ def server(sinks):
     yield s
     s.stop()
     shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def sink_messages(http_port):
-    with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/messages") as r:
-        return json.load(r)
-
-
-def wait_for_message(http_port, to, pattern):
-    """The first group of `pattern` in the newest message to `to` that the sinks received."""
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        for message in reversed(sink_messages(http_port)):
-            found = re.search(pattern, message["body"])
-            if message["to"] == to and found:
-                return found.group(1)
-        time.sleep(0.2)
-    raise AssertionError(f"no message to {to}: {sink_messages(http_port)}")
 
 
 def twilio_text(base, sender, body, token="e2e"):
@@ -133,28 +90,6 @@ def lawyer():
     driver = make_browser("en-US,en")
     yield driver
     driver.quit()
-
-
-def invite_and_enrol(admin, driver, email, name, role):
-    """The admin invites a member; in `driver`, they choose a password and enrol their second factor."""
-    admin.get("/admin/users")
-    page = admin.post("/admin/users", {"email": email, "name": name, "role": role})
-    driver.get(re.search(r'id="invitation-link">([^<]+)<', page).group(1))
-    fill(driver, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
-    submit(driver)
-    fill(driver, {"code": totp(driver.find_element(By.ID, "totp-secret").text)})
-    submit(driver)
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "I have saved them"))
-
-
-def form_ending(driver, suffix):
-    """The form whose action ends with `suffix`."""
-    return driver.find_element(By.XPATH, f"//form[substring(@action, string-length(@action) - {len(suffix) - 1}) = '{suffix}']")
-
-
-def set_value(driver, element, value):
-    """Date and time inputs take their value from script (typing depends on the browser's locale)."""
-    driver.execute_script("arguments[0].value = arguments[1]", element, value)
 
 
 def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(server, sinks, admin, reporter, dispatcher, artifacts):
