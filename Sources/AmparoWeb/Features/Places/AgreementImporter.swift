@@ -4,6 +4,7 @@ import AmparoPersistence
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 
 /// Imports one of ICE's 287(g) lists as a snapshot: agencies and their counties are found or
 /// added, agreements new to the list are added, those no longer on it are ended, and the import
@@ -46,39 +47,50 @@ struct AgreementImporter {
         snapshot.rows = parsed.agreements.count
         try await db.transaction { db in
             try await snapshot.create(on: db)
-            var places = PlaceDirectory(db: db, now: now)
+            var places = try await PlaceDirectory.load(states: Set(parsed.agreements.map(\.state.code)), db: db, now: now)
             // What this list showed before, by agreement key.
             let known = try await AgreementRecordModel.query(on: db).filter(\.$list == list.rawValue).filter(\.$status != AgreementStatus.ended.rawValue).all()
             let knownAgencies = try await AgencyModel.query(on: db).filter(\.$id ~~ Set(known.map(\.agencyID))).all()
             let agencyKeys = Dictionary(uniqueKeysWithValues: knownAgencies.map { ($0.id!, "\($0.stateCode)|\($0.nameKey)") })
             var byKey: [String: AgreementRecordModel] = [:]
             for agreement in known { byKey["\(agencyKeys[agreement.agencyID] ?? "")|\(agreement.model)"] = agreement }
-            var listed = Set<String>()
+            var listed = Set<String>(), stillListed: [UUID] = [], added: [AgreementRecordModel] = [], changes: [AgreementChangeModel] = []
             for row in parsed.agreements where listed.insert(row.key).inserted {
                 if let existing = byKey[row.key] {
-                    existing.lastImportID = snapshot.id!
-                    existing.signedOn = row.signedOn ?? existing.signedOn
-                    existing.moaLink = row.moaLink ?? existing.moaLink
-                    try await existing.save(on: db)
-                    snapshot.unchanged += 1
+                    stillListed.append(existing.id!)
+                    if (row.signedOn != nil && row.signedOn != existing.signedOn) || (row.moaLink != nil && row.moaLink != existing.moaLink) {
+                        existing.signedOn = row.signedOn ?? existing.signedOn
+                        existing.moaLink = row.moaLink ?? existing.moaLink
+                        try await existing.save(on: db)
+                    }
                     continue
                 }
-                let agency = try await places.agency(for: row)
+                let agency = places.agency(for: row)
                 let agreement = AgreementRecordModel(agencyID: agency.id!, model: row.model.rawValue, list: list.rawValue, status: list.status.rawValue,
                                                      importID: snapshot.id!)
                 agreement.signedOn = row.signedOn
                 agreement.moaLink = row.moaLink
-                try await agreement.create(on: db)
-                try await AgreementChangeModel(importID: snapshot.id!, agreementID: agreement.id!, change: "added").create(on: db)
-                snapshot.added += 1
+                added.append(agreement)
+                changes.append(AgreementChangeModel(importID: snapshot.id!, agreementID: agreement.id!, change: "added"))
             }
-            for (key, agreement) in byKey where !listed.contains(key) {
+            let removed = byKey.filter { !listed.contains($0.key) }.map(\.value)
+            for agreement in removed {
                 agreement.status = AgreementStatus.ended.rawValue
                 agreement.endedImportID = snapshot.id
                 try await agreement.save(on: db)
-                try await AgreementChangeModel(importID: snapshot.id!, agreementID: agreement.id!, change: "removed").create(on: db)
-                snapshot.removed += 1
+                changes.append(AgreementChangeModel(importID: snapshot.id!, agreementID: agreement.id!, change: "removed"))
             }
+            // New places and agreements go in by the batch, not row by row.
+            try await places.saveNew()
+            for chunk in added.chunks(of: 500) { try await chunk.create(on: db) }
+            for chunk in changes.chunks(of: 500) { try await chunk.create(on: db) }
+            for chunk in stillListed.chunks(of: 500) {
+                try await db.sql.update(AgreementRecordModel.schema).set("last_import_id", to: SQLBind(snapshot.id!))
+                    .where("id", .in, SQLGroupExpression(SQLList(chunk.map { SQLBind($0) }))).run()
+            }
+            snapshot.added = added.count
+            snapshot.removed = removed.count
+            snapshot.unchanged = stillListed.count
             try await snapshot.save(on: db)
         }
         try await services.audit.append(on: db, actor: actor, action: "places.import.\(list.rawValue)", recordType: "agreement_import", recordID: snapshot.id!.uuidString)
@@ -86,57 +98,59 @@ struct AgreementImporter {
     }
 }
 
-/// Finds or adds the states, counties and agencies an import names, remembering what it saw.
+/// The counties and agencies of the states an import names, loaded once; those it adds are kept
+/// aside and saved together.
 struct PlaceDirectory {
     let db: any Database
     let now: Date
-    private var counties: [String: JurisdictionModel] = [:]
-    private var agencies: [String: AgencyModel] = [:]
+    private var counties: [String: JurisdictionModel]
+    private var agencies: [String: AgencyModel]
+    private var newCounties: [JurisdictionModel] = []
+    private var newAgencies: [AgencyModel] = []
 
-    init(db: any Database, now: Date) {
+    static func load(states: Set<String>, db: any Database, now: Date) async throws -> PlaceDirectory {
+        let counties = try await JurisdictionModel.query(on: db).filter(\.$kind == "county").filter(\.$stateCode ~~ states).all()
+        let agencies = try await AgencyModel.query(on: db).filter(\.$stateCode ~~ states).all()
+        return PlaceDirectory(db: db, now: now, counties: Dictionary(counties.map { ("\($0.stateCode)|\($0.nameKey)", $0) }, uniquingKeysWith: { a, _ in a }),
+                              agencies: Dictionary(agencies.map { ("\($0.stateCode)|\($0.nameKey)", $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    private init(db: any Database, now: Date, counties: [String: JurisdictionModel], agencies: [String: AgencyModel]) {
         self.db = db
         self.now = now
+        self.counties = counties
+        self.agencies = agencies
     }
 
     /// The county an agreement row names, or the one in a sheriff's name ("Bay County Sheriff's Office").
-    mutating func county(named raw: String?, agency: String, kind: AgencyKind?, state: USState) async throws -> JurisdictionModel? {
+    mutating func county(named raw: String?, agency: String, kind: AgencyKind?, state: USState) -> JurisdictionModel? {
         var name = raw
         if name == nil, kind == .county, let range = agency.range(of: " County", options: .caseInsensitive) {
             name = String(agency[..<range.upperBound])
         }
         guard let name else { return nil }
-        return try await county(name, state: state)
-    }
-
-    mutating func county(_ name: String, state: USState) async throws -> JurisdictionModel {
         let key = "\(state.code)|\(Normalized.words(name))"
         if let known = counties[key] { return known }
-        let found = try await JurisdictionModel.query(on: db).filter(\.$kind == "county").filter(\.$stateCode == state.code)
-            .filter(\.$nameKey == Normalized.words(name)).first()
-        let county: JurisdictionModel
-        if let found {
-            county = found
-        } else {
-            county = JurisdictionModel(kind: "county", name: name, stateCode: state.code, fips: nil, createdAt: now)
-            try await county.create(on: db)
-        }
+        let county = JurisdictionModel(kind: "county", name: name, stateCode: state.code, fips: nil, createdAt: now)
         counties[key] = county
+        newCounties.append(county)
         return county
     }
 
-    mutating func agency(for row: AgreementRow) async throws -> AgencyModel {
+    mutating func agency(for row: AgreementRow) -> AgencyModel {
         let key = "\(row.state.code)|\(Normalized.words(row.agency))"
         if let known = agencies[key] { return known }
-        let county = try await self.county(named: row.county, agency: row.agency, kind: row.kind, state: row.state)
-        let found = try await AgencyModel.query(on: db).filter(\.$stateCode == row.state.code).filter(\.$nameKey == Normalized.words(row.agency)).first()
-        let agency: AgencyModel
-        if let found {
-            agency = found
-        } else {
-            agency = AgencyModel(name: row.agency, kind: row.kind?.rawValue, stateCode: row.state.code, countyID: county?.id, createdAt: now)
-            try await agency.create(on: db)
-        }
+        let county = county(named: row.county, agency: row.agency, kind: row.kind, state: row.state)
+        let agency = AgencyModel(name: row.agency, kind: row.kind?.rawValue, stateCode: row.state.code, countyID: county?.id, createdAt: now)
         agencies[key] = agency
+        newAgencies.append(agency)
         return agency
+    }
+
+    mutating func saveNew() async throws {
+        for chunk in newCounties.chunks(of: 500) { try await chunk.create(on: db) }
+        for chunk in newAgencies.chunks(of: 500) { try await chunk.create(on: db) }
+        newCounties = []
+        newAgencies = []
     }
 }

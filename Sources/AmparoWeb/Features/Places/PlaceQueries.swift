@@ -34,25 +34,23 @@ enum PlaceQueries {
         return counts
     }
 
-    /// Agreements of a state, or of one county's agencies, ended ones included when asked.
+    /// Agreements of a state, or of one county's agencies, ended ones included when asked. One
+    /// query, read without model decoding: Florida's page lists hundreds.
     static func agreements(state: String, county: JurisdictionModel? = nil, includeEnded: Bool = false, on db: any Database) async throws -> [AgreementLine] {
-        var agenciesQuery = AgencyModel.query(on: db).filter(\.$stateCode == state)
-        if let county { agenciesQuery = agenciesQuery.filter(\.$countyID == county.id) }
-        let agencies = try await agenciesQuery.all()
-        guard !agencies.isEmpty else { return [] }
-        var query = AgreementRecordModel.query(on: db).filter(\.$agencyID ~~ agencies.compactMap(\.id))
-        if !includeEnded { query = query.filter(\.$status != AgreementStatus.ended.rawValue) }
-        let agreements = try await query.all()
-        let counties = Dictionary(uniqueKeysWithValues: try await JurisdictionModel.query(on: db)
-            .filter(\.$id ~~ Set(agencies.compactMap(\.countyID))).all().map { ($0.id!, $0.name) })
-        let imports = Dictionary(uniqueKeysWithValues: try await AgreementImportModel.query(on: db)
-            .filter(\.$id ~~ Set(agreements.map(\.firstImportID))).all().map { ($0.id!, $0.importedAt) })
-        let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0) })
-        return agreements.compactMap { agreement in
-            guard let agency = byID[agreement.agencyID] else { return nil }
-            return AgreementLine(state: state, agency: agency.name, agencyKind: agency.kind, county: agency.countyID.flatMap { counties[$0] },
-                                 model: agreement.model, list: agreement.list, status: agreement.status, signedOn: agreement.signedOn,
-                                 moaLink: agreement.moaLink, listedSince: imports[agreement.firstImportID])
+        let inCounty: SQLQueryString = county.map { "AND a.county_id = \(bind: $0.id!)" } ?? ""
+        let current: SQLQueryString = includeEnded ? "" : "AND g.status <> \(bind: AgreementStatus.ended.rawValue)"
+        let rows = try await db.sql.raw("""
+            SELECT a.name AS agency, a.kind AS agency_kind, j.name AS county, g.model, g.list, g.status, g.signed_on, g.moa_link, i.imported_at
+            FROM agreements g JOIN agencies a ON a.id = g.agency_id LEFT JOIN jurisdictions j ON j.id = a.county_id
+            JOIN agreement_imports i ON i.id = g.first_import_id
+            WHERE a.state_code = \(bind: state) \(inCounty) \(current)
+            """).all()
+        return try rows.map { row in
+            AgreementLine(state: state, agency: try row.decode(column: "agency", as: String.self), agencyKind: try row.decode(column: "agency_kind", as: String?.self),
+                          county: try row.decode(column: "county", as: String?.self), model: try row.decode(column: "model", as: String.self),
+                          list: try row.decode(column: "list", as: String.self), status: try row.decode(column: "status", as: String.self),
+                          signedOn: try row.decode(column: "signed_on", as: String?.self), moaLink: try row.decode(column: "moa_link", as: String?.self),
+                          listedSince: try row.decode(column: "imported_at", as: Date?.self))
         }.sorted { ($0.county ?? "~", $0.agency, $0.model) < ($1.county ?? "~", $1.agency, $1.model) }
     }
 

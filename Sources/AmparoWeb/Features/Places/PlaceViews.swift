@@ -34,6 +34,9 @@ enum PlaceViews {
     static func agreementsTable(_ req: Request, _ agreements: [PlaceQueries.AgreementLine]) -> HTML {
         guard !agreements.isEmpty else { return "<p>\(t(.noAgreements, req))</p>" }
         let zone = req.amparo.config.timeZone
+        // A few imports date hundreds of agreements: each day is formatted once.
+        var days: [Date: String] = [:]
+        for date in Set(agreements.compactMap(\.listedSince)) { days[date] = String(LocalDateTime.format(date, timeZone: zone).prefix(10)) }
         let rows: [HTML] = agreements.map { line in
             let model = AgreementModel(rawValue: line.model).map { t(.model($0), req) } ?? line.model
             let status = AgreementStatus(rawValue: line.status).map { t(.agreementStatus($0), req) } ?? line.status
@@ -43,7 +46,7 @@ enum PlaceViews {
             <tr><td data-label="\(t(.agency, req))">\(line.agency)</td><td data-label="\(t(.kindLabel, req))">\(kind)</td>
             <td data-label="\(t(.county, req))">\(line.county ?? "—")</td><td data-label="287(g)">\(model)</td>
             <td data-label="\(t(.signed, req))">\(line.signedOn ?? "—")</td><td data-label="\(Text.cases(.status).in(req.language))">\(status)</td>
-            <td data-label="\(t(.since, req))">\(line.listedSince.map { LocalDateTime.format($0, timeZone: zone).prefix(10).description } ?? "—")</td>
+            <td data-label="\(t(.since, req))">\(line.listedSince.flatMap { days[$0] } ?? "—")</td>
             <td data-label="\(t(.moa, req))">\(link)</td></tr>
             """
         }
