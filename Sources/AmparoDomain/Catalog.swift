@@ -43,6 +43,7 @@ public enum Text: Sendable, Equatable {
     case places(PlacesText)
     case records(RecordsText)
     case campaigns(CampaignsText)
+    case stories(StoriesText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -220,6 +221,7 @@ public enum Text: Sendable, Equatable {
         case .places(let text): text.pair
         case .records(let text): text.pair
         case .campaigns(let text): text.pair
+        case .stories(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

@@ -192,6 +192,7 @@ func registerRoutes(_ app: Application) throws {
     try RecordsRoutes().boot(routes: app.routes)
     try CampaignRoutes().boot(routes: app.routes)
     try LetterRoutes().boot(routes: app.routes)
+    try StoryRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

@@ -73,4 +73,36 @@ final class CampaignTests: XCTestCase {
         let purged = try await UnconfirmedSignaturesRule(database: { [app = harness.app] in app.db }).purge(now: harness.clock.now())
         XCTAssertEqual(purged, 1)
     }
+
+    func testStoriesArePrivateUntilPublishedWithConsentInReviewedWords() async throws {
+        let teller = harness.browser()
+        try await teller.get("/stories/new")
+        let bad = try await teller.post("/stories", ["what": "", "state": "OR"])
+        XCTAssertEqual(bad.status, .unprocessableEntity)
+        let badMonth = try await teller.post("/stories", ["what": "x", "state": "OR", "when": "March"])
+        XCTAssertEqual(badMonth.status, .unprocessableEntity)
+        try await teller.post("/stories", pairs: [("what", "A deputy stopped my brother Luis on Route 22 and called ICE."), ("state", "OR"), ("county", "Marion County"),
+                                                  ("when", "2025-03"), ("agencies", "sheriff"), ("agencies", "ice"), ("outcome", "detained"), ("consent", "yes"),
+                                                  ("contact", "+1 503 555 0199")])
+        try await teller.post("/stories", ["what": "Private: my cousin Marta's case.", "state": "OR"])
+        let stored = try await StoryModel.query(on: harness.app.db).sort(\.$receivedAt).all()
+        XCTAssertEqual(stored.count, 2)
+        let dump = try await harness.dumpDatabaseText()
+        XCTAssertFalse(dump.contains("Luis") || dump.contains("Marta") || dump.contains("555 0199"), "stories and contacts are sealed")
+        let empty = try await harness.browser().get("/stories").body.string
+        XCTAssertTrue(empty.contains("No stories published yet"))
+
+        let (_, organizer) = try await harness.signedIn(.organizer, in: nil)
+        let withConsent = try XCTUnwrap(stored.first { $0.consentToPublish }), without = try XCTUnwrap(stored.first { !$0.consentToPublish })
+        let page = try await organizer.get("/stories/review/\(without.id!.uuidString)").body.string
+        XCTAssertTrue(page.contains("Marta") && page.contains("did not consent"))
+        let refused = try await organizer.post("/stories/review/\(without.id!.uuidString)", ["decision": "publish", "text": "x"])
+        XCTAssertEqual(refused.status, .unprocessableEntity, "no consent, no publication")
+        try await organizer.get("/stories/review/\(withConsent.id!.uuidString)")
+        try await organizer.post("/stories/review/\(withConsent.id!.uuidString)", ["decision": "publish", "text": "A deputy stopped my brother on a county road and called ICE."])
+        let published = try await harness.browser().get("/stories").body.string
+        XCTAssertTrue(published.contains("A deputy stopped my brother on a county road") && published.contains("Anonymous"))
+        XCTAssertTrue(published.contains("Marion County, Oregon · 2025-03 · Sheriff · ICE · Detained by ICE"))
+        XCTAssertFalse(published.contains("Luis") || published.contains("Route 22") || published.contains("Marta"))
+    }
 }

@@ -78,6 +78,9 @@ final class SecurityTests: XCTestCase {
         // A letter is public; its confirmation link is the credential.
         "GET /letters/:letterID": .everyone, "POST /letters/:letterID": .everyone,
         "GET /letters/confirm/:token": .everyone, "POST /letters/confirm/:token": .everyone,
+        "GET /stories": .everyone, "GET /stories/new": .everyone, "POST /stories": .everyone,
+        "GET /stories/review": .roles([.organizer]), "GET /stories/review/:storyID": .roles([.organizer]),
+        "POST /stories/review/:storyID": .roles([.organizer]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -117,7 +120,7 @@ final class SecurityTests: XCTestCase {
             case ":userID": userID.uuidString
             case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID", ":bondID", ":taskID", ":visitID",
                  ":facilityID", ":requestID", ":documentID", ":campaignID",
-                 ":letterID": UUID().uuidString
+                 ":letterID", ":storyID": UUID().uuidString
             case ":token": "not-a-real-token"
             case ":state": "or"
             case ":county": "marion-county"

@@ -24,5 +24,6 @@ public enum AmparoMigrations {
         CreatePlaces(),
         CreateRecordsRequests(),
         CreateCampaigns(),
+        CreateStories(),
     ]
 }

@@ -47,6 +47,9 @@ public struct SealedColumn: Sendable, Hashable {
     public static let visitReport = SealedColumn(table: VisitModel.schema, column: "report_sealed")
     public static let recordsEventBody = SealedColumn(table: RecordsEventModel.schema, column: "body_sealed")
     public static let letterSignatureContact = SealedColumn(table: LetterSignatureModel.schema, column: "contact_sealed")
+    public static let storyBody = SealedColumn(table: StoryModel.schema, column: "body_sealed")
+    public static let storyName = SealedColumn(table: StoryModel.schema, column: "display_name_sealed")
+    public static let storyReach = SealedColumn(table: StoryModel.schema, column: "reach_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
@@ -54,7 +57,7 @@ public struct SealedColumn: Sendable, Hashable {
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
         .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport, .recordsEventBody,
-        .letterSignatureContact,
+        .letterSignatureContact, .storyBody, .storyName, .storyReach,
     ]
 }
 

@@ -44,7 +44,10 @@ enum Layout {
         if role.can(.workCases) { links.append("<li><a href=\"/cases\">\(Text.cases(.navCases).in(language))</a></li>") }
         if role.can(.visit) { links.append("<li><a href=\"/visits\">\(Text.support(.navVisits).in(language))</a></li>") }
         if role.can(.viewCaseCounts) { links.append("<li><a href=\"/cases/counts\">\(Text.cases(.navCounts).in(language))</a></li>") }
-        if role.can(.runCampaigns) { links.append("<li><a href=\"/campaigns\">\(Text.campaigns(.navCampaigns).in(language))</a></li>") }
+        if role.can(.runCampaigns) {
+            links.append("<li><a href=\"/campaigns\">\(Text.campaigns(.navCampaigns).in(language))</a></li>")
+            links.append("<li><a href=\"/stories/review\">\(Text.stories(.navStories).in(language))</a></li>")
+        }
         if role.can(.workRecords) { links.append("<li><a href=\"/records\">\(Text.records(.navRecords).in(language))</a></li>") }
         if role.can(.managePlaces) { links.append("<li><a href=\"/places/imports\">\(Text.places(.navPlaces).in(language))</a></li>") }
         if role.can(.viewShifts) { links.append("<li><a href=\"/shifts\">\(Text.hotline(.navShifts).in(language))</a></li>") }

@@ -133,9 +133,9 @@ struct CaseSupportRoutes: RouteCollection {
 
 /// A note keeps its paragraphs: line breaks are allowed, other control characters are not.
 enum CaseNoteText {
-    static func validate(_ raw: String?) -> String? {
+    static func validate(_ raw: String?, limit: Int = 4000) -> String? {
         let text = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.unicodeScalars.count <= 4000,
+        guard !text.isEmpty, text.unicodeScalars.count <= limit,
               !text.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control }) else { return nil }
         return text
     }
