@@ -105,4 +105,16 @@ final class CampaignTests: XCTestCase {
         XCTAssertTrue(published.contains("Marion County, Oregon · 2025-03 · Sheriff · ICE · Detained by ICE"))
         XCTAssertFalse(published.contains("Luis") || published.contains("Route 22") || published.contains("Marta"))
     }
+
+    func testPublicFormsAreLimitedPerConnection() async throws {
+        try await harness.shutdown()
+        harness = try await TestHarness.make { $0.reportLimit = .init(limit: 2, window: 600) }
+        let flood = harness.browser()
+        try await flood.get("/stories/new")
+        var statuses: [HTTPStatus] = []
+        for _ in 0..<3 { statuses.append(try await flood.post("/stories", ["what": "Spam", "state": "TX"]).status) }
+        XCTAssertEqual(statuses, [.ok, .ok, .tooManyRequests])
+        let kept = try await StoryModel.query(on: harness.app.db).count()
+        XCTAssertEqual(kept, 2)
+    }
 }

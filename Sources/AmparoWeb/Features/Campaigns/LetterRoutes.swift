@@ -23,6 +23,7 @@ struct LetterRoutes: RouteCollection {
     func sign(req: Request) async throws -> Response {
         let letter = try await find(req)
         guard letter.open else { return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.closedLetter)) }
+        if await req.publicLimitReached("letter") { return try await LetterViews.page(req, letter, notice: nil, problem: .alerts(.tooMany)) }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         guard let organization = try? CaseFormText.field(fields, "organization", limit: 200), let type = fields["type"].flatMap(SignerType.init(rawValue:)),
               let city = try? CaseFormText.field(fields, "city", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
@@ -54,6 +55,7 @@ struct LetterRoutes: RouteCollection {
             }
             req.amparo.delivery.wake()
         }
+        await req.countPublicSubmission("letter")
         return try await LetterViews.page(req, letter, notice: .campaigns(.checkEmail), problem: nil)
     }
 

@@ -24,6 +24,7 @@ struct StoryRoutes: RouteCollection {
     func form(req: Request) async throws -> Response { StoryViews.form(req, problem: nil, thanks: false) }
 
     func submit(req: Request) async throws -> Response {
+        if await req.publicLimitReached("story") { return StoryViews.form(req, problem: .alerts(.tooMany), thanks: false, status: .tooManyRequests) }
         let all = req.formFields ?? [:]
         let fields = all.compactMapValues(\.first)
         let month = (fields["when"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -45,6 +46,7 @@ struct StoryRoutes: RouteCollection {
         story.displayNameSealed = try name.map { try sealer.seal($0, context: SealedColumn.storyName.context(rowID: id)) }
         story.reachSealed = try reach.map { try sealer.seal($0, context: SealedColumn.storyReach.context(rowID: id)) }
         try await story.create(on: req.db)
+        await req.countPublicSubmission("story")
         return StoryViews.form(req, problem: nil, thanks: true)
     }
 

@@ -25,7 +25,7 @@ enum StoryViews {
         return htmlResponse(Layout.page(req, title: t(.title, req), body: body), status: .ok)
     }
 
-    static func form(_ req: Request, problem: Text?, thanks: Bool) -> Response {
+    static func form(_ req: Request, problem: Text?, thanks: Bool, status: HTTPResponseStatus? = nil) -> Response {
         let l = req.language
         let states = [(value: "", label: "—")] + USState.all.map { (value: $0.code, label: $0.name) }
         let agencies: [HTML] = StoryAgency.allCases.map { agency in
@@ -49,7 +49,7 @@ enum StoryViews {
         \(Form.field("contact", label: t(.contact, req), hint: t(.contactHint, req), required: false, autocomplete: "off", extra: " maxlength=\"200\""))
         <button type="submit">\(t(.send, req))</button></form>
         """
-        return htmlResponse(Layout.page(req, title: t(.tellTitle, req), body: body), status: problem == nil ? .ok : .unprocessableEntity)
+        return htmlResponse(Layout.page(req, title: t(.tellTitle, req), body: body), status: status ?? (problem == nil ? .ok : .unprocessableEntity))
     }
 
     static func queue(_ req: Request, _ stories: [StoryModel]) -> Response {
