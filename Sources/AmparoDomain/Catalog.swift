@@ -44,6 +44,7 @@ public enum Text: Sendable, Equatable {
     case records(RecordsText)
     case campaigns(CampaignsText)
     case stories(StoriesText)
+    case events(EventsText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     public static func notice(_ key: String) -> Text? {
@@ -222,6 +223,7 @@ public enum Text: Sendable, Equatable {
         case .records(let text): text.pair
         case .campaigns(let text): text.pair
         case .stories(let text): text.pair
+        case .events(let text): text.pair
         case .passwordProblem(let problem):
             switch problem {
             case .tooShort: ("Use at least 12 characters.", "Use al menos 12 caracteres.")

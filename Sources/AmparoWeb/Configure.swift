@@ -145,10 +145,12 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
         let watch = HoldClockWatch(services: services, database: { app.db })
         let reminders = TaskReminderWatch(services: services, database: { app.db })
         let records = RecordsDeadlineWatch(services: services, database: { app.db })
+        let events = EventReminderWatch(services: services, database: { app.db })
         app.lifecycle.use(BackgroundTask.every(TimeInterval(config.watchInterval)) {
             do { try await watch.check() } catch { logger.error("hold clock: \(String(reflecting: type(of: error)))") }
             do { try await reminders.check() } catch { logger.error("task reminders: \(String(reflecting: type(of: error)))") }
             do { try await records.check() } catch { logger.error("records deadlines: \(String(reflecting: type(of: error)))") }
+            do { try await events.check() } catch { logger.error("event reminders: \(String(reflecting: type(of: error)))") }
         })
         if let inbox = signalInbox(app) {
             app.lifecycle.use(BackgroundTask.every(2) {
@@ -193,6 +195,7 @@ func registerRoutes(_ app: Application) throws {
     try CampaignRoutes().boot(routes: app.routes)
     try LetterRoutes().boot(routes: app.routes)
     try StoryRoutes().boot(routes: app.routes)
+    try EventRoutes().boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

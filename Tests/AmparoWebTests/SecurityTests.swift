@@ -81,6 +81,10 @@ final class SecurityTests: XCTestCase {
         "GET /stories": .everyone, "GET /stories/new": .everyone, "POST /stories": .everyone,
         "GET /stories/review": .roles([.organizer]), "GET /stories/review/:storyID": .roles([.organizer]),
         "POST /stories/review/:storyID": .roles([.organizer]),
+        "GET /events": .everyone, "GET /events/:eventID": .everyone, "POST /events/:eventID": .everyone,
+        "GET /events/cancel/:token": .everyone, "POST /events/cancel/:token": .everyone,
+        "GET /events/manage": .roles([.organizer]), "POST /events/manage": .roles([.organizer]),
+        "GET /events/manage/:eventID": .roles([.organizer]), "POST /events/manage/:eventID/attended/:registrationID": .roles([.organizer]),
         "GET /alerts/subscribe": .everyone, "POST /alerts/subscribe": .everyone,
         "GET /alerts/unsubscribe/:token": .everyone, "POST /alerts/unsubscribe/:token": .everyone,
         "GET /alerts/confirm/:token": .everyone, "POST /alerts/confirm/:token": .everyone,
@@ -120,7 +124,7 @@ final class SecurityTests: XCTestCase {
             case ":userID": userID.uuidString
             case ":tokenID", ":teamID", ":reportID", ":shiftID", ":swapID", ":photoID", ":caseID", ":eventID", ":contactID", ":bondID", ":taskID", ":visitID",
                  ":facilityID", ":requestID", ":documentID", ":campaignID",
-                 ":letterID", ":storyID": UUID().uuidString
+                 ":letterID", ":storyID", ":eventID", ":registrationID": UUID().uuidString
             case ":token": "not-a-real-token"
             case ":state": "or"
             case ":county": "marion-county"

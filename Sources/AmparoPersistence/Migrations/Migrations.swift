@@ -25,5 +25,6 @@ public enum AmparoMigrations {
         CreateRecordsRequests(),
         CreateCampaigns(),
         CreateStories(),
+        CreateEvents(),
     ]
 }

@@ -50,6 +50,8 @@ public struct SealedColumn: Sendable, Hashable {
     public static let storyBody = SealedColumn(table: StoryModel.schema, column: "body_sealed")
     public static let storyName = SealedColumn(table: StoryModel.schema, column: "display_name_sealed")
     public static let storyReach = SealedColumn(table: StoryModel.schema, column: "reach_sealed")
+    public static let registrationName = SealedColumn(table: EventRegistrationModel.schema, column: "name_sealed")
+    public static let registrationEmail = SealedColumn(table: EventRegistrationModel.schema, column: "email_sealed")
 
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
@@ -57,7 +59,7 @@ public struct SealedColumn: Sendable, Hashable {
         .dispatchNote, .fieldReportBody, .reportPhoto, .noticeRecipient, .noticeSubject, .noticeBody,
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
         .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport, .recordsEventBody,
-        .letterSignatureContact, .storyBody, .storyName, .storyReach,
+        .letterSignatureContact, .storyBody, .storyName, .storyReach, .registrationName, .registrationEmail,
     ]
 }
 

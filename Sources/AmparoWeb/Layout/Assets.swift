@@ -21,6 +21,7 @@ enum Assets {
     .field{margin:0 0 1rem}
     label{display:block;font-weight:600}
     .hint{margin:.1rem 0 .3rem;color:var(--muted);font-size:.95rem}
+    .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     input,select,textarea{font:inherit;width:100%;max-width:30rem;padding:.55rem;border:2px solid var(--ink);border-radius:4px;min-height:44px}
     input[type=checkbox]{width:auto;min-height:auto}
     .has-error input{border-color:var(--error)}

@@ -47,6 +47,7 @@ enum Layout {
         if role.can(.runCampaigns) {
             links.append("<li><a href=\"/campaigns\">\(Text.campaigns(.navCampaigns).in(language))</a></li>")
             links.append("<li><a href=\"/stories/review\">\(Text.stories(.navStories).in(language))</a></li>")
+            links.append("<li><a href=\"/events/manage\">\(Text.events(.navEvents).in(language))</a></li>")
         }
         if role.can(.workRecords) { links.append("<li><a href=\"/records\">\(Text.records(.navRecords).in(language))</a></li>") }
         if role.can(.managePlaces) { links.append("<li><a href=\"/places/imports\">\(Text.places(.navPlaces).in(language))</a></li>") }

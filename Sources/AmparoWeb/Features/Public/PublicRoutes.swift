@@ -25,7 +25,7 @@ struct PublicRoutes: RouteCollection {
             <h1>\(configured.name)</h1>
             <p><a class="button" href="/report">\(Text.hotline(.reportTitle).in(language))</a></p>
             <p>\(Text.homeIntro.in(language))</p>
-            <p><a href="/places">\(Text.places(.statesTitle).in(language))</a> · <a href="/stories">\(Text.stories(.title).in(language))</a></p>
+            <p><a href="/places">\(Text.places(.statesTitle).in(language))</a> · <a href="/stories">\(Text.stories(.title).in(language))</a> · <a href="/events">\(Text.events(.title).in(language))</a></p>
             <p><a href="/login">\(Text.signIn.in(language))</a></p>
             """
         } else {
