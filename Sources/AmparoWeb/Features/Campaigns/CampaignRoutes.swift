@@ -98,10 +98,7 @@ struct CampaignRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> CampaignModel {
-        guard let id = req.parameters.get("campaignID", as: UUID.self), let campaign = try await CampaignModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .campaigns(.noCampaigns))
-        }
-        return campaign
+        try await req.record(CampaignModel.self, "campaignID", missing: .campaigns(.noCampaigns))
     }
 }
 

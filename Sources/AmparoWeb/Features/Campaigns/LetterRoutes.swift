@@ -74,15 +74,11 @@ struct LetterRoutes: RouteCollection {
     }
 
     private func signature(_ req: Request) async throws -> LetterSignatureModel? {
-        guard let token = req.parameters.get("token"), let id = CapabilityToken.verify(Self.purpose, token: token, key: req.amparo.linkKey) else { return nil }
-        return try await LetterSignatureModel.find(id, on: req.db)
+        try await req.linkedRecord(LetterSignatureModel.self, purpose: Self.purpose)
     }
 
     private func find(_ req: Request) async throws -> LetterModel {
-        guard let id = req.parameters.get("letterID", as: UUID.self), let letter = try await LetterModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .campaigns(.noLetters))
-        }
-        return letter
+        try await req.record(LetterModel.self, "letterID", missing: .campaigns(.noLetters))
     }
 }
 

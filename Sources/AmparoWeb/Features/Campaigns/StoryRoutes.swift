@@ -87,9 +87,6 @@ struct StoryRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> StoryModel {
-        guard let id = req.parameters.get("storyID", as: UUID.self), let story = try await StoryModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .stories(.noneToReview))
-        }
-        return story
+        try await req.record(StoryModel.self, "storyID", missing: .stories(.noneToReview))
     }
 }

@@ -136,15 +136,11 @@ struct EventRoutes: RouteCollection {
     }
 
     private func registration(_ req: Request) async throws -> EventRegistrationModel? {
-        guard let token = req.parameters.get("token"), let id = CapabilityToken.verify(Self.cancelPurpose, token: token, key: req.amparo.linkKey) else { return nil }
-        return try await EventRegistrationModel.find(id, on: req.db)
+        try await req.linkedRecord(EventRegistrationModel.self, purpose: Self.cancelPurpose)
     }
 
     private func find(_ req: Request) async throws -> EventModel {
-        guard let id = req.parameters.get("eventID", as: UUID.self), let event = try await EventModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .events(.noEvents))
-        }
-        return event
+        try await req.record(EventModel.self, "eventID", missing: .events(.noEvents))
     }
 }
 

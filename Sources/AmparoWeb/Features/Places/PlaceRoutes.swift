@@ -103,9 +103,7 @@ struct PlaceRoutes: RouteCollection {
     }
 
     func importDetail(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("importID", as: UUID.self), let snapshot = try await AgreementImportModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .places(.noImports))
-        }
+        let snapshot = try await req.record(AgreementImportModel.self, "importID", missing: .places(.noImports))
         return try await PlaceViews.importResult(req, snapshot: snapshot, outcome: nil)
     }
 

@@ -109,10 +109,7 @@ struct RecordsRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> RecordsRequestModel {
-        guard let id = req.parameters.get("requestID", as: UUID.self), let request = try await RecordsRequestModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .records(.noRequests))
-        }
-        return request
+        try await req.record(RecordsRequestModel.self, "requestID", missing: .records(.noRequests))
     }
 }
 

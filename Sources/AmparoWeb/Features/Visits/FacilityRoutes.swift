@@ -66,10 +66,7 @@ struct FacilityRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> FacilityModel {
-        guard let id = req.parameters.get("facilityID", as: UUID.self), let facility = try await FacilityModel.find(id, on: req.db) else {
-            throw UserFacingError(status: .notFound, text: .support(.errorFacility))
-        }
-        return facility
+        try await req.record(FacilityModel.self, "facilityID", missing: .support(.errorFacility))
     }
 
     /// Copies the form into the facility; false when the name or state is missing, too long, or
