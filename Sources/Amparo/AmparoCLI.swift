@@ -13,7 +13,7 @@ struct AmparoCLI: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, KeysCommand.self, AuditCommand.self, Backup.self,
-            Restore.self, Demo.self, Purge.self, Worker.self, LoadTestData.self, Import287g.self, ImportCounties.self,
+            Restore.self, Demo.self, Purge.self, Worker.self, LoadTestData.self, Import287g.self, ImportCounties.self, ImportCountyShapes.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -81,3 +81,29 @@ final class AgreementListTests: XCTestCase {
         XCTAssertEqual(AgreementModel.normalize("Jail Enforcement Model (JEM)"), .jailEnforcement)
     }
 }
+
+/// County outlines: projected as d3's albersUsa places them, simplified, written as short paths.
+final class CountyShapesTests: XCTestCase {
+    func testProjectionPlacesKnownCitiesAndSimplificationKeepsCorners() {
+        let seattle = CountyShapes.project(longitude: -122.3, latitude: 47.6, state: "53")
+        let miami = CountyShapes.project(longitude: -80.2, latitude: 25.8, state: "12")
+        XCTAssertEqual(Int(seattle.x.rounded()), 151)
+        XCTAssertEqual(Int(seattle.y.rounded()), 15)
+        XCTAssertEqual(Int(miami.x.rounded()), 747)
+        XCTAssertEqual(Int(miami.y.rounded()), 447)
+        let anchorage = CountyShapes.project(longitude: -150, latitude: 61.2, state: "02")
+        XCTAssertTrue((0...480).contains(anchorage.x) && (380...600).contains(anchorage.y), "Alaska below, on the left")
+        // A square with a point on each side's middle: the middles go, the corners stay.
+        let square = [(0.0, 0.0), (5, 0.1), (10, 0), (10, 10), (0, 10), (0, 0)].map { CountyShapes.Point(x: $0.0, y: $0.1) }
+        XCTAssertEqual(CountyShapes.simplify(square, tolerance: 0.5).count, 5)
+    }
+
+    func testGeoJSONBecomesRelativePaths() throws {
+        let json = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"41047","NAMELSAD":"Marion County"},"geometry":{"type":"Polygon","coordinates":[[[-123.2,44.8],[-122.0,44.8],[-122.0,45.2],[-123.2,45.2],[-123.2,44.8]]]}},{"type":"Feature","properties":{"NAME":"No id"},"geometry":{"type":"Polygon","coordinates":[]}}]}"#
+        let shapes = try CountyShapes.parse(Data(json.utf8)).get()
+        XCTAssertEqual(shapes.map(\.fips), ["41047"])
+        XCTAssertEqual(shapes[0].name, "Marion County")
+        XCTAssertTrue(shapes[0].path.hasPrefix("M") && shapes[0].path.contains("l") && shapes[0].path.hasSuffix("z"), shapes[0].path)
+        XCTAssertEqual(CountyShapes.parse(Data("[1,2]".utf8)), .failure(.notGeoJSON))
+    }
+}

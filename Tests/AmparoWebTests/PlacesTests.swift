@@ -123,6 +123,28 @@ final class PlacesTests: XCTestCase {
         XCTAssertTrue(page.contains("FIPS 41053"))
     }
 
+    func testTheMapColorsCountiesByTheirStrongestAgreementAndByDetainerPolicy() async throws {
+        let browser = try await organizer()
+        let csv = "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE\r\nOREGON,Marion County Sheriff's Office,County,Marion County,WSO\r\nOREGON,Marion County Sheriff's Office,County,Marion County,JEM\r\n"
+        try await browser.upload("/places/imports", ["list": "participating"], files: [("file", "or.csv", Array(csv.utf8))])
+        let square = { (fips: String, name: String, lon: Double) in
+            #"{"type":"Feature","properties":{"GEOID":"\#(fips)","NAMELSAD":"\#(name)"},"geometry":{"type":"Polygon","coordinates":[[[\#(lon),44.8],[\#(lon + 0.5),44.8],[\#(lon + 0.5),45.2],[\#(lon),45.2],[\#(lon),44.8]]]}}"#
+        }
+        let geojson = #"{"type":"FeatureCollection","features":["# + square("41047", "Marion County", -123.2) + "," + square("41053", "Polk County", -123.8) + "]}"
+        let imported = try await Operations.importCountyShapes(harness.app, data: Data(geojson.utf8))
+        XCTAssertEqual(imported.message, "2 county outlines imported (0 KB of paths).")
+        let marion = try await JurisdictionModel.query(on: harness.app.db).filter(\.$nameKey == "MARION COUNTY").all()
+        XCTAssertEqual(marion.map(\.fips), ["41047"], "the county the list named gets its FIPS code, no twin")
+        let map = try await harness.browser().get("/places/map").body.string
+        XCTAssertTrue(map.contains(#"<path class="m3" d="M"#) && map.contains("<title>Marion County, OR</title>"), "jail enforcement is the strongest model there")
+        XCTAssertTrue(map.contains(#"<path class="m0" d="M"#), "Polk has none")
+        try await browser.get("/places/or")
+        try await browser.post("/places/or/policies", ["kind": "detainers", "position": "state_law_limits", "instrument": "state_law", "effectiveOn": "2017-08-09",
+                                                        "document": "https://example.org/ors-181a-820.pdf"])
+        let byPolicy = try await harness.browser().get("/places/map?by=detainers").body.string
+        XCTAssertEqual(byPolicy.components(separatedBy: #"<path class="p1""#).count - 1, 2, "Oregon's law governs both counties")
+    }
+
     func testGoverningPolicy() {
         XCTAssertEqual(GoverningPolicy.resolve(kind: .detainers, local: .judicialWarrantOnly, state: .stateLawLimits)?.source, .local, "stricter county")
         XCTAssertEqual(GoverningPolicy.resolve(kind: .detainers, local: .honorsAll, state: .stateLawLimits)?.source, .state)

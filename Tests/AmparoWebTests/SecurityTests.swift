@@ -63,7 +63,7 @@ final class SecurityTests: XCTestCase {
         "GET /facilities/:facilityID": .roles([.caseWorker, .legal]), "POST /facilities/:facilityID": .roles([.caseWorker, .legal]),
         "GET /visitors": .roles([.caseWorker, .legal]), "POST /visitors/:userID": .roles([.caseWorker, .legal]),
         // Places are public; organizers and analysts import ICE's lists and record policies.
-        "GET /places": .everyone, "GET /places/:state": .everyone, "GET /places/:state/:county": .everyone,
+        "GET /places": .everyone, "GET /places/map": .everyone, "GET /places/:state": .everyone, "GET /places/:state/:county": .everyone,
         "GET /places/imports": .roles([.organizer, .analyst]), "POST /places/imports": .roles([.organizer, .analyst]),
         "GET /places/imports/:importID": .roles([.organizer, .analyst]), "POST /places/:state/policies": .roles([.organizer, .analyst]),
         "POST /places/:state/:county/policies": .roles([.organizer, .analyst]),

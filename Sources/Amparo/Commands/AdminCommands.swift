@@ -248,3 +248,18 @@ struct ImportCounties: AsyncParsableCommand {
         if outcome.failed { throw ExitCode(1) }
     }
 }
+
+struct ImportCountyShapes: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-county-shapes",
+        abstract: "Load county outlines for the US map from the Census Bureau's cartographic boundary file as GeoJSON (e.g. cb_2023_us_county_20m).")
+    @OptionGroup var data: DataOptions
+    @Argument(help: "The GeoJSON file.") var file: String
+
+    func run() async throws {
+        guard let bytes = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
+        let outcome = try await Operations.withApplication(data.config()) { try await Operations.importCountyShapes($0, data: bytes) }
+        print(outcome.message)
+        if outcome.failed { throw ExitCode(1) }
+    }
+}

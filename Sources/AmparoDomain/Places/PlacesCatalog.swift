@@ -7,7 +7,7 @@ public enum PlacesText: Sendable, Equatable {
     case instrumentLabel, importsTitle, importsIntro, importFile, importList, list(AgreementList), importButton, imported(added: Int, removed: Int, unchanged: Int)
     case alreadyImported(String), unreadable, refused(row: Int, column: String, value: String, reason: AgreementListParser.Reason)
     case warning(row: Int, column: String, value: String), added, removed, importedOn, rows, noImports, changesTitle, agreementStatus(AgreementStatus)
-    case since
+    case since, mapTitle, noMap, noAgreementShort
 
     public var pair: (String, String) {
         switch self {
@@ -130,6 +130,9 @@ public enum PlacesText: Sendable, Equatable {
             case .ended: ("Ended", "Terminado")
             }
         case .since: ("On ICE's list since", "En la lista de ICE desde")
+        case .mapTitle: ("ICE's hold on every county", "El alcance de ICE en cada condado")
+        case .noMap: ("No county outlines loaded yet (amparo import-county-shapes, from the Census Bureau's cartographic boundary file).", "Aún no hay contornos de condados (amparo import-county-shapes, con el archivo de límites cartográficos de la Oficina del Censo).")
+        case .noAgreementShort: ("No 287(g) agreement", "Sin acuerdo 287(g)")
         }
     }
 }

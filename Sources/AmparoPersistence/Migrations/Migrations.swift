@@ -26,5 +26,6 @@ public enum AmparoMigrations {
         CreateCampaigns(),
         CreateStories(),
         CreateEvents(),
+        CreateCountyShapes(),
     ]
 }

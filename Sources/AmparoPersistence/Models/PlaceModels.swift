@@ -179,3 +179,22 @@ public final class PolicyModel: Model, @unchecked Sendable {
         self.recordedAt = recordedAt
     }
 }
+
+/// A county's outline on the map: an SVG path in a 960×600 picture.
+public final class CountyShapeModel: Model, @unchecked Sendable {
+    public static let schema = "county_shapes"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "fips") public var fips: String
+    @Field(key: "name") public var name: String
+    @Field(key: "path") public var path: String
+
+    public init() {}
+
+    public init(fips: String, name: String, path: String) {
+        self.id = UUID()
+        self.fips = fips
+        self.name = name
+        self.path = path
+    }
+}

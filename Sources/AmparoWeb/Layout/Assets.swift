@@ -21,6 +21,8 @@ enum Assets {
     .field{margin:0 0 1rem}
     label{display:block;font-weight:600}
     .hint{margin:.1rem 0 .3rem;color:var(--muted);font-size:.95rem}
+    .map{width:100%;height:auto}.map path{stroke:#fff;stroke-width:.3}.legend{list-style:none;padding:0}
+    .m0,.n{fill:#e5e5e5}.m1{fill:#fdcc8a}.m2{fill:#fc8d59}.m3{fill:#d7301f}.p0{fill:#1a9850}.p1{fill:#91cf60}.p2{fill:#fee08b}.p3{fill:#d73027}
     .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     input,select,textarea{font:inherit;width:100%;max-width:30rem;padding:.55rem;border:2px solid var(--ink);border-radius:4px;min-height:44px}
     input[type=checkbox]{width:auto;min-height:auto}

@@ -63,3 +63,39 @@ extension Operations {
         }
     }
 }
+
+extension Operations {
+    /// `amparo import-county-shapes`: the Census cartographic boundary file (GeoJSON) becomes the
+    /// map's outlines; counties the registry lacks are added with their FIPS code. Replaces earlier outlines.
+    public static func importCountyShapes(_ app: Application, data: Data) async throws -> ImportSummary {
+        switch CountyShapes.parse(data) {
+        case .failure(.notGeoJSON):
+            return ImportSummary(message: "This is not GeoJSON (a FeatureCollection of county polygons). Nothing was imported.", failed: true)
+        case .failure(.noCounties):
+            return ImportSummary(message: "No county in this file has a five-digit GEOID (or STATEFP and COUNTYFP) and a name. Nothing was imported.", failed: true)
+        case .success(let shapes):
+            let now = app.amparo.clock.now()
+            let bytes = try await app.db.transaction { db -> Int in
+                try await CountyShapeModel.query(on: db).delete()
+                for chunk in shapes.map({ CountyShapeModel(fips: $0.fips, name: $0.name, path: $0.path) }).chunks(of: 200) { try await chunk.create(on: db) }
+                let known = Set(try await JurisdictionModel.query(on: db).filter(\.$kind == "county").all().compactMap(\.fips))
+                let missing = shapes.filter { !known.contains($0.fips) }.compactMap { shape -> JurisdictionModel? in
+                    guard let state = USState.find(String(shape.fips.prefix(2))) else { return nil }
+                    return JurisdictionModel(kind: "county", name: shape.name, stateCode: state.code, fips: shape.fips, createdAt: now)
+                }
+                for place in missing {
+                    // A county an earlier list named without its FIPS code gets it instead of a twin.
+                    if let twin = try await JurisdictionModel.query(on: db).filter(\.$kind == "county").filter(\.$stateCode == place.stateCode)
+                        .filter(\.$nameKey == place.nameKey).first() {
+                        twin.fips = place.fips
+                        try await twin.save(on: db)
+                    } else {
+                        try await place.create(on: db)
+                    }
+                }
+                return shapes.reduce(0) { $0 + $1.path.utf8.count }
+            }
+            return ImportSummary(message: "\(shapes.count) county outlines imported (\(bytes / 1024) KB of paths).", failed: false)
+        }
+    }
+}

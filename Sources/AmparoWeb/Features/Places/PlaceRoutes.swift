@@ -10,6 +10,7 @@ struct PlaceRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let places = routes.grouped("places")
         places.get(use: states).policy(.open)
+        places.get("map", use: { try await PlaceMap.page($0) }).policy(.open)
         places.get("imports", use: imports).policy(.member(.managePlaces))
         places.on(.POST, "imports", body: .collect(maxSize: "20mb"), use: upload).policy(.member(.managePlaces))
         places.get("imports", ":importID", use: importDetail).policy(.member(.managePlaces))

@@ -24,6 +24,7 @@ enum PlaceViews {
         let heads: [HTML] = models.map { "<th scope=\"col\">\(t(.model($0), req))</th>" }
         let body: HTML = """
         <h1>\(t(.statesTitle, req))</h1><p>\(t(.statesIntro, req))</p>
+        <p><a href="/places/map">\(t(.mapTitle, req))</a></p>
         \(downloads(req, "/places"))
         <table class="cards" id="states"><caption>\(t(.agreements, req))</caption><thead><tr><th scope="col">\(t(.state, req))</th>\(heads)<th scope="col">\(t(.total, req))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
