@@ -54,18 +54,32 @@ enum PlaceMap {
     }
 
     /// The detainer policy governing each county: its own, or the state's where that governs.
+    /// Read without model decoding: there are three thousand counties.
     static func detainerShades(on db: any Database) async throws -> [String: String] {
-        let places = try await JurisdictionModel.query(on: db).all()
-        let policies = try await PolicyModel.query(on: db).filter(\.$kind == PolicyKind.detainers.rawValue).sort(\.$effectiveOn, .descending).sort(\.$recordedAt, .descending).all()
+        let places = try await db.sql.raw("SELECT id, kind, state_code, fips FROM jurisdictions").all()
+        let policies = try await db.sql.raw("""
+            SELECT jurisdiction_id, position FROM policies WHERE kind = \(bind: PolicyKind.detainers.rawValue) ORDER BY effective_on DESC, recorded_at DESC
+            """).all()
         var latest: [UUID: PolicyPosition] = [:]
-        for policy in policies where latest[policy.jurisdictionID] == nil { latest[policy.jurisdictionID] = PolicyPosition(rawValue: policy.position) }
-        let stateLaw = Dictionary(places.filter { $0.kind == "state" }.map { ($0.stateCode, latest[$0.id!]) }, uniquingKeysWith: { a, _ in a })
+        for row in policies {
+            let id = try row.decode(column: "jurisdiction_id", as: UUID.self)
+            if latest[id] == nil { latest[id] = PolicyPosition(rawValue: try row.decode(column: "position", as: String.self)) }
+        }
+        var stateLaw: [String: PolicyPosition] = [:]
+        var counties: [(id: UUID, state: String, fips: String)] = []
+        for row in places {
+            let id = try row.decode(column: "id", as: UUID.self), state = try row.decode(column: "state_code", as: String.self)
+            if try row.decode(column: "kind", as: String.self) == "state" {
+                stateLaw[state] = latest[id]
+            } else if let fips = try row.decode(column: "fips", as: String?.self) {
+                counties.append((id, state, fips))
+            }
+        }
         let shade: [PolicyPosition: String] = [.declinesAll: "p0", .judicialWarrantOnly: "p0", .stateLawLimits: "p1", .honorsWithCriteria: "p2", .honorsAll: "p3", .stateLawRequires: "p3"]
         var result: [String: String] = [:]
-        for county in places where county.kind == "county" {
-            guard let fips = county.fips,
-                  let governing = GoverningPolicy.resolve(kind: .detainers, local: latest[county.id!], state: stateLaw[county.stateCode] ?? nil) else { continue }
-            result[fips] = shade[governing.position]
+        for county in counties {
+            guard let governing = GoverningPolicy.resolve(kind: .detainers, local: latest[county.id], state: stateLaw[county.state]) else { continue }
+            result[county.fips] = shade[governing.position]
         }
         return result
     }
