@@ -64,8 +64,17 @@ final class CampaignTests: XCTestCase {
 
         let county = try await harness.browser().get("/places/or/marion-county").body.string
         XCTAssertTrue(county.contains("Marion: no more ICE holds") && county.contains(letterPath), "the county page shows the campaign and its letter")
-        let won = try await organizer.post(path + "/status", ["status": "won", "outcome": "The Board voted 3-0 on 2027-02-10."])
-        XCTAssertEqual(won.headers.first(name: .location), "/places/or/marion-county", "on to the place, to record the new policy with its source")
+        let sourceless = try await organizer.post(path + "/status", ["status": "won", "outcome": "Voted.", "kind": "detainers", "position": "judicial_warrant_only",
+                                                                     "instrument": "resolution", "effectiveOn": "2027-02-10", "document": ""])
+        XCTAssertEqual(sourceless.status, .unprocessableEntity, "a won policy needs its source")
+        let unchanged = try await CampaignModel.query(on: harness.app.db).first()
+        XCTAssertEqual(unchanged?.status, "active", "and nothing is half-written")
+        try await organizer.post(path + "/status", ["status": "won", "outcome": "The Board voted 3-0 on 2027-02-10.", "kind": "detainers",
+                                                    "position": "judicial_warrant_only", "instrument": "resolution", "effectiveOn": "2027-02-10",
+                                                    "document": "https://example.gov/marion-resolution-2027-14.pdf"])
+        let history = try await harness.browser().get("/places/or/marion-county").body.string
+        XCTAssertTrue(history.contains("Only with a judicial warrant") && history.contains("https://example.gov/marion-resolution-2027-14.pdf"),
+                      "the won policy is in the place's history with its source")
 
         // An unconfirmed signature goes after 14 days.
         try await public1.post(letterPath, ["organization": "Nobody", "type": "other", "city": "Salem", "email": "nobody@example.org"])

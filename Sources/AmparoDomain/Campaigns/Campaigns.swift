@@ -20,7 +20,7 @@ public enum CampaignsText: Sendable, Equatable {
     case signatures(Int), exportSignatures, outcome, saveStatus, wonPolicyHint, errorCampaign, errorAction, errorOfficial, errorLetter, errorStatus
     case signTitle, signIntro, organization, signerType, type(SignerType), city, contactEmail, contactHint, sign, signers, noSigners
     case checkEmail, confirmTitle, confirmButton, confirmed, linkInvalid, confirmSubject, confirmBody(letter: String, link: String), errorSign
-    case closedLetter, publicCampaigns
+    case closedLetter, publicCampaigns, wonPolicy
 
     public var pair: (String, String) {
         switch self {
@@ -80,7 +80,8 @@ public enum CampaignsText: Sendable, Equatable {
         case .exportSignatures: ("Export the signatures (CSV)", "Exportar las firmas (CSV)")
         case .outcome: ("Outcome", "Resultado")
         case .saveStatus: ("Save", "Guardar")
-        case .wonPolicyHint: ("When the campaign is won, record the new policy on the place's page with its source: it goes into the place's history.", "Cuando se gane la campaña, registre la nueva política en la página del lugar con su fuente: entra en la historia del lugar.")
+        case .wonPolicyHint: ("When the campaign is won: the policy it won, with the document that says so. It goes into the place's public history.", "Cuando se gana la campaña: la política que se ganó, con el documento que lo dice. Entra en la historia pública del lugar.")
+        case .wonPolicy: ("The new policy", "La nueva política")
         case .errorCampaign: ("Give a title, a goal and a target place that is on the places pages (e.g. OR, or OR / Marion County).", "Dé un título, una meta y un lugar que esté en las páginas de lugares (p. ej. OR, u OR / Marion County).")
         case .errorAction: ("Choose what happened and the date.", "Elija qué pasó y la fecha.")
         case .errorOfficial: ("Give the decision maker's name and office.", "Dé el nombre y el cargo de quien decide.")

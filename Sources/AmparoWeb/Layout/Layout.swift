@@ -114,13 +114,14 @@ enum Form {
         """
     }
 
-    static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?) -> HTML {
+    /// `id`: when a page has two forms with a field of the same name (it defaults to the name).
+    static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?, id: String? = nil) -> HTML {
         let items: [HTML] = options.map { option in
             "<option value=\"\(option.value)\"\(option.value == selected ? HTML(" selected") : .empty)>\(option.label)</option>"
         }
         return """
-        <div class="field"><label for="\(name)">\(label)</label>
-        <select id="\(name)" name="\(name)">\(items)</select></div>
+        <div class="field"><label for="\(id ?? name)">\(label)</label>
+        <select id="\(id ?? name)" name="\(name)">\(items)</select></div>
         """
     }
 

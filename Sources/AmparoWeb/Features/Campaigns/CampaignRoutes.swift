@@ -62,14 +62,23 @@ struct CampaignRoutes: RouteCollection {
         guard let status = fields["status"].flatMap(CampaignStatus.init(rawValue:)), let outcome = try? Optional(CaseFormText.field(fields, "outcome", limit: 2000)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorStatus))
         }
+        // A won campaign may bring the new policy: it goes into the place's history with its source.
+        var policy: PolicyModel?
+        if status == .won, !(fields["kind"] ?? "").isEmpty {
+            guard let place = try await JurisdictionModel.find(campaign.jurisdictionID, on: req.db),
+                  let won = PolicyForm.policy(fields, place: place, req: req) else {
+                return try await CampaignViews.page(req, campaign, problem: .places(.errorPolicy))
+            }
+            policy = won
+        }
         campaign.status = status.rawValue
         campaign.outcome = outcome
-        try await campaign.save(on: req.db)
-        try await req.audit("campaign.status.\(status.rawValue)", recordType: "campaign", recordID: campaign.id!.uuidString)
-        // A won campaign's new policy is recorded on the place, with its source, where its history is kept.
-        if status == .won, let place = try await JurisdictionModel.find(campaign.jurisdictionID, on: req.db) {
-            return req.redirect(to: PlaceViews.path(place))
+        let newPolicy = policy
+        try await req.db.transaction { db in
+            try await campaign.save(on: db)
+            try await newPolicy?.create(on: db)
         }
+        try await req.audit("campaign.status.\(status.rawValue)", recordType: "campaign", recordID: campaign.id!.uuidString)
         return req.redirect(to: "/campaigns/\(campaign.id!.uuidString)")
     }
 

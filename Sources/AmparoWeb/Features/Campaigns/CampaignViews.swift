@@ -86,7 +86,14 @@ enum CampaignViews {
         <h2>\(t(.outcome, req))</h2>
         <form method="post" action="/campaigns/\(id)/status">\(csrf)
         \(Form.select("status", label: t(.statusLabel, req), options: statuses, selected: campaign.status))
-        \(Form.textarea("outcome", label: t(.outcome, req), value: campaign.outcome ?? "", hint: t(.wonPolicyHint, req), error: nil, maxLength: 2000, required: false))
+        \(Form.textarea("outcome", label: t(.outcome, req), value: campaign.outcome ?? "", hint: nil, error: nil, maxLength: 2000, required: false))
+        <fieldset><legend>\(t(.wonPolicy, req))</legend><p class="hint">\(t(.wonPolicyHint, req))</p>
+        \(Form.select("kind", label: Text.places(.kindOfPolicy).in(l), options: [(value: "", label: "—")] + PolicyKind.allCases.map { (value: $0.rawValue, label: Text.places(.policyKind($0)).in(l)) }, selected: "", id: "won-kind"))
+        \(Form.select("position", label: Text.places(.positionLabel).in(l), options: PolicyKind.allCases.flatMap { kind in kind.positions.map { (value: $0.rawValue, label: "\(Text.places(.policyKind(kind)).in(l)): \(Text.places(.position($0)).in(l))") } }, selected: nil))
+        \(Form.select("instrument", label: Text.places(.instrumentLabel).in(l), options: PolicyInstrument.allCases.map { (value: $0.rawValue, label: Text.places(.instrument($0)).in(l)) }, selected: nil))
+        \(Form.field("effectiveOn", label: Text.places(.effective).in(l), type: "date", required: false))
+        \(Form.field("document", label: Text.places(.document).in(l), type: "url", required: false, extra: " maxlength=\"500\""))
+        </fieldset>
         <button type="submit">\(t(.saveStatus, req))</button></form>
         """
         return htmlResponse(Layout.page(req, title: campaign.title, body: body), status: problem == nil ? .ok : .unprocessableEntity)

@@ -66,19 +66,9 @@ struct PlaceRoutes: RouteCollection {
             place = county
         }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        let criteria = try? Optional(CaseFormText.field(fields, "criteria", limit: 2000))
-        guard let kind = fields["kind"].flatMap(PolicyKind.init(rawValue:)),
-              let position = fields["position"].flatMap(PolicyPosition.init(rawValue:)), kind.positions.contains(position),
-              let instrument = fields["instrument"].flatMap(PolicyInstrument.init(rawValue:)),
-              let effective = fields["effectiveOn"].flatMap({ SpreadsheetDate.day($0) }), fields["effectiveOn"]?.contains("-") == true,
-              let document = fields["document"]?.trimmingCharacters(in: .whitespaces), document.hasPrefix("https://"), document.count <= 500,
-              !document.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" }), let criteria else {
+        guard let policy = PolicyForm.policy(fields, place: place, req: req) else {
             return try await PlaceViews.page(req, place: place, state: state, statePlace: statePlace, problem: .places(.errorPolicy))
         }
-        let policy = PolicyModel(jurisdictionID: place.id!, kind: kind.rawValue, position: position.rawValue, instrument: instrument.rawValue,
-                                 effectiveOn: effective, recordedBy: req.visitor.user!.id!, recordedAt: req.amparo.clock.now())
-        policy.criteria = criteria
-        policy.documentURL = document
         try await policy.create(on: req.db)
         try await req.audit("places.policy", recordType: "jurisdiction", recordID: place.id!.uuidString)
         return req.redirect(to: PlaceViews.path(place))
@@ -125,5 +115,24 @@ struct PlaceRoutes: RouteCollection {
                 [$0.state, $0.agency, $0.agencyKind ?? "", $0.county ?? "", $0.model, $0.list, $0.status, $0.signedOn ?? "", $0.moaLink ?? ""]
             }, name: name)
         }
+    }
+}
+
+/// A policy as the forms give it: kind, a position of that kind, instrument, the day it took
+/// effect, the document that says so (required: every public policy has its source), criteria.
+enum PolicyForm {
+    static func policy(_ fields: [String: String], place: JurisdictionModel, req: Request) -> PolicyModel? {
+        guard let kind = fields["kind"].flatMap(PolicyKind.init(rawValue:)),
+              let position = fields["position"].flatMap(PolicyPosition.init(rawValue:)), kind.positions.contains(position),
+              let instrument = fields["instrument"].flatMap(PolicyInstrument.init(rawValue:)),
+              let effective = fields["effectiveOn"].flatMap(Day.init)?.description,
+              let document = fields["document"]?.trimmingCharacters(in: .whitespaces), document.hasPrefix("https://"), document.count <= 500,
+              !document.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" }),
+              let criteria = try? Optional(CaseFormText.field(fields, "criteria", limit: 2000)) else { return nil }
+        let policy = PolicyModel(jurisdictionID: place.id!, kind: kind.rawValue, position: position.rawValue, instrument: instrument.rawValue,
+                                 effectiveOn: effective, recordedBy: req.visitor.user!.id!, recordedAt: req.amparo.clock.now())
+        policy.criteria = criteria
+        policy.documentURL = document
+        return policy
     }
 }
