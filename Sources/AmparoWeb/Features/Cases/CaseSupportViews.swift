@@ -15,7 +15,8 @@ enum CaseSupportViews {
         let visitors: [Visitors.Entry]
         let workers: [UserModel]
 
-        static func load(_ record: CaseModel, on db: any Database) async throws -> Data {
+        /// `formChoices`: the trained visitors and the case team, which only the page's forms need.
+        static func load(_ record: CaseModel, formChoices: Bool = true, on db: any Database) async throws -> Data {
             let id = record.id!
             return Data(
                 bonds: try await BondRequestModel.query(on: db).filter(\.$caseID == id).sort(\.$requestedAt).all(),
@@ -23,8 +24,8 @@ enum CaseSupportViews {
                 notes: try await CaseNoteModel.query(on: db).filter(\.$caseID == id).sort(\.$createdAt, .descending).all(),
                 visits: try await VisitModel.query(on: db).filter(\.$caseID == id).sort(\.$scheduledAt, .descending).all(),
                 facilities: try await FacilityModel.query(on: db).sort(\.$name).all(),
-                visitors: try await Visitors.trained(on: db),
-                workers: try await CaseTeam.members(of: record, roles: [.caseWorker, .legal], on: db))
+                visitors: formChoices ? try await Visitors.trained(on: db) : [],
+                workers: formChoices ? try await CaseTeam.members(of: record, roles: [.caseWorker, .legal], on: db) : [])
         }
 
         /// Whose names the sections show.
@@ -44,18 +45,9 @@ enum CaseSupportViews {
         return facts
     }
 
-    /// The timeline form's fields for the structured facts. `field` prefixes ids (a page has several forms).
-    static func eventFields(_ req: Request, event: CaseEventModel?, facilities: [FacilityModel], field: (String) -> String) -> HTML {
-        func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String?) -> HTML {
-            let items: [HTML] = options.map { "<option value=\"\($0.0)\"\($0.0 == selected ? HTML(" selected") : .empty)>\($0.1)</option>" }
-            return "<div class=\"field\"><label for=\"\(field(name))\">\(label)</label><select id=\"\(field(name))\" name=\"\(name)\">\(items)</select></div>"
-        }
-        func input(_ name: String, _ label: String, _ value: String, hint: String? = nil, limit: Int = 300) -> HTML {
-            """
-            <div class="field"><label for="\(field(name))">\(label)</label>\(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\
-            <input id="\(field(name))" name="\(name)" type="text" value="\(value)" maxlength="\(limit)"></div>
-            """
-        }
+    /// The timeline form's fields for the structured facts (the form's controls prefix their ids).
+    static func eventFields(_ req: Request, event: CaseEventModel?, facilities: [FacilityModel], controls: PrefixedControls) -> HTML {
+        let (select, field) = (controls.select, controls.id)
         let boxes = ProbableCause.list(event?.probableCause)
         let checks: [HTML] = ProbableCause.allCases.map { box in
             let id = field("pc-\(box.rawValue)")
@@ -63,11 +55,11 @@ enum CaseSupportViews {
         }
         return """
         \(select("facility", t(.facility, req), [("", t(.noFacility, req))] + facilities.map { ($0.id!.uuidString, "\($0.name)\($0.state.map { " (\($0))" } ?? "")") }, event?.facilityID?.uuidString))
-        \(input("county", t(.county, req), event?.county ?? "", hint: t(.countyHint, req), limit: 120))
-        \(input("agency", t(.agency, req), event?.agency ?? "", hint: t(.agencyHint, req)))
+        \(controls.input("county", t(.county, req), event?.county ?? "", hint: t(.countyHint, req), limit: 120))
+        \(controls.input("agency", t(.agency, req), event?.agency ?? "", hint: t(.agencyHint, req)))
         <fieldset><legend>\(t(.probableCause, req))</legend>\(checks)</fieldset>
         \(select("hearingKind", t(.hearingKind, req), [("", t(.noHearing, req))] + HearingKind.allCases.map { ($0.rawValue, t(.hearing($0), req)) }, event?.hearingKind))
-        \(input("bondAmount", t(.bondAmount, req), event?.bondCents.map(Cents.format) ?? "", limit: 20))
+        \(controls.input("bondAmount", t(.bondAmount, req), event?.bondCents.map(Cents.format) ?? "", limit: 20))
         \(select("bondStage", t(.bondStageLabel, req), [("", t(.noBondStage, req))] + BondStage.allCases.map { ($0.rawValue, t(.bondStage($0), req)) }, event?.bondStage))
         """
     }

@@ -128,26 +128,17 @@ enum CaseViews {
     static func eventForm(_ req: Request, action: String, prefix: String, event: CaseEventModel?, detail: String?, facilities: [FacilityModel]) -> HTML {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
-        func field(_ name: String) -> String { "\(prefix)-\(name)" }
-        func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String?) -> HTML {
-            let items: [HTML] = options.map { "<option value=\"\($0.0)\"\($0.0 == selected ? HTML(" selected") : .empty)>\($0.1)</option>" }
-            return "<div class=\"field\"><label for=\"\(field(name))\">\(label)</label><select id=\"\(field(name))\" name=\"\(name)\">\(items)</select></div>"
-        }
-        func input(_ name: String, _ label: String, _ type: String, _ value: String, hint: String? = nil) -> HTML {
-            """
-            <div class="field"><label for="\(field(name))">\(label)</label>\(hint.map { HTML("<p class=\"hint\">\($0)</p>") })\
-            <input id="\(field(name))" name="\(name)" type="\(type)" value="\(value)"\(type == "text" ? HTML(" maxlength=\"300\"") : .empty)></div>
-            """
-        }
+        let controls = PrefixedControls(prefix: prefix)
+        let (select, field) = (controls.select, controls.id)
         let zone = req.amparo.config.timeZone
         let when = event.map { LocalDateTime.format($0.occurredAt, timeZone: zone).replacingOccurrences(of: " ", with: "T") } ?? ""
         return """
         <form method="post" action="\(action)">\(Layout.csrfField(req.visitor))
         \(select("step", t(.stepLabel), CustodyStep.allCases.map { ($0.rawValue, t(.step($0))) }, event?.step))
-        \(input("when", t(.when), "datetime-local", when, hint: t(.whenHint)))
-        \(input("place", t(.place), "text", event?.facilityID == nil ? event?.place ?? "" : "", hint: t(.placeHint)))
-        \(CaseSupportViews.eventFields(req, event: event, facilities: facilities, field: field))
-        \(input("source", t(.source), "text", event?.source ?? "", hint: t(.sourceHint)))
+        \(controls.input("when", t(.when), type: "datetime-local", when, hint: t(.whenHint)))
+        \(controls.input("place", t(.place), event?.facilityID == nil ? event?.place ?? "" : "", hint: t(.placeHint)))
+        \(CaseSupportViews.eventFields(req, event: event, facilities: facilities, controls: controls))
+        \(controls.input("source", t(.source), event?.source ?? "", hint: t(.sourceHint)))
         \(select("detainerForm", t(.detainerForm), [("", t(.noForm))] + DetainerForm.allCases.map { ($0.rawValue, t(.form($0))) }, event?.detainerForm))
         <div class="check"><input type="checkbox" id="\(field("judicialWarrant"))" name="judicialWarrant" value="yes"\(event?.judicialWarrant == true ? HTML(" checked") : .empty)><label for="\(field("judicialWarrant"))">\(t(.judicialWarrant))</label></div>
         \(select("jailResponse", t(.jailResponse), [("", t(.noResponse))] + JailResponse.allCases.map { ($0.rawValue, t(.response($0))) }, event?.jailResponse))
