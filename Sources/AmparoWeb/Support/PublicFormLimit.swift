@@ -1,7 +1,7 @@
 import Vapor
 
-/// The public forms (stories, letter signatures) share the hotline's per-connection limit
-/// (`AMPARO_REPORT_LIMIT` per 10 minutes), each form counted on its own.
+/// Every public form (reports, alert sign-ups, stories, letter signatures, event sign-ups) has the
+/// same per-connection limit (`AMPARO_REPORT_LIMIT` per 10 minutes), each form counted on its own.
 extension Request {
     func publicLimitReached(_ form: String) async -> Bool {
         let rule = amparo.config.reportLimit

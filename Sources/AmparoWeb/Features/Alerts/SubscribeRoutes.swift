@@ -37,9 +37,7 @@ struct SubscribeRoutes: RouteCollection {
         func refuse(_ problem: AlertsText, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
             try await SubscribeViews.form(req, values: form, problem: problem, status: status)
         }
-        let limit = req.amparo.config.reportLimit
-        let sourceKey = [(key: "subscribe|" + req.sourceKey, rule: limit)]
-        if limit.limit > 0, await req.amparo.throttle.isBlocked(sourceKey) { return try await refuse(.tooMany, .tooManyRequests) }
+        if await req.publicLimitReached("subscribe") { return try await refuse(.tooMany, .tooManyRequests) }
 
         guard let channel = form.channel.flatMap(AlertChannel.init(rawValue:)),
               let language = form.language.flatMap(Language.init(rawValue:)) else { return try await refuse(.errorChoice) }
@@ -50,7 +48,7 @@ struct SubscribeRoutes: RouteCollection {
 
         let services = req.amparo
         let index = services.sealer.blindIndex(contact, kind: channel.indexKind)
-        if limit.limit > 0 { await services.throttle.recordFailure(sourceKey) }
+        await req.countPublicSubmission("subscribe")
         // Signing up twice says the same, so the page tells nobody who is subscribed; an unconfirmed
         // sign-up gets a new confirmation at most once an hour.
         let now = services.clock.now()

@@ -32,9 +32,7 @@ struct PublicReportRoutes: RouteCollection {
         } else {
             throw Abort(.badRequest, reason: "Send the report form's fields as a form (application/x-www-form-urlencoded).")
         }
-        let limit = req.amparo.config.reportLimit
-        let sourceKey = [(key: "report|" + req.sourceKey, rule: limit)]
-        if limit.limit > 0, await req.amparo.throttle.isBlocked(sourceKey) {
+        if await req.publicLimitReached("report") {
             return ReportViews.form(req, values: form, problems: [:], banner: .tooManyReports, status: .tooManyRequests)
         }
         let now = req.amparo.clock.now()
@@ -48,7 +46,7 @@ struct PublicReportRoutes: RouteCollection {
         case .accepted(let report):
             let model = try ReportRecords.seal(report, language: req.language, receivedAt: now, services: req.amparo)
             let reference = try await req.amparo.reportIntake.store(model)
-            if limit.limit > 0 { await req.amparo.throttle.recordFailure(sourceKey) }
+            await req.countPublicSubmission("report")
             return ReportViews.thanks(req, reference: reference, photoToken: ReportPhotoRoutes.token(for: model.id, key: req.amparo.linkKey),
                                       notice: nil, status: .ok)
         }
