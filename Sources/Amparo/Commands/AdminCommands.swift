@@ -219,14 +219,11 @@ struct Import287g: AsyncParsableCommand {
     @Argument(help: "The file.") var file: String
 
     func run() async throws {
-        let url = URL(fileURLWithPath: file)
-        guard let bytes = try? Data(contentsOf: url) else { throw CommandFailure("cannot read \(file)") }
-        let (list, name) = (list, url.lastPathComponent)
-        let outcome = try await Operations.withApplication(data.config()) { app in
+        let bytes = try readInput(file)
+        let (list, name) = (list, URL(fileURLWithPath: file).lastPathComponent)
+        try report(try await Operations.withApplication(data.config()) { app in
             try await Operations.import287g(app, data: bytes, fileName: name, list: list)
-        }
-        print(outcome.message)
-        if outcome.failed { throw ExitCode(1) }
+        })
     }
 }
 
@@ -240,12 +237,10 @@ struct ImportCounties: AsyncParsableCommand {
     @Argument(help: "The file.") var file: String
 
     func run() async throws {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) ?? String(contentsOfFile: file, encoding: .isoLatin1) else {
-            throw CommandFailure("cannot read \(file)")
-        }
-        let outcome = try await Operations.withApplication(data.config()) { try await Operations.importCounties($0, text: text) }
-        print(outcome.message)
-        if outcome.failed { throw ExitCode(1) }
+        // The Census has published these lists in Latin-1 as well as UTF-8.
+        let bytes = try readInput(file)
+        let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) ?? ""
+        try report(try await Operations.withApplication(data.config()) { try await Operations.importCounties($0, text: text) })
     }
 }
 
@@ -257,9 +252,7 @@ struct ImportCountyShapes: AsyncParsableCommand {
     @Argument(help: "The GeoJSON file.") var file: String
 
     func run() async throws {
-        guard let bytes = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
-        let outcome = try await Operations.withApplication(data.config()) { try await Operations.importCountyShapes($0, data: bytes) }
-        print(outcome.message)
-        if outcome.failed { throw ExitCode(1) }
+        let bytes = try readInput(file)
+        try report(try await Operations.withApplication(data.config()) { try await Operations.importCountyShapes($0, data: bytes) })
     }
 }

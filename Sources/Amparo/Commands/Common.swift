@@ -20,6 +20,18 @@ struct DataOptions: ParsableArguments {
     }
 }
 
+/// The bytes of a file a command was given, or a failure that names it.
+func readInput(_ path: String) throws -> Data {
+    guard let bytes = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+    return bytes
+}
+
+/// Prints what an import did; a refused import exits 1.
+func report(_ summary: Operations.ImportSummary) throws {
+    print(summary.message)
+    if summary.failed { throw ExitCode(1) }
+}
+
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

@@ -13,7 +13,7 @@ struct RecordsDeadlineWatch: Sendable {
     func check() async throws -> Int {
         let db = database()
         let today = Day(services.clock.now(), in: services.config.timeZone)
-        let open = try await RecordsRequestModel.query(on: db).all().filter { !(RecordsStatus(rawValue: $0.status)?.isClosed ?? true) }
+        let open = try await RecordsRequestModel.query(on: db).filter(\.$status !~ RecordsStatus.allCases.filter(\.isClosed).map(\.rawValue)).all()
         guard !open.isEmpty else { return 0 }
         let events = Dictionary(grouping: try await RecordsEventModel.query(on: db).filter(\.$requestID ~~ open.compactMap(\.id)).all(), by: \.requestID)
         var written = 0
