@@ -14,6 +14,7 @@ struct AmparoCLI: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, KeysCommand.self, AuditCommand.self, Backup.self,
             Restore.self, Demo.self, Purge.self, Worker.self, LoadTestData.self, Import287g.self, ImportCounties.self, ImportCountyShapes.self,
+            GenerateDetainers.self, ImportDetainers.self, Stats.self, Crosswalk.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -42,6 +42,7 @@ public enum Text: Sendable, Equatable {
     case support(SupportText)
     case places(PlacesText)
     case records(RecordsText)
+    case evidence(EvidenceText)
     case campaigns(CampaignsText)
     case stories(StoriesText)
     case events(EventsText)
@@ -221,6 +222,7 @@ public enum Text: Sendable, Equatable {
         case .support(let text): text.pair
         case .places(let text): text.pair
         case .records(let text): text.pair
+        case .evidence(let text): text.pair
         case .campaigns(let text): text.pair
         case .stories(let text): text.pair
         case .events(let text): text.pair

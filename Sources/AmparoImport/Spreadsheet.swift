@@ -26,6 +26,18 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
 
 /// An xlsx workbook read row by row: the sheet is decompressed and scanned in chunks, so memory
 /// stays bounded by the shared strings, whatever the number of rows.
+/// The columns a reader wants decoded, set once it has seen the header: the others are skipped
+/// without building their text. Nil wants every column.
+public final class ColumnSelection: @unchecked Sendable {
+    public var wanted: [Bool]?
+    public init() {}
+
+    @inline(__always) func skips(_ column: Int) -> Bool {
+        guard let wanted else { return false }
+        return column >= wanted.count || !wanted[column]
+    }
+}
+
 public struct Spreadsheet {
     public struct Sheet: Sendable, Equatable { public let name: String; let path: String }
 
@@ -67,16 +79,28 @@ public struct Spreadsheet {
 
     /// Calls `body` with each row of the sheet named `name` (the first sheet when nil), in order.
     /// Returns the sheet's hyperlinks by cell ("G452" → URL), which the file keeps after its rows.
+    /// `progress` hears how many of the sheet's uncompressed bytes have been read.
     @discardableResult
-    public func rows(sheet name: String? = nil, _ body: (SheetRow) throws -> Void) throws -> [String: String] {
+    public func rows(sheet name: String? = nil, columns: ColumnSelection? = nil, progress: ((Int64) -> Void)? = nil,
+                     _ body: (SheetRow) throws -> Void) throws -> [String: String] {
         guard let sheet = name.map({ wanted in sheets.first { $0.name == wanted } }) ?? sheets.first, let entry = archive[sheet.path] else {
             throw SpreadsheetError.noSuchSheet(name ?? "")
         }
-        var scanner = SheetScanner(sharedStrings: sharedStrings)
-        _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in try scanner.feed(chunk, body) }
+        var scanner = SheetScanner(sharedStrings: sharedStrings, columns: columns)
+        var read: Int64 = 0
+        _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+            try scanner.feed(chunk, body)
+            read += Int64(chunk.count)
+            progress?(read)
+        }
         try scanner.finish(body)
         let relations = try Self.read(archive, Self.relationsPath(of: sheet.path)).map(Self.relationships) ?? [:]
         return scanner.hyperlinks.compactMapValues { relations[$0] }
+    }
+
+    /// Uncompressed bytes of every sheet, for a progress bar.
+    public var totalSize: Int64 {
+        sheets.reduce(0) { $0 + Int64(archive[$1.path]?.uncompressedSize ?? 0) }
     }
 
     /// "G452" → (line 452, column 6).
@@ -147,6 +171,7 @@ public struct Spreadsheet {
 /// are complete; the unfinished tail waits for the next chunk.
 struct SheetScanner {
     let sharedStrings: [String]
+    let columns: ColumnSelection?
     var pending: [UInt8] = []
     var hyperlinks: [String: String] = [:]
     private var lastLine = 0
@@ -154,9 +179,12 @@ struct SheetScanner {
     private var inTail = false
     private static let rowOpen = Array("<row".utf8), rowClose = Array("</row>".utf8), cellOpen = Array("<c".utf8)
     private static let cellClose = Array("</c>".utf8), valueOpen = Array("<v>".utf8), valueClose = Array("</v>".utf8)
-    private static let hyperlinkOpen = Array("<hyperlink ".utf8)
+    private static let hyperlinkOpen = Array("<hyperlink ".utf8), r = Array("r".utf8), t = Array("t".utf8)
 
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+    init(sharedStrings: [String], columns: ColumnSelection? = nil) {
+        self.sharedStrings = sharedStrings
+        self.columns = columns
+    }
 
     mutating func feed(_ chunk: Data, _ body: (SheetRow) throws -> Void) throws {
         pending.append(contentsOf: chunk)
@@ -186,7 +214,7 @@ struct SheetScanner {
                 if final { throw SpreadsheetError.malformed(row: lastLine + 1) }
                 return start
             }
-            let line = XMLBytes.attribute(Array("r".utf8), in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.integer(bytes, $0) } ?? lastLine + 1
+            let line = XMLBytes.attribute(Self.r, in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.integer(bytes, $0) } ?? lastLine + 1
             if bytes[tagEnd - 1] == 0x2F {  // <row r="7"/>: an empty row
                 lastLine = line
                 try body(SheetRow(line: line, cells: []))
@@ -221,11 +249,12 @@ struct SheetScanner {
                 index = start + 2
                 continue
             }
-            let column = XMLBytes.attribute(Array("r".utf8), in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.column(bytes, $0) } ?? nextColumn
+            let column = XMLBytes.attribute(Self.r, in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.column(bytes, $0) } ?? nextColumn
             nextColumn = column + 1
             if bytes[tagEnd - 1] == 0x2F { index = tagEnd + 1; continue }
             let close = XMLBytes.find(Self.cellClose, in: bytes, from: tagEnd, to: to) ?? to
-            let type = XMLBytes.attribute(Array("t".utf8), in: bytes, from: start, to: tagEnd).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            if let columns, columns.skips(column) { index = close; continue }
+            let type = XMLBytes.attribute(Self.t, in: bytes, from: start, to: tagEnd).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
             var value: String?
             if type == "inlineStr" {
                 value = Self.runs(bytes, from: tagEnd, to: close)

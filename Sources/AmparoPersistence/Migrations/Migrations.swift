@@ -27,5 +27,6 @@ public enum AmparoMigrations {
         CreateStories(),
         CreateEvents(),
         CreateCountyShapes(),
+        CreateEvidence(),
     ]
 }

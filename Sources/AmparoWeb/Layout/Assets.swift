@@ -22,6 +22,9 @@ enum Assets {
     label{display:block;font-weight:600}
     .hint{margin:.1rem 0 .3rem;color:var(--muted);font-size:.95rem}
     .map{width:100%;height:auto}.map path{stroke:#fff;stroke-width:.3}.legend{list-style:none;padding:0}
+    .chart{width:100%;height:auto;max-width:40rem}.chart .bar{fill:#0b5e4a}.chart .bar2{fill:#9ecab8}.chart text{font-size:13px;fill:#1a1a1a}
+    .figure{font-size:2rem;font-weight:700;margin:.2rem 0}
+    @media print{header,nav,footer,.lang,.no-print{display:none}main{max-width:none;padding:0}.factsheet h2{font-size:1.05rem;margin:.6rem 0 .2rem}.factsheet .chart{max-width:30rem}}
     .m0,.n{fill:#e5e5e5}.m1{fill:#fdcc8a}.m2{fill:#fc8d59}.m3{fill:#d7301f}.p0{fill:#1a9850}.p1{fill:#91cf60}.p2{fill:#fee08b}.p3{fill:#d73027}
     .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     input,select,textarea{font:inherit;width:100%;max-width:30rem;padding:.55rem;border:2px solid var(--ink);border-radius:4px;min-height:44px}

@@ -5,7 +5,8 @@ import Vapor
 /// the language switch (a plain form, works without JavaScript), main content, footer.
 enum Layout {
     /// `script`: a same-origin script for progressive enhancement; every page works without it.
-    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil) -> HTML {
+    /// `refresh`: seconds after which the page reloads itself (a progress view that needs no script).
+    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil, refresh: Int? = nil) -> HTML {
         let visitor = request.visitor
         let language = visitor.language
         return """
@@ -18,6 +19,7 @@ enum Layout {
         <link rel="stylesheet" href="/static/amparo.css">
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
         \(script.map { HTML("<script src=\"\($0)\" defer></script>") })
+        \(refresh.map { HTML("<meta http-equiv=\"refresh\" content=\"\($0)\">") })
         </head>
         <body>
         <a class="skip" href="#main">\(Text.skipToContent.in(language))</a>
@@ -51,6 +53,7 @@ enum Layout {
         }
         if role.can(.workRecords) { links.append("<li><a href=\"/records\">\(Text.records(.navRecords).in(language))</a></li>") }
         if role.can(.managePlaces) { links.append("<li><a href=\"/places/imports\">\(Text.places(.navPlaces).in(language))</a></li>") }
+        if role.can(.managePlaces) { links.append("<li><a href=\"/evidence/imports\">\(Text.evidence(.navEvidence).in(language))</a></li>") }
         if role.can(.viewShifts) { links.append("<li><a href=\"/shifts\">\(Text.hotline(.navShifts).in(language))</a></li>") }
         if role.can(.manageUsers) { links.append("<li><a href=\"/admin/users\">\(Text.navUsers.in(language))</a></li>") }
         if role.can(.manageTeams) { links.append("<li><a href=\"/admin/teams\">\(Text.navTeams.in(language))</a></li>") }

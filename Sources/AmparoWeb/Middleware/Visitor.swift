@@ -163,8 +163,12 @@ enum CSRF {
             _ = try await request.body.collect(max: 1 << 20).get()
             presented = request.formFields?[fieldName]?.first
         } else if presented == nil, request.headers.contentType == .formData {
-            _ = try await request.body.collect(max: 1 << 20).get()
-            presented = try? request.content.get(String.self, at: fieldName)
+            // A streamed upload (a large file) carries the token in its address instead of a field.
+            presented = request.query[String.self, at: fieldName]
+            if presented == nil {
+                _ = try await request.body.collect(max: 1 << 20).get()
+                presented = try? request.content.get(String.self, at: fieldName)
+            }
         }
         guard let presented else { return false }
         return constantTimeEquals(Array(presented.utf8), Array(expected.utf8))

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Detainer rows counted by what the statistics ask: per facility and month, by criminality,
+/// threat level and outcome, and separately by charge category. Memory grows with facilities ×
+/// months × categories, not with rows: a file of any length fits.
+public struct DetainerTally: Sendable {
+    public struct Cell: Hashable, Sendable {
+        public let facility: FacilityKey
+        public let month: Int
+        public let criminality: Criminality
+        public let threat: ThreatLevel
+        public let outcome: DetainerOutcome
+    }
+
+    public struct ChargeCell: Hashable, Sendable {
+        public let facility: FacilityKey
+        public let month: Int
+        public let charge: ChargeCategory
+    }
+
+    /// A facility's name, city and field office as the file first gives them.
+    public struct FacilityInfo: Sendable, Equatable {
+        public var name: String
+        public var city: String
+        public var aor: String
+    }
+
+    public private(set) var cells: [Cell: Int] = [:]
+    public private(set) var charges: [ChargeCell: Int] = [:]
+    public private(set) var facilities: [FacilityKey: FacilityInfo] = [:]
+    public private(set) var rows = 0
+    public private(set) var firstMonth: Int?
+    public private(set) var lastMonth: Int?
+
+    public init() {}
+
+    public mutating func add(_ facts: DetainerFacts) {
+        rows += 1
+        cells[Cell(facility: facts.facility, month: facts.month, criminality: facts.criminality, threat: facts.threat, outcome: facts.outcome), default: 0] += 1
+        charges[ChargeCell(facility: facts.facility, month: facts.month, charge: facts.charge), default: 0] += 1
+        if facilities[facts.facility] == nil {
+            facilities[facts.facility] = FacilityInfo(name: facts.facilityName.isEmpty ? facts.facility.code : facts.facilityName,
+                                                      city: facts.facilityCity, aor: facts.aor)
+        }
+        firstMonth = min(firstMonth ?? facts.month, facts.month)
+        lastMonth = max(lastMonth ?? facts.month, facts.month)
+    }
+
+    /// Every month the file covers.
+    public var months: Set<Int> { Set(cells.keys.map(\.month)) }
+}
+
+/// One group of counts as the database sums them for a place and period.
+public struct DetainerCount: Sendable, Equatable {
+    public let month: Int
+    public let criminality: Criminality
+    public let threat: ThreatLevel
+    public let outcome: DetainerOutcome
+    public let count: Int
+
+    public init(month: Int, criminality: Criminality, threat: ThreatLevel, outcome: DetainerOutcome, count: Int) {
+        self.month = month
+        self.criminality = criminality
+        self.threat = threat
+        self.outcome = outcome
+        self.count = count
+    }
+}
+
+/// The figures of one place and period: what a county page, its fact sheet, the CSV, the JSON and
+/// `amparo stats` all show, computed once here.
+public struct DetainerFigures: Sendable, Equatable, Codable {
+    public var lodged = 0
+    public var byCriminality: [Criminality: Int] = [:]
+    public var byThreat: [ThreatLevel: Int] = [:]
+    public var byOutcome: [DetainerOutcome: Int] = [:]
+    public var byMonth: [Int: Int] = [:]
+    public var byCharge: [ChargeCategory: Int] = [:]
+    /// Handed to ICE (booked into detention) with no conviction on record.
+    public var bookedWithoutConviction = 0
+
+    public init(counts: [DetainerCount], charges: [(ChargeCategory, Int)]) {
+        for count in counts {
+            lodged += count.count
+            byCriminality[count.criminality, default: 0] += count.count
+            byThreat[count.threat, default: 0] += count.count
+            byOutcome[count.outcome, default: 0] += count.count
+            byMonth[count.month, default: 0] += count.count
+            if count.outcome == .bookedIntoDetention && count.criminality != .convicted { bookedWithoutConviction += count.count }
+        }
+        for (charge, count) in charges { byCharge[charge, default: 0] += count }
+    }
+
+    /// Detainers whose criminality is anything but "1 Convicted Criminal" (blank and withheld included,
+    /// as the Deportation Data Project counts them).
+    public var withoutConviction: Int { lodged - (byCriminality[.convicted] ?? 0) }
+
+    public var withoutConvictionShare: Double? { share(withoutConviction) }
+
+    public var levels: LevelSummary {
+        LevelSummary(total: lodged, level1: byThreat[.level1] ?? 0, nonCriminal: withoutConviction)
+    }
+
+    /// The charge categories with the most detainers, most first (rows without an NCIC code left out).
+    public func topCharges(_ limit: Int) -> [(ChargeCategory, Int)] {
+        Array(byCharge.filter { $0.key != .unknown }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit))
+    }
+
+    public func share(_ count: Int) -> Double? { lodged == 0 ? nil : Double(count) / Double(lodged) }
+
+    public var months: [Int] { byMonth.keys.sorted() }
+
+    private enum CodingKeys: String, CodingKey {
+        case lodged, withoutConviction, withoutConvictionShare, criminality, threatLevels, outcomes, months, charges, bookedWithoutConviction
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lodged, forKey: .lodged)
+        try c.encode(withoutConviction, forKey: .withoutConviction)
+        try c.encode(withoutConvictionShare, forKey: .withoutConvictionShare)
+        try c.encode(Dictionary(uniqueKeysWithValues: Criminality.allCases.map { ($0.label, byCriminality[$0] ?? 0) }), forKey: .criminality)
+        try c.encode(Dictionary(uniqueKeysWithValues: ThreatLevel.allCases.map { ($0.label, byThreat[$0] ?? 0) }), forKey: .threatLevels)
+        try c.encode(Dictionary(uniqueKeysWithValues: DetainerOutcome.allCases.map { ($0.label, byOutcome[$0] ?? 0) }), forKey: .outcomes)
+        try c.encode(Dictionary(uniqueKeysWithValues: months.map { (CalendarMonth.label($0), byMonth[$0] ?? 0) }), forKey: .months)
+        try c.encode(Dictionary(uniqueKeysWithValues: byCharge.map { (String(format: "%02d", $0.key.prefix), $0.value) }), forKey: .charges)
+        try c.encode(bookedWithoutConviction, forKey: .bookedWithoutConviction)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "figures are computed, not read"))
+    }
+}
+
+extension Criminality {
+    /// The machine name used in CSV and JSON.
+    public var label: String {
+        switch self {
+        case .convicted: "convicted"
+        case .pendingCharges: "pending_charges"
+        case .otherViolator: "other_immigration_violator"
+        case .unrecorded: "unrecorded"
+        }
+    }
+}
+
+extension ThreatLevel {
+    public var label: String { self == .none ? "none" : "level\(rawValue)" }
+}
+
+extension DetainerOutcome {
+    public var label: String {
+        switch self {
+        case .bookedIntoDetention: "booked_into_detention"
+        case .declinedByLocalAgency: "declined_by_local_agency"
+        case .released: "released"
+        case .pending: "pending"
+        case .other: "other"
+        }
+    }
+}
+
+/// ICE's way of summing up enforcement by threat level: the share that was not Level 1 (no
+/// conviction, or a lesser one), and the share with no conviction at all. From ICE's 2010 Secure
+/// Communities totals (46,929 removed, 9,831 Level 1, 12,293 non-criminal): 79.05% and 26.2%.
+public struct LevelSummary: Sendable, Equatable {
+    public let total: Int
+    public let level1: Int
+    public let nonCriminal: Int
+
+    public init(total: Int, level1: Int, nonCriminal: Int) {
+        self.total = total
+        self.level1 = level1
+        self.nonCriminal = nonCriminal
+    }
+
+    public var nonCriminalOrLowerLevelShare: Double? { total == 0 ? nil : Double(total - level1) / Double(total) }
+    public var nonCriminalShare: Double? { total == 0 ? nil : Double(nonCriminal) / Double(total) }
+}
+
+/// What a campaign's policy would have changed over the same detainers, with its assumptions.
+public enum WhatIf: String, CaseIterable, Sendable {
+    /// The jail declines detainers for anyone without a conviction.
+    case declineWithoutConviction
+    /// The jail honors only a judicial warrant. ICE's detainer (I-247A) is signed by an immigration
+    /// officer, not a judge, so no detainer in the data would have been honored.
+    case judicialWarrantOnly
+
+    /// How many fewer people would have been handed to ICE: the detainers that ended with the person
+    /// booked into ICE detention and that the policy would have declined.
+    public func fewerHandedOver(_ figures: DetainerFigures) -> Int {
+        switch self {
+        case .declineWithoutConviction: figures.bookedWithoutConviction
+        case .judicialWarrantOnly: figures.byOutcome[.bookedIntoDetention] ?? 0
+        }
+    }
+}
+
+/// Percentages as pages print them: one decimal, or two where a published figure has two.
+public enum Percent {
+    public static func text(_ share: Double?, digits: Int = 1) -> String {
+        guard let share else { return "—" }
+        return String(format: "%.\(digits)f%%", share * 100)
+    }
+}
