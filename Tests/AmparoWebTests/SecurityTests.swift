@@ -67,6 +67,12 @@ final class SecurityTests: XCTestCase {
         "GET /places/imports": .roles([.organizer, .analyst]), "POST /places/imports": .roles([.organizer, .analyst]),
         "GET /places/imports/:importID": .roles([.organizer, .analyst]), "POST /places/:state/policies": .roles([.organizer, .analyst]),
         "POST /places/:state/:county/policies": .roles([.organizer, .analyst]),
+        // Evidence pages are public; organizers and analysts import ICE's records and place each jail in its county.
+        "GET /evidence": .everyone, "GET /evidence/:state": .everyone, "GET /evidence/:state/:county": .everyone,
+        "GET /evidence/:state/:county/fact-sheet": .everyone, "GET /evidence/facility/:facilityID": .everyone,
+        "GET /evidence/imports": .roles([.organizer, .analyst]), "POST /evidence/imports": .roles([.organizer, .analyst]),
+        "GET /evidence/imports/:importID": .roles([.organizer, .analyst]), "GET /evidence/facilities": .roles([.organizer, .analyst]),
+        "POST /evidence/facilities/:facilityID": .roles([.organizer, .analyst]),
         "GET /records": .roles([.organizer, .legal]), "POST /records": .roles([.organizer, .legal]),
         "GET /records/:requestID": .roles([.organizer, .legal]), "POST /records/:requestID/status": .roles([.organizer, .legal]),
         "POST /records/:requestID/messages": .roles([.organizer, .legal]), "POST /records/:requestID/documents": .roles([.organizer, .legal]),

@@ -61,11 +61,11 @@ enum EvidenceQueries {
         struct CountRow: Decodable { let month: Int; let criminality: Int; let threat: Int; let outcome: Int; let n: Int }
         struct ChargeRow: Decodable { let charge: Int; let n: Int }
         let counts = try await db.sql.raw("""
-            SELECT t.month AS month, t.criminality AS criminality, t.threat AS threat, t.outcome AS outcome, SUM(t.count) AS n
+            SELECT t.month AS month, t.criminality AS criminality, t.threat AS threat, t.outcome AS outcome, CAST(SUM(t.count) AS BIGINT) AS n
             FROM detainer_tallies t WHERE \(filter(scope, period)) GROUP BY t.month, t.criminality, t.threat, t.outcome
             """).all(decoding: CountRow.self)
         let charges = try await db.sql.raw("""
-            SELECT t.charge AS charge, SUM(t.count) AS n FROM detainer_charge_tallies t WHERE \(filter(scope, period)) GROUP BY t.charge
+            SELECT t.charge AS charge, CAST(SUM(t.count) AS BIGINT) AS n FROM detainer_charge_tallies t WHERE \(filter(scope, period)) GROUP BY t.charge
             """).all(decoding: ChargeRow.self)
         return DetainerFigures(
             counts: counts.map {
@@ -78,7 +78,7 @@ enum EvidenceQueries {
     /// The files the figures come from, with how many of their rows count here.
     static func sources(_ scope: EvidenceScope, _ period: EvidencePeriod, on db: any Database) async throws -> [Source] {
         struct Row: Decodable { let import_id: UUID; let n: Int }
-        let rows = try await db.sql.raw("SELECT t.import_id AS import_id, SUM(t.count) AS n FROM detainer_tallies t WHERE \(filter(scope, period)) GROUP BY t.import_id")
+        let rows = try await db.sql.raw("SELECT t.import_id AS import_id, CAST(SUM(t.count) AS BIGINT) AS n FROM detainer_tallies t WHERE \(filter(scope, period)) GROUP BY t.import_id")
             .all(decoding: Row.self)
         let imports = try await DetainerImportModel.query(on: db).filter(\.$id ~~ rows.map(\.import_id)).all()
         let byID = Dictionary(uniqueKeysWithValues: imports.map { ($0.id!, $0) })
@@ -110,8 +110,8 @@ enum EvidenceQueries {
         return try await db.sql.raw("""
             SELECT f.id AS id, f.code AS code, f.name AS name, f.city AS city, f.match_status AS match_status,
                    f.jurisdiction_id AS jurisdiction_id, f.proposed_jurisdiction_id AS proposed_jurisdiction_id,
-                   COALESCE(SUM(t.count), 0) AS lodged,
-                   COALESCE(SUM(CASE WHEN t.criminality = \(bind: Criminality.convicted.rawValue) THEN t.count ELSE 0 END), 0) AS convicted
+                   CAST(COALESCE(SUM(t.count), 0) AS BIGINT) AS lodged,
+                   CAST(COALESCE(SUM(CASE WHEN t.criminality = \(bind: Criminality.convicted.rawValue) THEN t.count ELSE 0 END), 0) AS BIGINT) AS convicted
             FROM detainer_facilities f LEFT JOIN detainer_tallies t ON t.facility_id = f.id AND \(monthFilter)
             WHERE f.state_code = \(bind: state)
             GROUP BY f.id, f.code, f.name, f.city, f.match_status, f.jurisdiction_id, f.proposed_jurisdiction_id
@@ -126,8 +126,8 @@ enum EvidenceQueries {
         if let from = period.from { monthFilter = "\(monthFilter) AND t.month >= \(bind: from)" }
         if let to = period.to { monthFilter = "\(monthFilter) AND t.month <= \(bind: to)" }
         let rows = try await db.sql.raw("""
-            SELECT t.area AS area, SUM(t.count) AS lodged,
-                   SUM(CASE WHEN t.criminality = \(bind: Criminality.convicted.rawValue) THEN t.count ELSE 0 END) AS convicted
+            SELECT t.area AS area, CAST(SUM(t.count) AS BIGINT) AS lodged,
+                   CAST(SUM(CASE WHEN t.criminality = \(bind: Criminality.convicted.rawValue) THEN t.count ELSE 0 END) AS BIGINT) AS convicted
             FROM detainer_tallies t WHERE \(monthFilter) GROUP BY t.area
             """).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.area, ($0.lodged, $0.convicted)) })
