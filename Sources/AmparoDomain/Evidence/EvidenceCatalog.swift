@@ -10,7 +10,7 @@ public enum EvidenceText: Sendable, Equatable {
     case importsTitle, importsIntro, importFile, importButton, importRunning(Int, String), importDone(imported: Int, rejected: Int)
     case importFailed(String), alreadyImported(String), problemsTitle, row, column, value, reason, problem(DetainerRowProblem.Reason)
     case sheets(read: String, skipped: String), crosswalkTitle, crosswalkIntro, confirm, chooseCounty, notCountyChoice, saved, unknownFacility
-    case noImports, small, sharesNote, confirmedFacilities(Int), awaiting(Int)
+    case noImports, checkAgain, small, sharesNote, confirmedFacilities(Int), awaiting(Int)
 
     public var pair: (String, String) {
         switch self {
@@ -129,6 +129,7 @@ public enum EvidenceText: Sendable, Equatable {
         case .saved: ("Saved.", "Guardado.")
         case .unknownFacility: ("Choose a county of the facility's state.", "Elija un condado del estado del centro.")
         case .noImports: ("No file imported yet.", "Aún no se importó ningún archivo.")
+        case .checkAgain: ("Check again", "Ver de nuevo")
         case .small: ("<5", "<5")
         case .sharesNote: ("Shares are of all detainers here in the period.", "Los porcentajes son del total de órdenes aquí en el período.")
         case .confirmedFacilities(let n): ("\(n) jails confirmed in this county.", "\(n) cárceles confirmadas en este condado.")

@@ -5,8 +5,7 @@ import Vapor
 /// the language switch (a plain form, works without JavaScript), main content, footer.
 enum Layout {
     /// `script`: a same-origin script for progressive enhancement; every page works without it.
-    /// `refresh`: seconds after which the page reloads itself (a progress view that needs no script).
-    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil, refresh: Int? = nil) -> HTML {
+    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil) -> HTML {
         let visitor = request.visitor
         let language = visitor.language
         return """
@@ -19,7 +18,6 @@ enum Layout {
         <link rel="stylesheet" href="/static/amparo.css">
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
         \(script.map { HTML("<script src=\"\($0)\" defer></script>") })
-        \(refresh.map { HTML("<meta http-equiv=\"refresh\" content=\"\($0)\">") })
         </head>
         <body>
         <a class="skip" href="#main">\(Text.skipToContent.in(language))</a>

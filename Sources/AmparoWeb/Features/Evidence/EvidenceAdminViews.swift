@@ -55,9 +55,11 @@ enum EvidenceAdminViews {
         switch status {
         case .running:
             let percent = record.bytesTotal > 0 ? Int(min(99, record.bytesRead * 100 / record.bytesTotal)) : 0
+            // Without script, a link looks again; with it, the bar follows the import (no timed refresh).
             state = """
             <p role="status" id="import-status">\(t(.importRunning(percent, String(record.rowsRead)), req))</p>
             <progress id="import-progress" max="100" value="\(percent)">\(percent)%</progress>
+            <p><a href="/evidence/imports/\(record.id!.uuidString)">\(t(.checkAgain, req))</a></p>
             """
         case .done:
             let sheets = (record.sheets.flatMap { try? JSONDecoder().decode([String: [String]].self, from: Data($0.utf8)) }) ?? [:]
@@ -89,8 +91,19 @@ enum EvidenceAdminViews {
         \(problemTable)
         <p><a href="/evidence/imports">\(t(.importsTitle, req))</a></p>
         """
-        return htmlResponse(Layout.page(req, title: t(.importsTitle, req), body: body, refresh: status == .running ? 2 : nil),
+        return htmlResponse(Layout.page(req, title: t(.importsTitle, req), body: body, script: status == .running ? "/static/import-progress.js" : nil),
                             status: status == .failed ? .unprocessableEntity : .ok)
+    }
+
+    /// The import's progress for the page's script.
+    static func progress(_ req: Request, _ record: DetainerImportModel) throws -> Response {
+        struct Progress: Encodable { let status: String; let percent: Int; let rows: Int; let message: String }
+        let percent = record.bytesTotal > 0 ? Int(min(99, record.bytesRead * 100 / record.bytesTotal)) : 0
+        let response = Response(status: .ok)
+        try response.content.encode(Progress(status: record.status, percent: percent, rows: record.rowsRead,
+                                             message: t(.importRunning(percent, String(record.rowsRead)), req)), as: .json)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     static func crosswalk(_ req: Request, state: USState?, problem: String?) async throws -> Response {

@@ -49,6 +49,9 @@ enum EvidenceFormat {
         (1...4).contains(n) ? "<5" : n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
     }
 
+    /// For CSV: digits only, small counts still withheld.
+    static func plainCount(_ n: Int) -> String { (1...4).contains(n) ? "<5" : String(n) }
+
     static func share(_ n: Int, of total: Int, digits: Int = 1) -> String {
         guard total > 0, !(1...4).contains(n) else { return "—" }
         return Percent.text(Double(n) / Double(total), digits: digits)

@@ -51,7 +51,7 @@ struct EvidenceRoutes: RouteCollection {
         case .html: return nil
         case .csv:
             return Downloads.csv(["measure", "key", "label", "count", "share"], report.lines(req.language).map {
-                [$0.measure, $0.key, $0.label, EvidenceFormat.count($0.count), $0.share]
+                [$0.measure, $0.key, $0.label, EvidenceFormat.plainCount($0.count), (1...4).contains($0.count) ? "" : $0.share]
             }, name: name)
         case .json:
             struct Body: Encodable {
@@ -200,6 +200,7 @@ struct EvidenceRoutes: RouteCollection {
 
     func importDetail(req: Request) async throws -> Response {
         let record = try await req.record(DetainerImportModel.self, "importID", missing: .evidence(.noImports))
+        if Downloads.format(req) == .json { return try EvidenceAdminViews.progress(req, record) }
         if Downloads.format(req) == .csv {
             return Downloads.csv(["sheet", "row", "column", "value", "why"], EvidenceAdminViews.problems(record).map {
                 [$0.sheet, String($0.line), $0.column, $0.value, Text.evidence(.problem($0.reason)).in(req.language)]

@@ -12,6 +12,9 @@ struct PublicRoutes: RouteCollection {
         routes.get("static", "amparo.css", use: stylesheet).policy(.open)
         routes.get("static", "favicon.svg", use: favicon).policy(.open)
         routes.get("static", "field-report.js", use: fieldReportScript).policy(.open)
+        routes.get("static", "import-progress.js", use: { _ in
+            asset(ImportProgressScript.source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+        }).policy(.open)
         routes.post("language", use: switchLanguage).policy(.open)
     }
 
@@ -25,7 +28,7 @@ struct PublicRoutes: RouteCollection {
             <h1>\(configured.name)</h1>
             <p><a class="button" href="/report">\(Text.hotline(.reportTitle).in(language))</a></p>
             <p>\(Text.homeIntro.in(language))</p>
-            <p><a href="/places">\(Text.places(.statesTitle).in(language))</a> · <a href="/stories">\(Text.stories(.title).in(language))</a> · <a href="/events">\(Text.events(.title).in(language))</a></p>
+            <p><a href="/places">\(Text.places(.statesTitle).in(language))</a> · <a href="/evidence">\(Text.evidence(.title).in(language))</a> · <a href="/stories">\(Text.stories(.title).in(language))</a> · <a href="/events">\(Text.events(.title).in(language))</a></p>
             <p><a href="/login">\(Text.signIn.in(language))</a></p>
             """
         } else {
