@@ -39,62 +39,111 @@ public enum CSVReader {
     }
 }
 
-/// The CSV state machine, fed chunk after chunk: a field or a quote may span two chunks.
+/// The CSV state machine, fed chunk after chunk: a field or a quote may span two chunks. Unquoted
+/// fields (nearly all of them) are found with one scan to the next delimiter and decoded from the
+/// chunk directly; columns the reader does not want are never decoded.
 struct CSVParser {
     let columns: ColumnSelection?
+    private var wanted: [Bool]?
     private var cells: [String?] = []
+    /// A field's bytes carried over from an earlier chunk, or taken from inside quotes.
     private var field: [UInt8] = []
     private var quoted = false, inQuotes = false, quoteClosing = false, lastWasCR = false
+    /// An unquoted field began in an earlier chunk (its bytes may not be kept, if it is skipped).
+    private var carried = false
     private var line = 1
 
-    init(columns: ColumnSelection?) { self.columns = columns }
-
-    private mutating func endField() {
-        if let columns, columns.skips(cells.count) {
-            cells.append(nil)
-        } else {
-            cells.append(field.isEmpty && !quoted ? nil : String(decoding: field, as: UTF8.self))
-        }
-        field.removeAll(keepingCapacity: true)
-        quoted = false
+    init(columns: ColumnSelection?) {
+        self.columns = columns
+        wanted = columns?.wanted
     }
 
-    private mutating func endRow(_ body: (SheetRow) throws -> Void) throws {
-        endField()
+    private var skipping: Bool {
+        guard let wanted else { return false }
+        return cells.count >= wanted.count || !wanted[cells.count]
+    }
+
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        if skipping {
+            cells.append(nil)
+        } else if field.isEmpty {
+            cells.append(to == from && !quoted ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+        } else {
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+            cells.append(String(decoding: field, as: UTF8.self))
+        }
+        if !field.isEmpty { field.removeAll(keepingCapacity: true) }
+        quoted = false
+        carried = false
+    }
+
+    private mutating func endRow(_ body: (SheetRow) throws -> Void, _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws {
+        endField(bytes, from, to)
         try body(SheetRow(line: line, cells: cells))
         cells.removeAll(keepingCapacity: true)
         line += 1
+        wanted = columns?.wanted
     }
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (SheetRow) throws -> Void) throws {
-        for byte in bytes {
+        let count = bytes.count
+        var index = 0
+        while index < count {
             if quoteClosing {
                 // A quote inside quotes: a doubled quote is a quote; anything else closed the field.
                 quoteClosing = false
-                if byte == 0x22 { field.append(0x22); continue }
+                if bytes[index] == 0x22 {
+                    if !skipping { field.append(0x22) }
+                    index += 1
+                    continue
+                }
                 inQuotes = false
             }
             if inQuotes {
-                if byte == 0x22 { quoteClosing = true } else { field.append(byte) }
+                var end = index
+                while end < count && bytes[end] != 0x22 { end += 1 }
+                if !skipping { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                if end < count { quoteClosing = true }
+                index = end + 1
                 continue
             }
             if lastWasCR {
                 lastWasCR = false
-                if byte == 0x0A { continue }
+                if bytes[index] == 0x0A { index += 1; continue }
             }
-            switch byte {
-            case 0x22 where field.isEmpty: inQuotes = true; quoted = true
-            case 0x2C: endField()
-            case 0x0D: lastWasCR = true; try endRow(body)
-            case 0x0A: try endRow(body)
-            default: field.append(byte)
+            if bytes[index] == 0x22 && field.isEmpty && !carried {
+                inQuotes = true
+                quoted = true
+                index += 1
+                continue
             }
+            var end = index
+            while end < count {
+                let byte = bytes[end]
+                if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+                end += 1
+            }
+            guard end < count else {
+                // The field goes on in the next chunk.
+                if !skipping { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                carried = true
+                return
+            }
+            switch bytes[end] {
+            case 0x2C: endField(bytes, index, end)
+            case 0x0D: lastWasCR = true; try endRow(body, bytes, index, end)
+            default: try endRow(body, bytes, index, end)
+            }
+            index = end + 1
         }
     }
 
     mutating func finish(_ body: (SheetRow) throws -> Void) throws {
         if quoteClosing { quoteClosing = false; inQuotes = false }
         if inQuotes { throw CSVReader.Problem.unterminatedQuote(row: line) }
-        if !field.isEmpty || !cells.isEmpty || quoted { try endRow(body) }
+        if !field.isEmpty || !cells.isEmpty || quoted {
+            let empty: [UInt8] = []
+            try empty.withUnsafeBufferPointer { try endRow(body, $0, 0, 0) }
+        }
     }
 }

@@ -31,11 +31,6 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
 public final class ColumnSelection: @unchecked Sendable {
     public var wanted: [Bool]?
     public init() {}
-
-    @inline(__always) func skips(_ column: Int) -> Bool {
-        guard let wanted else { return false }
-        return column >= wanted.count || !wanted[column]
-    }
 }
 
 public struct Spreadsheet {
@@ -179,7 +174,7 @@ struct SheetScanner {
     private var inTail = false
     private static let rowOpen = Array("<row".utf8), rowClose = Array("</row>".utf8), cellOpen = Array("<c".utf8)
     private static let cellClose = Array("</c>".utf8), valueOpen = Array("<v>".utf8), valueClose = Array("</v>".utf8)
-    private static let hyperlinkOpen = Array("<hyperlink ".utf8), r = Array("r".utf8), t = Array("t".utf8)
+    private static let hyperlinkOpen = Array("<hyperlink ".utf8), r = Array("r".utf8), t = Array("t".utf8), dataClose = Array("</sheetData>".utf8)
 
     init(sharedStrings: [String], columns: ColumnSelection? = nil) {
         self.sharedStrings = sharedStrings
@@ -203,10 +198,10 @@ struct SheetScanner {
             if final { collectHyperlinks(bytes, from: 0) }
             return final ? bytes.count : 0
         }
-        let dataEnd = XMLBytes.find(Array("</sheetData>".utf8), in: bytes, from: 0, to: bytes.count)
+        let dataEnd = XMLBytes.find(Self.dataClose, in: bytes, from: 0, to: bytes.count, anchor: 7)
         let limit = dataEnd ?? bytes.count
         var index = 0
-        while let start = XMLBytes.find(Self.rowOpen, in: bytes, from: index, to: limit) {
+        while let start = XMLBytes.find(Self.rowOpen, in: bytes, from: index, to: limit, anchor: 3) {
             guard start + 4 < limit else { if final { throw SpreadsheetError.malformed(row: lastLine + 1) }; return start }
             let next = bytes[start + 4]
             guard next == 0x20 || next == 0x3E || next == 0x2F else { index = start + 4; continue }
@@ -221,7 +216,7 @@ struct SheetScanner {
                 index = tagEnd + 1
                 continue
             }
-            guard let end = XMLBytes.find(Self.rowClose, in: bytes, from: tagEnd, to: limit) else {
+            guard let end = XMLBytes.find(Self.rowClose, in: bytes, from: tagEnd, to: limit, anchor: 4) else {
                 if final { throw SpreadsheetError.malformed(row: line) }
                 return start
             }
@@ -240,10 +235,11 @@ struct SheetScanner {
     }
 
     private func cells(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String?] {
+        let wanted = columns?.wanted
         var cells: [String?] = []
         var index = from
         var nextColumn = 0
-        while let start = XMLBytes.find(Self.cellOpen, in: bytes, from: index, to: to) {
+        while let start = XMLBytes.find(Self.cellOpen, in: bytes, from: index, to: to, anchor: 1) {
             let after = bytes[start + 2]
             guard after == 0x20 || after == 0x3E || after == 0x2F, let tagEnd = XMLBytes.find([0x3E], in: bytes, from: start, to: to) else {
                 index = start + 2
@@ -252,14 +248,15 @@ struct SheetScanner {
             let column = XMLBytes.attribute(Self.r, in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.column(bytes, $0) } ?? nextColumn
             nextColumn = column + 1
             if bytes[tagEnd - 1] == 0x2F { index = tagEnd + 1; continue }
-            let close = XMLBytes.find(Self.cellClose, in: bytes, from: tagEnd, to: to) ?? to
-            if let columns, columns.skips(column) { index = close; continue }
+            // A cell the reader does not want: the next "<c" search steps over its value.
+            if let wanted, column >= wanted.count || !wanted[column] { index = tagEnd + 1; continue }
+            let close = XMLBytes.find(Self.cellClose, in: bytes, from: tagEnd, to: to, anchor: 2) ?? to
             let type = XMLBytes.attribute(Self.t, in: bytes, from: start, to: tagEnd).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
             var value: String?
             if type == "inlineStr" {
                 value = Self.runs(bytes, from: tagEnd, to: close)
-            } else if let open = XMLBytes.find(Self.valueOpen, in: bytes, from: tagEnd, to: close),
-                      let end = XMLBytes.find(Self.valueClose, in: bytes, from: open, to: close) {
+            } else if let open = XMLBytes.find(Self.valueOpen, in: bytes, from: tagEnd, to: close, anchor: 1),
+                      let end = XMLBytes.find(Self.valueClose, in: bytes, from: open, to: close, anchor: 2) {
                 let range = (open + 3)..<end
                 switch type {
                 case "s": value = XMLBytes.integer(bytes, range).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil }

@@ -4,21 +4,24 @@ import Foundation
 /// decoding text with its entities. Spreadsheet XML is machine-written and regular, so a scanner
 /// is enough, and it is many times faster than a general XML parser.
 enum XMLBytes {
-    /// The index of `needle` in `bytes[from..<to]`, if any.
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard let first = needle.first, to - from >= needle.count else { return nil }
-        var index = from
-        let last = to - needle.count
+    /// The index of `needle` in `bytes[from..<to]`, if any. `anchor` is the needle's byte that
+    /// memchr looks for: XML is full of "<", so the rarer byte of a tag ("w" of "</row>") skips
+    /// straight to the candidates.
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, anchor: Int = 0) -> Int? {
+        guard to - from >= needle.count, let base = bytes.baseAddress else { return nil }
+        let key = needle[anchor]
+        var index = from + anchor
+        let last = to - needle.count + anchor
         while index <= last {
-            guard let hit = memchr(bytes.baseAddress! + index, Int32(first), last - index + 1) else { return nil }
-            let position = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard let hit = memchr(base + index, Int32(key), last - index + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
             var matched = true
-            for offset in 1..<needle.count where bytes[position + offset] != needle[offset] {
+            for offset in 0..<needle.count where offset != anchor && bytes[position + offset] != needle[offset] {
                 matched = false
                 break
             }
             if matched { return position }
-            index = position + 1
+            index = position + anchor + 1
         }
         return nil
     }

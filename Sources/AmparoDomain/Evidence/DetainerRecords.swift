@@ -67,7 +67,14 @@ public struct DetainerColumns: Sendable, Equatable {
 
     /// Trims and folds runs of spaces (including non-breaking ones) into one.
     static func squeeze(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        // Most values are already clean ASCII: check the bytes before building anything.
+        var previousSpace = true, clean = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousSpace) { clean = false; break }
+            previousSpace = byte == 0x20
+        }
+        if clean && !previousSpace || text.isEmpty { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 }
 

@@ -50,57 +50,78 @@ public struct DetainerRowProblem: Error, Sendable, Equatable, Codable {
     }
 }
 
-/// Reads data rows into facts, or says what is wrong with one. Keeps the states it has looked up:
-/// a release names the same few dozen millions of times.
+/// Reads data rows into facts, or says what is wrong with one. A release repeats the same few
+/// thousand values (states, codes, jails, days) millions of times: each distinct raw value is read
+/// once and remembered (a bounded memory: it is emptied if a file makes it grow past its limit).
 public struct DetainerRowReader {
     public let columns: DetainerColumns
-    private var states: [String: USState] = [:]
+    private let position: [Int]
+    private var months = Memo<Int?>(), states = Memo<USState?>(), texts = Memo<String>(), codes = Memo<String>()
+    private var criminalities = Memo<Criminality?>(), threats = Memo<ThreatLevel?>(), outcomes = Memo<DetainerOutcome>()
+    private var charges = Memo<ChargeCategory>()
 
-    public init(columns: DetainerColumns) { self.columns = columns }
+    public init(columns: DetainerColumns) {
+        self.columns = columns
+        position = DetainerField.allCases.map { columns.positions[$0] ?? -1 }
+    }
 
     public mutating func read(_ cells: [String?], sheet: String, line: Int) -> Result<DetainerFacts, DetainerRowProblem> {
-        let columns = columns
+        let columns = columns, position = position
         func raw(_ field: DetainerField) -> String {
-            guard let index = columns.positions[field], index < cells.count, let value = cells[index] else { return "" }
-            return DetainerColumns.squeeze(value)
+            let index = position[DetainerField.allCases.firstIndex(of: field)!]
+            guard index >= 0, index < cells.count, let value = cells[index] else { return "" }
+            return value
         }
         func problem(_ field: DetainerField, _ value: String, _ reason: DetainerRowProblem.Reason) -> Result<DetainerFacts, DetainerRowProblem> {
             let index = columns.positions[field] ?? 0
             let name = columns.names[index] ?? field.headers[0]
             return .failure(DetainerRowProblem(sheet: sheet, line: line, column: "\(name) (\(AgreementListParser.letters(index)))",
-                                               value: String(value.prefix(80)), reason: reason))
+                                               value: String(DetainerColumns.squeeze(value).prefix(80)), reason: reason))
         }
         let dateText = raw(.prepareDate)
-        guard !dateText.isEmpty else { return problem(.prepareDate, dateText, .missing) }
-        guard let month = CalendarMonth.of(dateText) else { return problem(.prepareDate, dateText, .notADate) }
+        guard let month = months.value(dateText, { CalendarMonth.of(DetainerColumns.squeeze($0)) }) else {
+            return problem(.prepareDate, dateText, DetainerColumns.squeeze(dateText).isEmpty ? .missing : .notADate)
+        }
         let stateText = raw(.facilityState)
-        guard !stateText.isEmpty else { return problem(.facilityState, stateText, .missing) }
-        let known = states[stateText]
-        guard let state = known ?? USState.find(stateText) else { return problem(.facilityState, stateText, .unknownState) }
-        if known == nil { states[stateText] = state }
-
-        var code = raw(.facilityCode).uppercased(), name = raw(.facility)
-        if Redaction.isRedacted(code) { code = "" }
-        if Redaction.isRedacted(name) { name = "" }
-        if code.isEmpty && name.isEmpty && !(Redaction.isRedacted(raw(.facilityCode)) || Redaction.isRedacted(raw(.facility))) {
+        guard let state = states.value(stateText, { USState.find($0) }) else {
+            return problem(.facilityState, stateText, DetainerColumns.squeeze(stateText).isEmpty ? .missing : .unknownState)
+        }
+        let rawCode = raw(.facilityCode), rawName = raw(.facility)
+        let code = codes.value(rawCode) { Redaction.isRedacted($0) ? "" : DetainerColumns.squeeze($0).uppercased() }
+        let name = texts.value(rawName) { Redaction.isRedacted($0) ? "" : DetainerColumns.squeeze($0) }
+        if code.isEmpty && name.isEmpty && !(Redaction.isRedacted(rawCode) || Redaction.isRedacted(rawName)) {
             return problem(.facilityCode, "", .missing)
         }
         // Without a code, the name stands in for it (upper-cased, as ICE writes codes).
-        let key = FacilityKey(state: state.code, code: code.isEmpty ? name.uppercased() : code)
-
+        let key = FacilityKey(state: state.code, code: code.isEmpty ? codes.value(name) { $0.uppercased() } : code)
         let criminalityText = raw(.criminality)
-        guard let criminality = Redaction.isRedacted(criminalityText) ? .unrecorded : Criminality(code: criminalityText) else {
-            return problem(.criminality, criminalityText, .unknownCriminality)
-        }
+        guard let criminality = criminalities.value(criminalityText, {
+            Redaction.isRedacted($0) ? .unrecorded : Criminality(code: DetainerColumns.squeeze($0))
+        }) else { return problem(.criminality, criminalityText, .unknownCriminality) }
         let threatText = raw(.threatLevel)
-        guard let threat = Redaction.isRedacted(threatText) ? ThreatLevel.none : ThreatLevel(code: threatText) else {
+        guard let threat = threats.value(threatText, { Redaction.isRedacted($0) ? ThreatLevel.none : ThreatLevel(code: DetainerColumns.squeeze($0)) }) else {
             return problem(.threatLevel, threatText, .unknownThreatLevel)
         }
-        let lift = raw(.liftReason)
+        let outcome = outcomes.value(raw(.liftReason)) { Redaction.isRedacted($0) ? .other : DetainerOutcome(liftReason: DetainerColumns.squeeze($0)) }
         return .success(DetainerFacts(
-            month: month, state: state.code, facility: key, facilityName: name, facilityCity: raw(.facilityCity), aor: raw(.facilityAOR),
-            criminality: criminality, threat: threat, outcome: Redaction.isRedacted(lift) ? .other : DetainerOutcome(liftReason: lift),
-            charge: ChargeCategory(code: raw(.chargeCode)) ?? .unknown))
+            month: month, state: state.code, facility: key, facilityName: name,
+            facilityCity: texts.value(raw(.facilityCity)) { DetainerColumns.squeeze($0) }, aor: texts.value(raw(.facilityAOR)) { DetainerColumns.squeeze($0) },
+            criminality: criminality, threat: threat, outcome: outcome,
+            charge: charges.value(raw(.chargeCode)) { ChargeCategory(code: DetainerColumns.squeeze($0)) ?? .unknown }))
+    }
+}
+
+/// What each distinct raw text read as; emptied past `limit` entries, so memory stays bounded.
+struct Memo<Value> {
+    private var values: [String: Value] = [:]
+    static var limit: Int { 100_000 }
+
+    mutating func value(_ raw: String, _ make: (String) -> Value) -> Value {
+        if let known = values[raw] { return known }
+        let made = make(raw)
+        if values.count >= Self.limit { values.removeAll(keepingCapacity: true) }
+        values[raw] = made
+        return made
     }
 }
 

@@ -25,29 +25,64 @@ public struct DetainerTally: Sendable {
         public var aor: String
     }
 
-    public private(set) var cells: [Cell: Int] = [:]
-    public private(set) var charges: [ChargeCell: Int] = [:]
     public private(set) var facilities: [FacilityKey: FacilityInfo] = [:]
     public private(set) var rows = 0
     public private(set) var firstMonth: Int?
     public private(set) var lastMonth: Int?
+    /// Counts by packed key (facility number, month, categories in one integer): a file's millions
+    /// of rows hash small integers, not strings.
+    private var packedCells: [Int: Int] = [:]
+    private var packedCharges: [Int: Int] = [:]
+    private var facilityNumbers: [FacilityKey: Int] = [:]
+    private var facilityKeys: [FacilityKey] = []
 
     public init() {}
 
     public mutating func add(_ facts: DetainerFacts) {
         rows += 1
-        cells[Cell(facility: facts.facility, month: facts.month, criminality: facts.criminality, threat: facts.threat, outcome: facts.outcome), default: 0] += 1
-        charges[ChargeCell(facility: facts.facility, month: facts.month, charge: facts.charge), default: 0] += 1
-        if facilities[facts.facility] == nil {
+        let number: Int
+        if let known = facilityNumbers[facts.facility] {
+            number = known
+        } else {
+            number = facilityKeys.count
+            facilityNumbers[facts.facility] = number
+            facilityKeys.append(facts.facility)
             facilities[facts.facility] = FacilityInfo(name: facts.facilityName.isEmpty ? facts.facility.code : facts.facilityName,
                                                       city: facts.facilityCity, aor: facts.aor)
         }
+        // Months since year 0 fit in 15 bits; each category in 3; the charge prefix in 7.
+        let month = (facts.month / 100) * 12 + facts.month % 100 - 1
+        packedCells[number << 24 | month << 9 | facts.criminality.rawValue << 6 | facts.threat.rawValue << 3 | facts.outcome.rawValue, default: 0] += 1
+        packedCharges[number << 24 | month << 9 | facts.charge.prefix, default: 0] += 1
         firstMonth = min(firstMonth ?? facts.month, facts.month)
         lastMonth = max(lastMonth ?? facts.month, facts.month)
     }
 
+    private static func month(_ packed: Int) -> Int {
+        let months = (packed >> 9) & 0x7FFF
+        return (months / 12) * 100 + months % 12 + 1
+    }
+
+    public var cells: [Cell: Int] {
+        var cells: [Cell: Int] = [:]
+        for (key, count) in packedCells {
+            cells[Cell(facility: facilityKeys[key >> 24], month: Self.month(key),
+                       criminality: Criminality(rawValue: (key >> 6) & 7) ?? .unrecorded, threat: ThreatLevel(rawValue: (key >> 3) & 7) ?? .none,
+                       outcome: DetainerOutcome(rawValue: key & 7) ?? .other)] = count
+        }
+        return cells
+    }
+
+    public var charges: [ChargeCell: Int] {
+        var charges: [ChargeCell: Int] = [:]
+        for (key, count) in packedCharges {
+            charges[ChargeCell(facility: facilityKeys[key >> 24], month: Self.month(key), charge: ChargeCategory(prefix: key & 0x7F))] = count
+        }
+        return charges
+    }
+
     /// Every month the file covers.
-    public var months: Set<Int> { Set(cells.keys.map(\.month)) }
+    public var months: Set<Int> { Set(packedCells.keys.map(Self.month)) }
 }
 
 /// One group of counts as the database sums them for a place and period.
