@@ -44,8 +44,10 @@ public enum CSVReader {
 /// chunk directly; columns the reader does not want are never decoded.
 struct CSVParser {
     let columns: ColumnSelection?
-    private var wanted: [Bool]?
+    private var slots: [Int]?
     private var cells: [String?] = []
+    /// The column of the field being read.
+    private var column = 0
     /// A field's bytes carried over from an earlier chunk, or taken from inside quotes.
     private var field: [UInt8] = []
     private var quoted = false, inQuotes = false, quoteClosing = false, lastWasCR = false
@@ -55,17 +57,17 @@ struct CSVParser {
 
     init(columns: ColumnSelection?) {
         self.columns = columns
-        wanted = columns?.wanted
+        slots = columns?.slots
     }
 
     private var skipping: Bool {
-        guard let wanted else { return false }
-        return cells.count >= wanted.count || !wanted[cells.count]
+        guard let slots else { return false }
+        return column >= slots.count || slots[column] < 0
     }
 
     private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
         if skipping {
-            cells.append(nil)
+            if slots == nil { cells.append(nil) }
         } else if field.isEmpty {
             cells.append(to == from && !quoted ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
         } else {
@@ -75,6 +77,7 @@ struct CSVParser {
         if !field.isEmpty { field.removeAll(keepingCapacity: true) }
         quoted = false
         carried = false
+        column += 1
     }
 
     private mutating func endRow(_ body: (SheetRow) throws -> Void, _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws {
@@ -82,7 +85,8 @@ struct CSVParser {
         try body(SheetRow(line: line, cells: cells))
         cells.removeAll(keepingCapacity: true)
         line += 1
-        wanted = columns?.wanted
+        column = 0
+        slots = columns?.slots
     }
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (SheetRow) throws -> Void) throws {

@@ -26,11 +26,23 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
 
 /// An xlsx workbook read row by row: the sheet is decompressed and scanned in chunks, so memory
 /// stays bounded by the shared strings, whatever the number of rows.
-/// The columns a reader wants decoded, set once it has seen the header: the others are skipped
-/// without building their text. Nil wants every column.
+/// The columns a reader wants, chosen once it has seen the header. From then on a row's cells are
+/// those columns only, in the order of the columns (the others are skipped without building their
+/// text): a release's 65 columns become the dozen the reader uses.
 public final class ColumnSelection: @unchecked Sendable {
-    public var wanted: [Bool]?
+    /// Column → its place in the row's cells, or -1 for a skipped column; nil until chosen.
+    public private(set) var slots: [Int]?
+    public private(set) var count = 0
+
     public init() {}
+
+    public func select(_ columns: some Sequence<Int>) {
+        let chosen = Set(columns).sorted()
+        var slots = [Int](repeating: -1, count: (chosen.last ?? -1) + 1)
+        for (slot, column) in chosen.enumerated() { slots[column] = slot }
+        self.slots = slots
+        count = chosen.count
+    }
 }
 
 public struct Spreadsheet {
@@ -235,8 +247,8 @@ struct SheetScanner {
     }
 
     private func cells(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String?] {
-        let wanted = columns?.wanted
-        var cells: [String?] = []
+        let slots = columns?.slots
+        var cells: [String?] = slots == nil ? [] : [String?](repeating: nil, count: columns!.count)
         var index = from
         var nextColumn = 0
         while let start = XMLBytes.find(Self.cellOpen, in: bytes, from: index, to: to, anchor: 1) {
@@ -249,7 +261,11 @@ struct SheetScanner {
             nextColumn = column + 1
             if bytes[tagEnd - 1] == 0x2F { index = tagEnd + 1; continue }
             // A cell the reader does not want: the next "<c" search steps over its value.
-            if let wanted, column >= wanted.count || !wanted[column] { index = tagEnd + 1; continue }
+            var slot = column
+            if let slots {
+                guard column < slots.count, slots[column] >= 0 else { index = tagEnd + 1; continue }
+                slot = slots[column]
+            }
             let close = XMLBytes.find(Self.cellClose, in: bytes, from: tagEnd, to: to, anchor: 2) ?? to
             let type = XMLBytes.attribute(Self.t, in: bytes, from: start, to: tagEnd).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
             var value: String?
@@ -265,8 +281,8 @@ struct SheetScanner {
                 }
             }
             if let value {
-                if cells.count <= column { cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1)) }
-                cells[column] = value
+                if cells.count <= slot { cells.append(contentsOf: repeatElement(nil, count: slot - cells.count + 1)) }
+                cells[slot] = value
             }
             index = close
         }

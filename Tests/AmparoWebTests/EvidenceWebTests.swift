@@ -149,6 +149,20 @@ final class EvidenceWebTests: XCTestCase {
         XCTAssertTrue(bad.body.string.contains("YYYY-MM"))
         let state = try await visitor.get("/evidence/tx").body.string
         XCTAssertTrue(state.contains("HARRIS COUNTY JAIL"))
+        // A jail with fewer than 5 detainers: "<5" on its page, null in its public JSON, nothing that gives the count away.
+        struct Small: Decodable { let facility_id: UUID; let n: Int }
+        let small = try await harness.app.db.sql.raw("""
+            SELECT facility_id, CAST(SUM(count) AS BIGINT) AS n FROM detainer_tallies WHERE facility_id IS NOT NULL
+            GROUP BY facility_id HAVING SUM(count) < 5
+            """).all(decoding: Small.self).first
+        if let small {
+            let page = try await visitor.get("/evidence/facility/\(small.facility_id.uuidString)").body.string
+            XCTAssertTrue(page.contains("id=\"lodged\">&lt;5<"), page)
+            let json = try await visitor.get("/evidence/facility/\(small.facility_id.uuidString)?format=json").body.string
+            XCTAssertTrue(json.contains("\"lodged\":null"), json)
+        } else {
+            XCTFail("the generated file has no jail with fewer than 5 detainers")
+        }
         let value12 = try await visitor.get("/evidence?format=json").body.string.contains("\"withoutConviction\"")
         XCTAssertTrue(value12)
     }
@@ -228,5 +242,19 @@ final class EvidenceWebTests: XCTestCase {
         let page = try await browser.get(location)
         XCTAssertEqual(page.status, .unprocessableEntity)
         XCTAssertTrue(page.body.string.contains("Nothing was imported"), page.body.string)
+    }
+
+    func testAnImportTheServerStoppedDuringIsMarkedAndItsFileRemoved() async throws {
+        let record = DetainerImportModel(fileName: "big.xlsx", fileDigest: "x", bytesTotal: 10, importedBy: "test", startedAt: harness.clock.now())
+        try await record.create(on: harness.app.db)
+        let uploads = DetainerImporter.uploads(harness.config)
+        try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
+        let left = uploads.appendingPathComponent(UUID().uuidString)
+        try Data("partial".utf8).write(to: left)
+        try await DetainerImporter.recoverInterrupted(harness.app)
+        let after = try await DetainerImportModel.find(record.id, on: harness.app.db)
+        XCTAssertEqual(after?.status, "failed")
+        XCTAssertEqual(after?.message, "interrupted")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: left.path))
     }
 }

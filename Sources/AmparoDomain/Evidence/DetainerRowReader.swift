@@ -60,9 +60,12 @@ public struct DetainerRowReader {
     private var criminalities = Memo<Criminality?>(), threats = Memo<ThreatLevel?>(), outcomes = Memo<DetainerOutcome>()
     private var charges = Memo<ChargeCategory>()
 
-    public init(columns: DetainerColumns) {
+    /// `compact`: the rows hold only the header's known columns, in column order (a reader that
+    /// skips the others); otherwise every column.
+    public init(columns: DetainerColumns, compact: Bool = false) {
         self.columns = columns
-        position = DetainerField.allCases.map { columns.positions[$0] ?? -1 }
+        let rank = Dictionary(uniqueKeysWithValues: Set(columns.positions.values).sorted().enumerated().map { ($0.element, $0.offset) })
+        position = DetainerField.allCases.map { field in columns.positions[field].map { compact ? rank[$0]! : $0 } ?? -1 }
     }
 
     public mutating func read(_ cells: [String?], sheet: String, line: Int) -> Result<DetainerFacts, DetainerRowProblem> {

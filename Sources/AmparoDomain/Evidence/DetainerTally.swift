@@ -104,7 +104,7 @@ public struct DetainerCount: Sendable, Equatable {
 
 /// The figures of one place and period: what a county page, its fact sheet, the CSV, the JSON and
 /// `amparo stats` all show, computed once here.
-public struct DetainerFigures: Sendable, Equatable, Codable {
+public struct DetainerFigures: Sendable, Equatable, Encodable {
     public var lodged = 0
     public var byCriminality: [Criminality: Int] = [:]
     public var byThreat: [ThreatLevel: Int] = [:]
@@ -149,21 +149,24 @@ public struct DetainerFigures: Sendable, Equatable, Codable {
         case lodged, withoutConviction, withoutConvictionShare, criminality, threatLevels, outcomes, months, charges, bookedWithoutConviction
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(lodged, forKey: .lodged)
-        try c.encode(withoutConviction, forKey: .withoutConviction)
-        try c.encode(withoutConvictionShare, forKey: .withoutConvictionShare)
-        try c.encode(Dictionary(uniqueKeysWithValues: Criminality.allCases.map { ($0.label, byCriminality[$0] ?? 0) }), forKey: .criminality)
-        try c.encode(Dictionary(uniqueKeysWithValues: ThreatLevel.allCases.map { ($0.label, byThreat[$0] ?? 0) }), forKey: .threatLevels)
-        try c.encode(Dictionary(uniqueKeysWithValues: DetainerOutcome.allCases.map { ($0.label, byOutcome[$0] ?? 0) }), forKey: .outcomes)
-        try c.encode(Dictionary(uniqueKeysWithValues: months.map { (CalendarMonth.label($0), byMonth[$0] ?? 0) }), forKey: .months)
-        try c.encode(Dictionary(uniqueKeysWithValues: byCharge.map { (String(format: "%02d", $0.key.prefix), $0.value) }), forKey: .charges)
-        try c.encode(bookedWithoutConviction, forKey: .bookedWithoutConviction)
-    }
+    /// Set to true in an encoder's `userInfo` for public downloads: counts from 1 to 4 become null.
+    public static let suppressSmallCounts = CodingUserInfoKey(rawValue: "suppressSmallCounts")!
 
-    public init(from decoder: any Decoder) throws {
-        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "figures are computed, not read"))
+    public static func suppressed(_ count: Int) -> Int? { (1...4).contains(count) ? nil : count }
+
+    public func encode(to encoder: any Encoder) throws {
+        let suppress = encoder.userInfo[Self.suppressSmallCounts] as? Bool == true
+        func n(_ count: Int) -> Int? { suppress ? Self.suppressed(count) : count }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(n(lodged), forKey: .lodged)
+        try c.encode(n(withoutConviction), forKey: .withoutConviction)
+        try c.encode(n(withoutConviction) == nil ? nil : withoutConvictionShare, forKey: .withoutConvictionShare)
+        try c.encode(Dictionary(uniqueKeysWithValues: Criminality.allCases.map { ($0.label, n(byCriminality[$0] ?? 0)) }), forKey: .criminality)
+        try c.encode(Dictionary(uniqueKeysWithValues: ThreatLevel.allCases.map { ($0.label, n(byThreat[$0] ?? 0)) }), forKey: .threatLevels)
+        try c.encode(Dictionary(uniqueKeysWithValues: DetainerOutcome.allCases.map { ($0.label, n(byOutcome[$0] ?? 0)) }), forKey: .outcomes)
+        try c.encode(Dictionary(uniqueKeysWithValues: months.map { (CalendarMonth.label($0), n(byMonth[$0] ?? 0)) }), forKey: .months)
+        try c.encode(Dictionary(uniqueKeysWithValues: byCharge.map { (String(format: "%02d", $0.key.prefix), n($0.value)) }), forKey: .charges)
+        try c.encode(n(bookedWithoutConviction), forKey: .bookedWithoutConviction)
     }
 }
 

@@ -10,7 +10,7 @@ public enum EvidenceText: Sendable, Equatable {
     case importsTitle, importsIntro, importFile, importButton, importRunning(Int, String), importDone(imported: Int, rejected: Int)
     case importFailed(String), alreadyImported(String), problemsTitle, row, column, value, reason, problem(DetainerRowProblem.Reason)
     case sheets(read: String, skipped: String), crosswalkTitle, crosswalkIntro, confirm, chooseCounty, notCountyChoice, saved, unknownFacility
-    case noImports, checkAgain, small, sharesNote, confirmedFacilities(Int), awaiting(Int)
+    case noImports, checkAgain, tooLarge, small, sharesNote, confirmedFacilities(Int), awaiting(Int)
 
     public var pair: (String, String) {
         switch self {
@@ -130,6 +130,8 @@ public enum EvidenceText: Sendable, Equatable {
         case .unknownFacility: ("Choose a county of the facility's state.", "Elija un condado del estado del centro.")
         case .noImports: ("No file imported yet.", "Aún no se importó ningún archivo.")
         case .checkAgain: ("Check again", "Ver de nuevo")
+        case .tooLarge: ("The file is larger than 2 GB. Split it, or import it with amparo import-detainers on the server.",
+                         "El archivo pasa de 2 GB. Divídalo, o impórtelo con amparo import-detainers en el servidor.")
         case .small: ("<5", "<5")
         case .sharesNote: ("Shares are of all detainers here in the period.", "Los porcentajes son del total de órdenes aquí en el período.")
         case .confirmedFacilities(let n): ("\(n) jails confirmed in this county.", "\(n) cárceles confirmadas en este condado.")

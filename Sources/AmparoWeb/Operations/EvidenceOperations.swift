@@ -23,14 +23,7 @@ extension Operations {
         case .alreadyImported(let earlier):
             return ImportSummary(message: Text.evidence(.alreadyImported(LocalDateTime.format(earlier.startedAt, timeZone: app.amparo.config.timeZone))).in(.en), failed: false)
         case .refused(_, let refusal):
-            let why: String
-            switch refusal {
-            case .notReadable: why = "the file is neither an xlsx workbook nor CSV text."
-            case .noHeader: why = "no sheet has a detainer header in its first 20 rows (Detainer Prepare Date, Facility State, Detainer Criminality, Detainer Lift Reason…)."
-            case .noRows: why = "no row could be read."
-            case .malformed(let sheet, let row): why = "the sheet \(sheet) is cut or damaged near row \(row)."
-            }
-            return ImportSummary(message: Text.evidence(.importFailed(why)).in(.en), failed: true)
+            return ImportSummary(message: Text.evidence(.importFailed(EvidenceAdminViews.refusalText(refusal, .en))).in(.en), failed: true)
         case .imported(let done):
             var lines = [Text.evidence(.importDone(imported: done.rowsImported, rejected: done.rowsRejected)).in(.en)]
             for problem in EvidenceAdminViews.problems(done).prefix(20) {

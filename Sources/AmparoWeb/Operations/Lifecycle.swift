@@ -9,6 +9,7 @@ extension Operations {
         do {
             try await configure(app, config)
             try await app.autoMigrate()
+            try await DetainerImporter.recoverInterrupted(app)
             if let link = try await setupLinkIfNeeded(app) {
                 // Straight to the terminal, not the log: the link is a secret for the operator only.
                 FileHandle.standardOutput.write(Data("""

@@ -1,6 +1,7 @@
 import AmparoDomain
 import AmparoImport
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Reads a detainer file (xlsx as published, or CSV) from disk into counts, row by row: memory
 /// stays bounded by the counts, whatever the file's length. Each sheet's header is looked for in
@@ -29,30 +30,103 @@ struct DetainerFile {
         case noHeader
         case malformed(sheet: String, row: Int)
         case noRows
+        /// The server stopped while it read the file.
+        case interrupted
     }
 
     static let keptProblems = 1000
     /// ICE's preamble is six rows; allow a few more before giving up on a sheet.
     static let headerSearchRows = 20
 
+    /// What the scanning thread hands the counting thread.
+    enum Piece: @unchecked Sendable {
+        /// A sheet begins: its header, or nil when it has none (a notes sheet).
+        case sheet(String, DetainerColumns?)
+        case rows(String, [SheetRow])
+    }
+
+    /// Two threads: one unzips and scans the file into rows (past each sheet's preamble, only the
+    /// header's known columns), the other reads and counts them. A queue of a few batches between
+    /// them keeps memory bounded.
     static func read(url: URL, progress: (Progress) -> Void = { _ in }) throws -> Reading {
+        let source = try Source(url: url)
+        let queue = BatchQueue<Piece>(capacity: 4)
+        let scanned = NIOLockedValueBox<Int64>(0)
+        let producer = Thread {
+            queue.run { emit in try source.scan(emit) { read in scanned.withLockedValue { $0 = read } } }
+        }
+        producer.stackSize = 1 << 22
+        producer.start()
         var reading = Reading()
-        let handle = try? FileHandle(forReadingFrom: url)
-        let signature = (try? handle?.read(upToCount: 4)) ?? nil
-        try? handle?.close()
-        guard let signature else { throw Refusal.notReadable }
-        if signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            guard let workbook = try? Spreadsheet(url: url) else { throw Refusal.notReadable }
-            let total = workbook.totalSize
+        var reader: DetainerRowReader?
+        while let piece = try queue.take() {
+            switch piece {
+            case .sheet(let name, let columns?):
+                reader = DetainerRowReader(columns: columns, compact: true)
+                reading.release = reading.release ?? columns.release
+                reading.sheetsRead.append(name)
+            case .sheet(let name, nil):
+                reader = nil
+                reading.sheetsSkipped.append(name)
+            case .rows(let name, let rows):
+                guard reader != nil else { continue }
+                for row in rows where !row.isBlank {
+                    reading.rowsRead += 1
+                    switch reader!.read(row.cells, sheet: name, line: row.line) {
+                    case .success(let facts): reading.tally.add(facts)
+                    case .failure(let problem):
+                        reading.rejected += 1
+                        if reading.problems.count < keptProblems { reading.problems.append(problem) }
+                    }
+                }
+                progress(Progress(bytesRead: scanned.withLockedValue { $0 }, bytesTotal: source.total, rows: reading.rowsRead))
+            }
+        }
+        guard !reading.sheetsRead.isEmpty else { throw Refusal.noHeader }
+        guard reading.tally.rows > 0 else { throw Refusal.noRows }
+        return reading
+    }
+
+    /// The file as rows, sheet by sheet.
+    struct Source: @unchecked Sendable {
+        let workbook: Spreadsheet?
+        let url: URL
+        let total: Int64
+
+        init(url: URL) throws {
+            self.url = url
+            let handle = try? FileHandle(forReadingFrom: url)
+            let signature = (try? handle?.read(upToCount: 4)) ?? nil
+            try? handle?.close()
+            guard let signature else { throw Refusal.notReadable }
+            if signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                guard let workbook = try? Spreadsheet(url: url) else { throw Refusal.notReadable }
+                self.workbook = workbook
+                total = workbook.totalSize
+            } else {
+                workbook = nil
+                total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
+            }
+        }
+
+        /// Runs on the scanning thread: finds each sheet's header, then sends its rows in batches.
+        func scan(_ emit: @escaping (Piece) -> Void, read: @escaping (Int64) -> Void) throws {
+            guard let workbook else {
+                do {
+                    try scanSheet("CSV", emit) { selection, body in
+                        try CSVReader.rows(url: url, columns: selection, progress: read, body)
+                    }
+                } catch CSVReader.Problem.unterminatedQuote(let row) {
+                    throw Refusal.malformed(sheet: "CSV", row: row)
+                }
+                return
+            }
             var done: Int64 = 0
             for sheet in workbook.sheets {
                 var sheetRead: Int64 = 0
                 do {
-                    try readSheet(named: sheet.name, into: &reading) { columns, body in
-                        try workbook.rows(sheet: sheet.name, columns: columns, progress: { sheetRead = $0 }) { row in
-                            try body(row)
-                            if row.line % 4096 == 0 { progress(Progress(bytesRead: done + sheetRead, bytesTotal: total, rows: row.line)) }
-                        }
+                    try scanSheet(sheet.name, emit) { selection, body in
+                        try workbook.rows(sheet: sheet.name, columns: selection, progress: { sheetRead = $0; read(done + $0) }, body)
                     }
                 } catch SpreadsheetError.malformed(let row) {
                     throw Refusal.malformed(sheet: sheet.name, row: row)
@@ -61,62 +135,90 @@ struct DetainerFile {
                 }
                 done += sheetRead
             }
-        } else {
-            let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
-            var read: Int64 = 0
-            do {
-                try readSheet(named: "CSV", into: &reading) { columns, body in
-                    try CSVReader.rows(url: url, columns: columns, progress: { read = $0 }) { row in
-                        try body(row)
-                        if row.line % 4096 == 0 { progress(Progress(bytesRead: read, bytesTotal: total, rows: row.line)) }
-                    }
-                }
-            } catch CSVReader.Problem.unterminatedQuote(let row) {
-                throw Refusal.malformed(sheet: "CSV", row: row)
-            }
         }
-        guard !reading.sheetsRead.isEmpty else { throw Refusal.noHeader }
-        guard reading.tally.rows > 0 else { throw Refusal.noRows }
-        return reading
-    }
 
-    /// Finds the sheet's header, then reads its rows; `scan` runs the file's own row loop.
-    private static func readSheet(named name: String, into reading: inout Reading,
-                                  scan: (ColumnSelection, (SheetRow) throws -> Void) throws -> Void) throws {
-        let selection = ColumnSelection()
-        var reader: DetainerRowReader?
-        var looked = 0
-        struct Skip: Error {}
-        do {
-            try scan(selection) { row in
-                guard reader != nil else {
+        private func scanSheet(_ name: String, _ emit: @escaping (Piece) -> Void,
+                               rows: (ColumnSelection, (SheetRow) throws -> Void) throws -> Void) throws {
+            let selection = ColumnSelection()
+            var found = false, looked = 0
+            var batch: [SheetRow] = []
+            batch.reserveCapacity(4096)
+            struct Skip: Error {}
+            do {
+                try rows(selection) { row in
+                    if found {
+                        batch.append(row)
+                        if batch.count == 4096 {
+                            emit(.rows(name, batch))
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                        return
+                    }
                     looked += 1
                     if let columns = DetainerColumns(header: row.cells) {
-                        reader = DetainerRowReader(columns: columns)
-                        var wanted = [Bool](repeating: false, count: (columns.positions.values.max() ?? 0) + 1)
-                        for index in columns.positions.values { wanted[index] = true }
-                        selection.wanted = wanted
-                        reading.release = reading.release ?? columns.release
-                        reading.sheetsRead.append(name)
+                        found = true
+                        selection.select(columns.positions.values)
+                        emit(.sheet(name, columns))
                     } else if looked >= headerSearchRows {
                         throw Skip()
                     }
-                    return
                 }
-                guard !row.isBlank else { return }
-                reading.rowsRead += 1
-                let result = reader!.read(row.cells, sheet: name, line: row.line)
-                switch result {
-                case .success(let facts): reading.tally.add(facts)
-                case .failure(let problem):
-                    reading.rejected += 1
-                    if reading.problems.count < keptProblems { reading.problems.append(problem) }
-                }
+            } catch is Skip {}
+            if found {
+                if !batch.isEmpty { emit(.rows(name, batch)) }
+            } else {
+                emit(.sheet(name, nil))
             }
-        } catch is Skip {
-            reading.sheetsSkipped.append(name)
-            return
         }
-        if reader == nil { reading.sheetsSkipped.append(name) }
+    }
+}
+
+/// A bounded queue between one producing thread and one consuming thread. The producer's error,
+/// if any, reaches the consumer when the queue is drained.
+final class BatchQueue<Element>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Runs `body` (on the producing thread), then marks the queue finished.
+    func run(_ body: (@escaping (Element) -> Void) throws -> Void) {
+        do {
+            try body { item in
+                self.condition.lock()
+                while self.items.count >= self.capacity { self.condition.wait() }
+                self.items.append(item)
+                self.condition.signal()
+                self.condition.unlock()
+            }
+            finish(nil)
+        } catch {
+            finish(error)
+        }
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next item; nil once the producer is done and everything was taken.
+    func take() throws -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !finished { condition.wait() }
+        if !items.isEmpty {
+            let item = items.removeFirst()
+            condition.signal()
+            return item
+        }
+        if let failure { throw failure }
+        return nil
     }
 }

@@ -4,6 +4,7 @@ import Crypto
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 
 /// Imports a detainer file: a record of the import is written first (so its progress can be
 /// shown), the file is read into counts, and the counts land in one transaction with the record
@@ -23,6 +24,22 @@ struct DetainerImporter {
         case imported(DetainerImportModel)
         case alreadyImported(DetainerImportModel)
         case refused(DetainerImportModel, DetainerFile.Refusal)
+    }
+
+    /// Where uploads wait while they are read.
+    static func uploads(_ config: AmparoConfig) -> URL { config.dataDirectory.appendingPathComponent("imports", isDirectory: true) }
+
+    /// At start: imports the last run left reading are marked interrupted (nothing of them landed)
+    /// and their uploaded files removed.
+    static func recoverInterrupted(_ app: Application) async throws {
+        let now = app.amparo.clock.now()
+        try await DetainerImportModel.query(on: app.db).filter(\.$status == DetainerImportModel.Status.running.rawValue)
+            .set(\.$status, to: DetainerImportModel.Status.failed.rawValue).set(\.$message, to: EvidenceRefusal.code(.interrupted))
+            .set(\.$finishedAt, to: now).update()
+        let folder = uploads(app.amparo.config)
+        for file in (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {
+            try? FileManager.default.removeItem(at: file)
+        }
     }
 
     static func digest(of url: URL) throws -> String {
@@ -174,6 +191,7 @@ enum EvidenceRefusal {
         case .notReadable: "notReadable"
         case .noHeader: "noHeader"
         case .noRows: "noRows"
+        case .interrupted: "interrupted"
         case .malformed(let sheet, let row): "malformed|\(row)|\(sheet)"
         }
     }
@@ -185,6 +203,7 @@ enum EvidenceRefusal {
         case "notReadable": return .notReadable
         case "noHeader": return .noHeader
         case "noRows": return .noRows
+        case "interrupted": return .interrupted
         case "malformed" where parts.count == 3: return .malformed(sheet: parts[2], row: Int(parts[1]) ?? 0)
         default: return nil
         }

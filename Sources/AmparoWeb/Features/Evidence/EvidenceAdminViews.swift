@@ -13,16 +13,18 @@ enum EvidenceAdminViews {
         record.problems.flatMap { try? JSONDecoder().decode([DetainerRowProblem].self, from: Data($0.utf8)) } ?? []
     }
 
-    static func refusalText(_ refusal: DetainerFile.Refusal, _ req: Request) -> String {
+    static func refusalText(_ refusal: DetainerFile.Refusal, _ language: Language) -> String {
         let en: String, es: String
         switch refusal {
         case .notReadable: (en, es) = ("the file is neither an xlsx workbook nor CSV text.", "el archivo no es un libro xlsx ni texto CSV.")
         case .noHeader: (en, es) = ("no sheet has a detainer header in its first 20 rows (columns such as Detainer Prepare Date, Facility State, Detainer Criminality, Detainer Lift Reason).",
                                     "ninguna hoja tiene un encabezado de órdenes en sus primeras 20 filas (columnas como Detainer Prepare Date, Facility State, Detainer Criminality, Detainer Lift Reason).")
         case .noRows: (en, es) = ("no row could be read; see the rows left out.", "no se pudo leer ninguna fila; vea las filas omitidas.")
+        case .interrupted: (en, es) = ("the import stopped before it finished (the server stopped, or the database refused it); nothing of it landed. Upload it again.",
+                                       "la importación se detuvo antes de terminar (se detuvo el servidor o la base de datos la rechazó); no entró nada. Súbala de nuevo.")
         case .malformed(let sheet, let row): (en, es) = ("the sheet \(sheet) is cut or damaged near row \(row).", "la hoja \(sheet) está cortada o dañada cerca de la fila \(row).")
         }
-        return req.language == .es ? es : en
+        return language == .es ? es : en
     }
 
     static func imports(_ req: Request, problem: String?, notice: String? = nil, status: HTTPResponseStatus) async throws -> Response {
@@ -69,7 +71,7 @@ enum EvidenceAdminViews {
             <p>\(t(.period, req)): \(record.firstMonth.map(CalendarMonth.label) ?? "—") – \(record.lastMonth.map(CalendarMonth.label) ?? "—") · <a href="/evidence">\(t(.title, req))</a> · <a href="/evidence/facilities">\(t(.crosswalkTitle, req))</a></p>
             """
         case .failed:
-            let why = EvidenceRefusal.refusal(record.message).map { refusalText($0, req) } ?? ""
+            let why = EvidenceRefusal.refusal(record.message).map { refusalText($0, req.language) } ?? ""
             state = Form.errorSummary([t(.importFailed(why), req)], language: req.language)
         }
         let problems = problems(record)

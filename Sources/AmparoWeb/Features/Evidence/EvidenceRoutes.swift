@@ -59,12 +59,19 @@ struct EvidenceRoutes: RouteCollection {
                 let from: String, to: String
                 let figures: DetainerFigures
                 let sources: [EvidenceQueries.Source]
-                let whatIf: [String: Int]
+                let whatIf: [String: Int?]
             }
             let (from, to) = report.span
-            // JSON carries the exact counts (for analysts); small counts are suppressed on pages and CSV only.
-            return try Downloads.json(Body(place: report.placeName, from: from, to: to, figures: report.figures, sources: report.sources,
-                                           whatIf: Dictionary(uniqueKeysWithValues: WhatIf.allCases.map { ($0.rawValue, $0.fewerHandedOver(report.figures)) })), name: name)
+            // Public: counts from 1 to 4 are null here too (`amparo stats` gives operators the exact ones).
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            encoder.userInfo[DetainerFigures.suppressSmallCounts] = true
+            let whatIf = Dictionary(uniqueKeysWithValues: WhatIf.allCases.map { ($0.rawValue, DetainerFigures.suppressed($0.fewerHandedOver(report.figures))) })
+            let body = try encoder.encode(Body(place: report.placeName, from: from, to: to, figures: report.figures, sources: report.sources, whatIf: whatIf))
+            let response = Response(status: .ok, body: .init(data: body))
+            response.headers.contentType = .json
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).json\"")
+            return response
         }
     }
 
@@ -150,6 +157,9 @@ struct EvidenceRoutes: RouteCollection {
 
     // MARK: Imports
 
+    /// The largest upload: the biggest releases are a few hundred megabytes.
+    static let uploadLimit: Int64 = 2 << 30
+
     func imports(req: Request) async throws -> Response {
         try await EvidenceAdminViews.imports(req, problem: nil, status: .ok)
     }
@@ -160,10 +170,17 @@ struct EvidenceRoutes: RouteCollection {
         guard let boundary = req.headers.contentType?.parameters["boundary"] else {
             return try await EvidenceAdminViews.imports(req, problem: t(.importFailed(Text.evidence(.importFile).in(req.language)), req), status: .unprocessableEntity)
         }
-        let folder = req.amparo.config.dataDirectory.appendingPathComponent("imports", isDirectory: true)
+        let folder = DetainerImporter.uploads(req.amparo.config)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(UUID().uuidString)
-        let received = try await MultipartFileReceiver.receive(req, boundary: boundary, field: "file", to: path)
+        let received: MultipartFileReceiver.Received
+        do {
+            received = try await MultipartFileReceiver.receive(req, boundary: boundary, field: "file", to: path, limit: Self.uploadLimit)
+        } catch {
+            try? FileManager.default.removeItem(at: path)
+            if error is MultipartFileReceiver.TooLarge { throw UserFacingError(status: .payloadTooLarge, text: .evidence(.tooLarge)) }
+            return try await EvidenceAdminViews.imports(req, problem: t(.importFailed(t(.importFile, req)), req), status: .unprocessableEntity)
+        }
         guard received.bytes > 0 else {
             try? FileManager.default.removeItem(at: path)
             return try await EvidenceAdminViews.imports(req, problem: t(.importFailed(t(.importFile, req)), req), status: .unprocessableEntity)
@@ -188,8 +205,15 @@ struct EvidenceRoutes: RouteCollection {
                     }
                 }
                 let importer = DetainerImporter(services: services, db: db)
-                _ = try? await importer.complete(record, url: path, progress: { value in progress.withLockedValue { $0 = value } }) { work in
-                    try await app.threadPool.runIfActive(work)
+                do {
+                    _ = try await importer.complete(record, url: path, progress: { value in progress.withLockedValue { $0 = value } }) { work in
+                        try await app.threadPool.runIfActive(work)
+                    }
+                } catch {
+                    // The transaction rolled back: say so on the import's page rather than leave it "running".
+                    app.logger.error("evidence import failed: \(String(describing: type(of: error)))")
+                    try? await DetainerImportModel.query(on: db).filter(\.$id == record.id!)
+                        .set(\.$status, to: DetainerImportModel.Status.failed.rawValue).set(\.$message, to: EvidenceRefusal.code(.interrupted)).update()
                 }
                 writer.cancel()
                 try? FileManager.default.removeItem(at: path)
@@ -242,8 +266,9 @@ struct EvidenceRoutes: RouteCollection {
 /// A multipart upload's one file part, streamed to disk as it arrives.
 enum MultipartFileReceiver {
     struct Received { var bytes: Int64; var fileName: String? }
+    struct TooLarge: Error {}
 
-    static func receive(_ req: Request, boundary: String, field: String, to path: URL) async throws -> Received {
+    static func receive(_ req: Request, boundary: String, field: String, to path: URL, limit: Int64) async throws -> Received {
         FileManager.default.createFile(atPath: path.path, contents: nil)
         let handle = try FileHandle(forWritingTo: path)
         defer { try? handle.close() }
@@ -265,6 +290,7 @@ enum MultipartFileReceiver {
         for try await chunk in req.body {
             try parser.execute(chunk)
             if let writeError { throw writeError }
+            if received.bytes > limit { throw TooLarge() }
         }
         return received
     }
