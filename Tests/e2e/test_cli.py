@@ -25,7 +25,8 @@ def amparo(*args, data_dir, ok=True, env_extra=None):
 
 @pytest.mark.parametrize("command", [[], ["serve"], ["migrate"], ["user"], ["user", "create"], ["user", "disable"],
                                      ["user", "reset-2fa"], ["keys", "rotate"], ["audit", "verify"], ["backup"],
-                                     ["restore"], ["demo"], ["purge"], ["worker"], ["load-test-data"]])
+                                     ["restore"], ["demo"], ["purge"], ["worker"], ["load-test-data"],
+                                     ["generate-detainers"], ["import-detainers"], ["stats"], ["crosswalk"]])
 def test_every_command_has_help(command):
     result = amparo(*command, "--help", data_dir=None)
     assert "USAGE:" in result.stdout
