@@ -72,11 +72,8 @@ extension Operations {
                 stateCode = state.code
             }
         }
-        let figures = try await EvidenceQueries.figures(scope, period, on: db)
-        let report = EvidenceReport(placeName: name, scope: scope, period: period, figures: figures,
-                                    state: try await stateCode.asyncMap { try await EvidenceQueries.figures(.state($0), period, on: db) },
-                                    nation: scope == .nation ? nil : try await EvidenceQueries.figures(.nation, period, on: db),
-                                    sources: try await EvidenceQueries.sources(scope, period, on: db))
+        let report = try await EvidenceReport.load(name: name, scope: scope, period: period, state: stateCode, on: db)
+        let figures = report.figures
         switch format {
         case .json:
             let encoder = JSONEncoder()

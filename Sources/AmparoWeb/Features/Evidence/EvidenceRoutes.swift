@@ -38,12 +38,7 @@ struct EvidenceRoutes: RouteCollection {
 
     private func report(_ req: Request, name: String, scope: EvidenceScope, state: String?) async throws -> (EvidenceReport, Bool) {
         let period = Self.period(req)
-        let p = period ?? .all
-        let figures = try await EvidenceQueries.figures(scope, p, on: req.db)
-        let stateFigures = try await state.asyncMap { try await EvidenceQueries.figures(.state($0), p, on: req.db) }
-        let nation = scope == .nation ? nil : try await EvidenceQueries.figures(.nation, p, on: req.db)
-        let sources = try await EvidenceQueries.sources(scope, p, on: req.db)
-        return (EvidenceReport(placeName: name, scope: scope, period: p, figures: figures, state: stateFigures, nation: nation, sources: sources), period == nil)
+        return (try await EvidenceReport.load(name: name, scope: scope, period: period ?? .all, state: state, on: req.db), period == nil)
     }
 
     private func download(_ req: Request, _ report: EvidenceReport, name: String) throws -> Response? {

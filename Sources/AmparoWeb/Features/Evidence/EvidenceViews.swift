@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import Fluent
 import Foundation
 import Vapor
 
@@ -13,6 +14,14 @@ struct EvidenceReport {
     let state: DetainerFigures?
     let nation: DetainerFigures?
     let sources: [EvidenceQueries.Source]
+
+    /// A place's figures with its state's (for a county or a facility), the nation's and the sources.
+    static func load(name: String, scope: EvidenceScope, period: EvidencePeriod, state: String?, on db: any Database) async throws -> EvidenceReport {
+        EvidenceReport(placeName: name, scope: scope, period: period, figures: try await EvidenceQueries.figures(scope, period, on: db),
+                       state: try await state.asyncMap { try await EvidenceQueries.figures(.state($0), period, on: db) },
+                       nation: scope == .nation ? nil : try await EvidenceQueries.figures(.nation, period, on: db),
+                       sources: try await EvidenceQueries.sources(scope, period, on: db))
+    }
 
     /// The period as the figures cover it ("2023-10" to "2025-06").
     var span: (String, String) {
