@@ -42,6 +42,9 @@ struct DetainerImporter {
         }
     }
 
+    /// The advisory lock that makes storing an import one at a time on PostgreSQL.
+    static let lockKey = 707_025
+
     static func digest(of url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
@@ -89,7 +92,9 @@ struct DetainerImporter {
         let importID = record.id!
         let tally = reading.tally
         let already: DetainerImportModel? = try await db.transaction { db in
-            // Another upload of the same file may have finished while this one was read.
+            // Another upload of the same file may have finished while this one was read. On
+            // PostgreSQL two imports could check at once: they take turns (SQLite has one writer).
+            if DatabaseKind(db) == .postgres { try await db.sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run() }
             if let earlier = try await DetainerImportModel.query(on: db).filter(\.$fileDigest == record.fileDigest)
                 .filter(\.$status == DetainerImportModel.Status.done.rawValue).first() { return earlier }
             let facilityIDs = try await Self.facilities(tally, db: db)
