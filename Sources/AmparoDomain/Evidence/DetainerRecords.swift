@@ -53,7 +53,7 @@ public struct DetainerColumns: Sendable, Equatable {
     public init?(header cells: [String?]) {
         var found: [String: Int] = [:]
         for (index, cell) in cells.enumerated() {
-            if let name = cell.map(DetainerColumns.squeeze), !name.isEmpty, found[name.lowercased()] == nil { found[name.lowercased()] = index }
+            if let name = cell.map(Normalized.trimmed), !name.isEmpty, found[name.lowercased()] == nil { found[name.lowercased()] = index }
         }
         var positions: [DetainerField: Int] = [:]
         for field in DetainerField.allCases {
@@ -62,19 +62,7 @@ public struct DetainerColumns: Sendable, Equatable {
         guard DetainerField.required.allSatisfy({ positions[$0] != nil }) else { return nil }
         self.positions = positions
         release = found["detainer criminality"] != nil || found["anonymized identifier"] != nil ? .latest : .july2025
-        names = Dictionary(found.map { ($0.value, cells[$0.value].map(DetainerColumns.squeeze) ?? $0.key) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// Trims and folds runs of spaces (including non-breaking ones) into one.
-    static func squeeze(_ text: String) -> String {
-        // Most values are already clean ASCII: check the bytes before building anything.
-        var previousSpace = true, clean = true
-        for byte in text.utf8 {
-            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousSpace) { clean = false; break }
-            previousSpace = byte == 0x20
-        }
-        if clean && !previousSpace || text.isEmpty { return text }
-        return text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        names = Dictionary(found.map { ($0.value, cells[$0.value].map(Normalized.trimmed) ?? $0.key) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

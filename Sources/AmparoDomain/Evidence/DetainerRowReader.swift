@@ -79,19 +79,19 @@ public struct DetainerRowReader {
             let index = columns.positions[field] ?? 0
             let name = columns.names[index] ?? field.headers[0]
             return .failure(DetainerRowProblem(sheet: sheet, line: line, column: "\(name) (\(AgreementListParser.letters(index)))",
-                                               value: String(DetainerColumns.squeeze(value).prefix(80)), reason: reason))
+                                               value: String(Normalized.trimmed(value).prefix(80)), reason: reason))
         }
         let dateText = raw(.prepareDate)
-        guard let month = months.value(dateText, { CalendarMonth.of(DetainerColumns.squeeze($0)) }) else {
-            return problem(.prepareDate, dateText, DetainerColumns.squeeze(dateText).isEmpty ? .missing : .notADate)
+        guard let month = months.value(dateText, { CalendarMonth.of(Normalized.trimmed($0)) }) else {
+            return problem(.prepareDate, dateText, Normalized.trimmed(dateText).isEmpty ? .missing : .notADate)
         }
         let stateText = raw(.facilityState)
         guard let state = states.value(stateText, { USState.find($0) }) else {
-            return problem(.facilityState, stateText, DetainerColumns.squeeze(stateText).isEmpty ? .missing : .unknownState)
+            return problem(.facilityState, stateText, Normalized.trimmed(stateText).isEmpty ? .missing : .unknownState)
         }
         let rawCode = raw(.facilityCode), rawName = raw(.facility)
-        let code = codes.value(rawCode) { Redaction.isRedacted($0) ? "" : DetainerColumns.squeeze($0).uppercased() }
-        let name = texts.value(rawName) { Redaction.isRedacted($0) ? "" : DetainerColumns.squeeze($0) }
+        let code = codes.value(rawCode) { Redaction.isRedacted($0) ? "" : Normalized.trimmed($0).uppercased() }
+        let name = texts.value(rawName) { Redaction.isRedacted($0) ? "" : Normalized.trimmed($0) }
         if code.isEmpty && name.isEmpty && !(Redaction.isRedacted(rawCode) || Redaction.isRedacted(rawName)) {
             return problem(.facilityCode, "", .missing)
         }
@@ -99,18 +99,18 @@ public struct DetainerRowReader {
         let key = FacilityKey(state: state.code, code: code.isEmpty ? codes.value(name) { $0.uppercased() } : code)
         let criminalityText = raw(.criminality)
         guard let criminality = criminalities.value(criminalityText, {
-            Redaction.isRedacted($0) ? .unrecorded : Criminality(code: DetainerColumns.squeeze($0))
+            Redaction.isRedacted($0) ? .unrecorded : Criminality(code: Normalized.trimmed($0))
         }) else { return problem(.criminality, criminalityText, .unknownCriminality) }
         let threatText = raw(.threatLevel)
-        guard let threat = threats.value(threatText, { Redaction.isRedacted($0) ? ThreatLevel.none : ThreatLevel(code: DetainerColumns.squeeze($0)) }) else {
+        guard let threat = threats.value(threatText, { Redaction.isRedacted($0) ? ThreatLevel.none : ThreatLevel(code: Normalized.trimmed($0)) }) else {
             return problem(.threatLevel, threatText, .unknownThreatLevel)
         }
-        let outcome = outcomes.value(raw(.liftReason)) { Redaction.isRedacted($0) ? .other : DetainerOutcome(liftReason: DetainerColumns.squeeze($0)) }
+        let outcome = outcomes.value(raw(.liftReason)) { Redaction.isRedacted($0) ? .other : DetainerOutcome(liftReason: Normalized.trimmed($0)) }
         return .success(DetainerFacts(
             month: month, state: state.code, facility: key, facilityName: name,
-            facilityCity: texts.value(raw(.facilityCity)) { DetainerColumns.squeeze($0) }, aor: texts.value(raw(.facilityAOR)) { DetainerColumns.squeeze($0) },
+            facilityCity: texts.value(raw(.facilityCity)) { Normalized.trimmed($0) }, aor: texts.value(raw(.facilityAOR)) { Normalized.trimmed($0) },
             criminality: criminality, threat: threat, outcome: outcome,
-            charge: charges.value(raw(.chargeCode)) { ChargeCategory(code: DetainerColumns.squeeze($0)) ?? .unknown }))
+            charge: charges.value(raw(.chargeCode)) { ChargeCategory(code: Normalized.trimmed($0)) ?? .unknown }))
     }
 }
 

@@ -64,9 +64,18 @@ public enum Normalized {
         return String(mapped).replacingOccurrences(of: "'", with: "").split(separator: " ").joined(separator: " ")
     }
 
-    /// The same text with stray spaces removed, for display.
+    /// The same text with stray spaces (non-breaking ones, tabs, line breaks) trimmed and each run
+    /// folded into one space, for display.
     public static func trimmed(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{a0}", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Most values are already clean ASCII (ICE's detainer files hold millions): check the bytes
+        // before building anything.
+        var previousSpace = true, clean = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousSpace) { clean = false; break }
+            previousSpace = byte == 0x20
+        }
+        if clean && !previousSpace || text.isEmpty { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
