@@ -39,13 +39,7 @@ extension Operations {
     /// `amparo stats`: the figures of the nation, a state, a county or a facility, as the pages show them.
     public static func detainerStats(_ app: Application, state stateText: String?, county countyName: String?, facility code: String?,
                                      from: String?, to: String?, format: StatsFormat, language: Language) async throws -> ImportSummary {
-        func month(_ text: String?) throws -> Int? {
-            guard let text else { return nil }
-            guard let month = CalendarMonth.parse(text) else { throw Abort(.badRequest, reason: Text.evidence(.badPeriod).in(language)) }
-            return month
-        }
-        let period: EvidencePeriod
-        do { period = EvidencePeriod(from: try month(from), to: try month(to)) } catch {
+        guard let period = EvidencePeriod.parse(from: from, to: to) else {
             return ImportSummary(message: Text.evidence(.badPeriod).in(language), failed: true)
         }
         let db = app.db

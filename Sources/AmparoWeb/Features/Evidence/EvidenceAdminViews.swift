@@ -56,7 +56,7 @@ enum EvidenceAdminViews {
         var state: HTML
         switch status {
         case .running:
-            let percent = record.bytesTotal > 0 ? Int(min(99, record.bytesRead * 100 / record.bytesTotal)) : 0
+            let percent = percentRead(record)
             // Without script, a link looks again; with it, the bar follows the import (no timed refresh).
             state = """
             <p role="status" id="import-status">\(t(.importRunning(percent, String(record.rowsRead)), req))</p>
@@ -97,10 +97,15 @@ enum EvidenceAdminViews {
                             status: status == .failed ? .unprocessableEntity : .ok)
     }
 
+    /// How much of the file a running import has read; 99 at most until its counts have landed.
+    private static func percentRead(_ record: DetainerImportModel) -> Int {
+        record.bytesTotal > 0 ? Int(min(99, record.bytesRead * 100 / record.bytesTotal)) : 0
+    }
+
     /// The import's progress for the page's script.
     static func progress(_ req: Request, _ record: DetainerImportModel) throws -> Response {
         struct Progress: Encodable { let status: String; let percent: Int; let rows: Int; let message: String }
-        let percent = record.bytesTotal > 0 ? Int(min(99, record.bytesRead * 100 / record.bytesTotal)) : 0
+        let percent = percentRead(record)
         let response = Response(status: .ok)
         try response.content.encode(Progress(status: record.status, percent: percent, rows: record.rowsRead,
                                              message: t(.importRunning(percent, String(record.rowsRead)), req)), as: .json)

@@ -19,13 +19,25 @@ struct EvidencePeriod: Equatable, Sendable {
 
     static let all = EvidencePeriod(from: nil, to: nil)
 
-    /// "?from=2024-01&to=2025-06"; a value that is not a month is a mistake the page names.
-    init(from: Int?, to: Int?) {
-        self.from = from
-        self.to = to
+    /// "2024-01" and "2025-06", either may be blank (open); nil when one is not a YYYY-MM month or
+    /// the first comes after the second. The pages' query and `amparo stats` both read it here.
+    static func parse(from: String?, to: String?) -> EvidencePeriod? {
+        func month(_ text: String?) -> Int?? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .some(nil) }
+            return CalendarMonth.parse(text).map { .some($0) }
+        }
+        guard let first = month(from), let last = month(to) else { return nil }
+        if let first, let last, first > last { return nil }
+        return EvidencePeriod(from: first, to: last)
     }
 
-    var isAll: Bool { from == nil && to == nil }
+    /// The tallies' months in the period, newest import's only.
+    var filter: SQLQueryString {
+        var filter: SQLQueryString = "t.current = \(bind: true)"
+        if let from { filter = "\(filter) AND t.month >= \(bind: from)" }
+        if let to { filter = "\(filter) AND t.month <= \(bind: to)" }
+        return filter
+    }
 }
 
 /// The sums behind every evidence page, from the tallies the imports wrote (only the newest
@@ -51,10 +63,7 @@ enum EvidenceQueries {
             where_ = "t.facility_id IN (SELECT f.id FROM detainer_facilities f WHERE f.jurisdiction_id = \(bind: id) AND f.match_status = \(bind: DetainerFacilityModel.Match.confirmed.rawValue))"
         case .facility(let id): where_ = "t.facility_id = \(bind: id)"
         }
-        where_ = "\(where_) AND t.current = \(bind: true)"
-        if let from = period.from { where_ = "\(where_) AND t.month >= \(bind: from)" }
-        if let to = period.to { where_ = "\(where_) AND t.month <= \(bind: to)" }
-        return where_
+        return "\(where_) AND \(period.filter)"
     }
 
     static func figures(_ scope: EvidenceScope, _ period: EvidencePeriod, on db: any Database) async throws -> DetainerFigures {
@@ -104,15 +113,12 @@ enum EvidenceQueries {
 
     /// The state's facilities with their detainers in the period, most first.
     static func facilities(state: String, _ period: EvidencePeriod, on db: any Database) async throws -> [FacilityLine] {
-        var monthFilter: SQLQueryString = "t.current = \(bind: true)"
-        if let from = period.from { monthFilter = "\(monthFilter) AND t.month >= \(bind: from)" }
-        if let to = period.to { monthFilter = "\(monthFilter) AND t.month <= \(bind: to)" }
         return try await db.sql.raw("""
             SELECT f.id AS id, f.code AS code, f.name AS name, f.city AS city, f.match_status AS match_status,
                    f.jurisdiction_id AS jurisdiction_id, f.proposed_jurisdiction_id AS proposed_jurisdiction_id,
                    CAST(COALESCE(SUM(t.count), 0) AS BIGINT) AS lodged,
                    CAST(COALESCE(SUM(CASE WHEN t.criminality = \(bind: Criminality.convicted.rawValue) THEN t.count ELSE 0 END), 0) AS BIGINT) AS convicted
-            FROM detainer_facilities f LEFT JOIN detainer_tallies t ON t.facility_id = f.id AND \(monthFilter)
+            FROM detainer_facilities f LEFT JOIN detainer_tallies t ON t.facility_id = f.id AND \(period.filter)
             WHERE f.state_code = \(bind: state)
             GROUP BY f.id, f.code, f.name, f.city, f.match_status, f.jurisdiction_id, f.proposed_jurisdiction_id
             ORDER BY lodged DESC, f.name
@@ -122,13 +128,10 @@ enum EvidenceQueries {
     /// Detainers per state in the period (the nation's page).
     static func byState(_ period: EvidencePeriod, on db: any Database) async throws -> [String: (lodged: Int, convicted: Int)] {
         struct Row: Decodable { let area: String; let lodged: Int; let convicted: Int }
-        var monthFilter: SQLQueryString = "t.current = \(bind: true) AND t.area <> \(bind: "US") AND t.area IS NOT NULL"
-        if let from = period.from { monthFilter = "\(monthFilter) AND t.month >= \(bind: from)" }
-        if let to = period.to { monthFilter = "\(monthFilter) AND t.month <= \(bind: to)" }
         let rows = try await db.sql.raw("""
             SELECT t.area AS area, CAST(SUM(t.count) AS BIGINT) AS lodged,
                    CAST(SUM(CASE WHEN t.criminality = \(bind: Criminality.convicted.rawValue) THEN t.count ELSE 0 END) AS BIGINT) AS convicted
-            FROM detainer_tallies t WHERE \(monthFilter) GROUP BY t.area
+            FROM detainer_tallies t WHERE t.area <> \(bind: "US") AND t.area IS NOT NULL AND \(period.filter) GROUP BY t.area
             """).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.area, ($0.lodged, $0.convicted)) })
     }

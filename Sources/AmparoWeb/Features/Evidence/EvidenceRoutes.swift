@@ -25,19 +25,9 @@ struct EvidenceRoutes: RouteCollection {
 
     private func t(_ text: EvidenceText, _ req: Request) -> String { Text.evidence(text).in(req.language) }
 
-    /// The period in the query; nil (and the page says why) when a month is not YYYY-MM.
-    static func period(_ req: Request) -> EvidencePeriod? {
-        func month(_ name: String) -> Int?? {
-            guard let text = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .some(nil) }
-            return CalendarMonth.parse(text).map { .some($0) }
-        }
-        guard let from = month("from"), let to = month("to") else { return nil }
-        if let f = from, let t = to, f > t { return nil }
-        return EvidencePeriod(from: from, to: to)
-    }
-
     private func report(_ req: Request, name: String, scope: EvidenceScope, state: String?) async throws -> (EvidenceReport, Bool) {
-        let period = Self.period(req)
+        // A period that is not one shows all months, and the page says why (400).
+        let period = EvidencePeriod.parse(from: req.query[String.self, at: "from"], to: req.query[String.self, at: "to"])
         return (try await EvidenceReport.load(name: name, scope: scope, period: period ?? .all, state: state, on: req.db), period == nil)
     }
 
@@ -163,7 +153,7 @@ struct EvidenceRoutes: RouteCollection {
     /// background; the import's page shows its progress.
     func upload(req: Request) async throws -> Response {
         guard let boundary = req.headers.contentType?.parameters["boundary"] else {
-            return try await EvidenceAdminViews.imports(req, problem: t(.importFailed(Text.evidence(.importFile).in(req.language)), req), status: .unprocessableEntity)
+            return try await EvidenceAdminViews.imports(req, problem: t(.importFailed(t(.importFile, req)), req), status: .unprocessableEntity)
         }
         let folder = DetainerImporter.uploads(req.amparo.config)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -288,12 +278,5 @@ enum MultipartFileReceiver {
             if received.bytes > limit { throw TooLarge() }
         }
         return received
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

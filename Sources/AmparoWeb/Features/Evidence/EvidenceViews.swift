@@ -17,8 +17,10 @@ struct EvidenceReport {
 
     /// A place's figures with its state's (for a county or a facility), the nation's and the sources.
     static func load(name: String, scope: EvidenceScope, period: EvidencePeriod, state: String?, on db: any Database) async throws -> EvidenceReport {
-        EvidenceReport(placeName: name, scope: scope, period: period, figures: try await EvidenceQueries.figures(scope, period, on: db),
-                       state: try await state.asyncMap { try await EvidenceQueries.figures(.state($0), period, on: db) },
+        var stateFigures: DetainerFigures?
+        if let state { stateFigures = try await EvidenceQueries.figures(.state(state), period, on: db) }
+        return EvidenceReport(placeName: name, scope: scope, period: period, figures: try await EvidenceQueries.figures(scope, period, on: db),
+                       state: stateFigures,
                        nation: scope == .nation ? nil : try await EvidenceQueries.figures(.nation, period, on: db),
                        sources: try await EvidenceQueries.sources(scope, period, on: db))
     }
