@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Pure domain: no Vapor, no Fluent. Roles, typed IDs, TOTP, sealing, audit chain, QR, i18n.
@@ -47,6 +48,16 @@ let package = Package(
             name: "AmparoImport",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The web kernel every feature stands on: HTML, the page chrome, form controls, downloads,
+        // formatting, typed links, user-facing errors. Renderers built on it take no Request.
+        .target(
+            name: "AmparoWebKit",
+            dependencies: [
+                "AmparoDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
         // Vapor: configure(app, config), middleware, one folder per feature.
         .target(
             name: "AmparoWeb",
@@ -54,6 +65,7 @@ let package = Package(
                 "AmparoDomain",
                 "AmparoPersistence",
                 "AmparoImport",
+                "AmparoWebKit",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -77,8 +89,11 @@ let package = Package(
             name: "AmparoWebTests",
             dependencies: [
                 "AmparoWeb",
+                "AmparoWebKit",
                 .product(name: "XCTVapor", package: "vapor"),
-            ]
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["Snapshots/__Snapshots__"]
         ),
     ]
 )

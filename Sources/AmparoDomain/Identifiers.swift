@@ -29,8 +29,17 @@ public enum UserEntity {}
 public enum TeamEntity {}
 public enum OrganizationEntity {}
 public enum APITokenEntity {}
+public enum PlaceEntity {}
+public enum AgreementImportEntity {}
+public enum CampaignEntity {}
+public enum LetterEntity {}
 
 public typealias UserID = TypedID<UserEntity>
 public typealias TeamID = TypedID<TeamEntity>
 public typealias OrganizationID = TypedID<OrganizationEntity>
 public typealias APITokenID = TypedID<APITokenEntity>
+/// A state or county of the places registry.
+public typealias PlaceID = TypedID<PlaceEntity>
+public typealias AgreementImportID = TypedID<AgreementImportEntity>
+public typealias CampaignID = TypedID<CampaignEntity>
+public typealias LetterID = TypedID<LetterEntity>

@@ -191,6 +191,7 @@ func registerRoutes(_ app: Application) throws {
     try VisitRoutes().boot(routes: app.routes)
     try FacilityRoutes().boot(routes: app.routes)
     try PlaceRoutes().boot(routes: app.routes)
+    try PlaceAPIRoutes().boot(routes: app.routes)
     try EvidenceRoutes().boot(routes: app.routes)
     try RecordsRoutes().boot(routes: app.routes)
     try CampaignRoutes().boot(routes: app.routes)

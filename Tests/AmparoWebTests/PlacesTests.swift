@@ -41,9 +41,9 @@ final class PlacesTests: XCTestCase {
         XCTAssertEqual(lines.count, 256, "a header and Florida's 255 agreements")
         let csvHeader = "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED"
         var later = [csvHeader]
-        let all = try await PlaceQueries.agreements(state: "FL", on: harness.app.db)
-        for line in all where !(line.agency == "Bay County Sheriff's Office" && line.model == "task_force") {
-            later.append("FLORIDA ,\"\(line.agency)\",County,\(line.county ?? "#N/A"),\(AgreementModel(rawValue: line.model)!.publishedName),\(line.signedOn ?? "")")
+        let all = try await PlacesStore(harness.app.db).agreements(state: "FL")
+        for line in all where !(line.agency == "Bay County Sheriff's Office" && line.model == .taskForce) {
+            later.append("FLORIDA ,\"\(line.agency)\",County,\(line.county ?? "#N/A"),\(line.model.publishedName),\(line.signedOn ?? "")")
         }
         later.append("OREGON,Example County Sheriff's Office,County,Example County,TFM,6/1/2025")
         try await browser.get("/places/imports")
@@ -105,6 +105,45 @@ final class PlacesTests: XCTestCase {
         XCTAssertEqual(missing.status, .notFound)
         let states = try await visitor.get("/places").body.string
         XCTAssertTrue(states.contains("Oregon") && states.contains("Wyoming"))
+    }
+
+    func testTheAPIServesWhatThePagesShowAndAnswersConditionalRequests() async throws {
+        let browser = try await organizer()
+        let csv = "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE\r\nOREGON,Marion County Sheriff's Office,County,Marion County,WSO\r\n"
+        try await browser.upload("/places/imports", ["list": "participating"], files: [("file", "or.csv", Array(csv.utf8))])
+        try await browser.get("/places/or/marion-county")
+        try await browser.post("/places/or/marion-county/policies", ["kind": "detainers", "position": "honors_all", "instrument": "sheriff_policy",
+                                                                      "effectiveOn": "2013-01-01", "document": "https://example.org/marion-2013.pdf"])
+        let script = harness.browser()  // a coalition's script: no sign-in, no token
+        let county = try await script.get("/api/v1/places/or/marion-county")
+        XCTAssertEqual(county.status, .ok)
+        XCTAssertEqual(county.headers.contentType, .json)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let page = try decoder.decode(PlaceCountyPage.self, from: Data(county.body.readableBytesView))
+        XCTAssertEqual(page.agreements.map(\.agency), ["Marion County Sheriff's Office"])
+        XCTAssertEqual(page.agreements.first?.model, .warrantServiceOfficer)
+        XCTAssertEqual(page.governing, [.init(kind: .detainers, position: .honorsAll, source: .county)])
+        XCTAssertEqual(page.policies.first?.documentURL, "https://example.org/marion-2013.pdf")
+        XCTAssertFalse(page.mayRecordPolicy, "the public may not record policies")
+        let html = try await script.get("/places/or/marion-county").body.string
+        XCTAssertTrue(html.contains("Marion County Sheriff&#39;s Office") && html.contains("https://example.org/marion-2013.pdf"), "the page shows the same")
+
+        let tag = try XCTUnwrap(county.headers.first(name: .eTag))
+        let again = try await script.get("/api/v1/places/or/marion-county", headers: ["If-None-Match": tag])
+        XCTAssertEqual(again.status, .notModified)
+        XCTAssertEqual(again.body.readableBytes, 0)
+        try await browser.post("/places/or/marion-county/policies", ["kind": "release_notification", "position": "does_not_notify", "instrument": "sheriff_policy",
+                                                                      "effectiveOn": "2020-01-01", "document": "https://example.org/marion-2020.pdf"])
+        let changed = try await script.get("/api/v1/places/or/marion-county", headers: ["If-None-Match": tag])
+        XCTAssertEqual(changed.status, .ok, "a new policy is a new version")
+
+        let states = try await script.get("/api/v1/places").body.string
+        XCTAssertTrue(states.contains(#""code":"OR""#) && states.contains(#""warrant_service_officer":1"#), states.prefix(400).description)
+        let unknown = try await script.get("/api/v1/places/zz")
+        XCTAssertEqual(unknown.status, .notFound)
+        let imports = try await script.get("/api/v1/places/imports")
+        XCTAssertEqual(imports.status, .unauthorized, "imports need a token")
     }
 
     func testCensusCountiesGiveFIPSCodes() async throws {

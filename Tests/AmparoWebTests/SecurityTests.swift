@@ -118,6 +118,8 @@ final class SecurityTests: XCTestCase {
         "GET /api/v1/teams/:teamID": .roles(allRoles.subtracting([.analyst])),
         "POST /api/v1/teams": .roles([.admin, .coordinator]), "GET /api/v1/users": .roles([.admin]),
         "GET /api/v1/users/:userID": .roles([.admin]), "GET /api/v1/audit/verify": .roles([.admin]),
+        "GET /api/v1/places": .everyone, "GET /api/v1/places/:state": .everyone, "GET /api/v1/places/:state/:county": .everyone,
+        "GET /api/v1/places/imports": .roles([.organizer, .analyst]), "GET /api/v1/places/imports/:importID": .roles([.organizer, .analyst]),
     ]
 
     var routes: [(key: String, route: Route)] {

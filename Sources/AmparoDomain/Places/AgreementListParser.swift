@@ -5,11 +5,11 @@ import Foundation
 /// normalized, signed dates as Excel serial numbers or as text. A row that cannot be read stops
 /// the import with the row, the column and the value.
 public enum AgreementListParser {
-    public enum Reason: Sendable, Equatable {
+    public enum Reason: String, Sendable, Equatable, Codable {
         case noHeader, notAState, missingAgency, unknownModel, badDate, noRows
     }
 
-    public struct Problem: Error, Sendable, Equatable {
+    public struct Problem: Error, Sendable, Equatable, Codable {
         public let row: Int
         /// "E (SUPPORT TYPE)"
         public let column: String

@@ -1,6 +1,6 @@
 /// The states, the District of Columbia and the territories, with their Census FIPS codes
 /// (public-domain facts; ANSI INCITS 38).
-public struct USState: Sendable, Equatable, Hashable {
+public struct USState: Sendable, Equatable, Hashable, Codable {
     public let fips: String
     public let code: String
     public let name: String

@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoWebKit
 import Vapor
 
 /// Turns every error into a page a person can act on (HTML in their language, JSON under /api),
@@ -46,13 +47,6 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return response
         }
     }
-}
-
-/// An error whose message comes from the catalog, shown to the person in their language.
-struct UserFacingError: AbortError {
-    let status: HTTPResponseStatus
-    let text: Text
-    var reason: String { text.in(.en) }
 }
 
 struct APIErrorBody: Content {

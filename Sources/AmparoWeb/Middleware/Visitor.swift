@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Crypto
 import Fluent
 import Vapor
@@ -147,7 +148,7 @@ extension Request {
 }
 
 enum CSRF {
-    static let fieldName = "_csrf"
+    static let fieldName = CSRFField.name
     static let headerName = "X-CSRF-Token"
 
     static func token(binding: String, key: SymmetricKey) -> String {

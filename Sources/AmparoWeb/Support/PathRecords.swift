@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoWebKit
 import Fluent
 import Vapor
 

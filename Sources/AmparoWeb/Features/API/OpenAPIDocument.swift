@@ -96,10 +96,69 @@ enum OpenAPIDocument {
               "403": {"$ref": "#/components/responses/Forbidden"}
             }
           }
+        },
+        "/api/v1/places": {
+          "get": {
+            "operationId": "listPlaceStates", "summary": "Every state with its 287(g) agreements in force, by model (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The states", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlaceStatesPage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"}
+            }
+          }
+        },
+        "/api/v1/places/{state}": {
+          "get": {
+            "operationId": "getPlaceState", "summary": "A state: its policies, agreements and counties (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/State"}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The state", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlaceStatePage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/places/{state}/{county}": {
+          "get": {
+            "operationId": "getPlaceCounty", "summary": "A county: what governs it, its policy history, agreements (ended ones too), campaigns, facilities (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/State"}, {"name": "county", "in": "path", "required": true, "description": "The county's slug, e.g. harris-county", "schema": {"type": "string"}}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The county", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlaceCountyPage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/places/imports": {
+          "get": {
+            "operationId": "listPlaceImports", "summary": "The latest imports of ICE's 287(g) lists (organizers and analysts)",
+            "responses": {
+              "200": {"description": "The imports, newest first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlaceImportsPage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
+        "/api/v1/places/imports/{importID}": {
+          "get": {
+            "operationId": "getPlaceImport", "summary": "One import: the agreements it added and ended (organizers and analysts)",
+            "parameters": [{"name": "importID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "The import", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlaceImportPage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
         }
       },
       "components": {
         "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
+        "parameters": {
+          "State": {"name": "state", "in": "path", "required": true, "description": "A state's or territory's postal code, e.g. tx", "schema": {"type": "string"}},
+          "IfNoneMatch": {"name": "If-None-Match", "in": "header", "required": false, "description": "An ETag from an earlier answer: 304 if nothing changed", "schema": {"type": "string"}}
+        },
+        "headers": {"ETag": {"description": "The resource's version, for If-None-Match", "schema": {"type": "string"}}},
         "responses": {
           "Unauthorized": {"description": "No valid API token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Forbidden": {"description": "The token's role may not do this", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -137,6 +196,96 @@ enum OpenAPIDocument {
           "AuditVerification": {
             "type": "object", "required": ["intact", "entriesChecked"],
             "properties": {"intact": {"type": "boolean"}, "entriesChecked": {"type": "integer"}, "problem": {"type": ["string", "null"]}}
+          },
+          "USState": {
+            "type": "object", "required": ["code", "fips", "name"],
+            "properties": {"code": {"type": "string"}, "fips": {"type": "string"}, "name": {"type": "string"}}
+          },
+          "AgreementCounts": {
+            "type": "object", "description": "Agreements in force by 287(g) model",
+            "required": ["jail_enforcement", "task_force", "warrant_service_officer"],
+            "properties": {"jail_enforcement": {"type": "integer"}, "task_force": {"type": "integer"}, "warrant_service_officer": {"type": "integer"}}
+          },
+          "PlaceStatesPage": {
+            "type": "object", "required": ["states"],
+            "properties": {"states": {"type": "array", "items": {"type": "object", "required": ["state", "agreements"],
+              "properties": {"state": {"$ref": "#/components/schemas/USState"}, "agreements": {"$ref": "#/components/schemas/AgreementCounts"}}}}}
+          },
+          "Place": {
+            "type": "object", "required": ["id", "kind", "name", "stateCode", "slug", "nameKey"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"}, "kind": {"type": "string", "enum": ["state", "county"]}, "name": {"type": "string"},
+              "stateCode": {"type": "string"}, "fips": {"type": "string"}, "slug": {"type": "string"}, "nameKey": {"type": "string"}
+            }
+          },
+          "Agreement": {
+            "type": "object", "required": ["state", "agency", "model", "list", "status"],
+            "properties": {
+              "state": {"type": "string"}, "agency": {"type": "string"},
+              "agencyKind": {"type": "string", "enum": ["county", "municipality", "state_agency", "other"]}, "county": {"type": "string"},
+              "model": {"type": "string", "enum": ["jail_enforcement", "task_force", "warrant_service_officer"]},
+              "list": {"type": "string", "enum": ["participating", "pending"]}, "status": {"type": "string", "enum": ["active", "pending", "ended"]},
+              "signedOn": {"type": "string"}, "moaLink": {"type": "string"}, "listedSince": {"type": "string", "format": "date-time"}
+            }
+          },
+          "Policy": {
+            "type": "object", "required": ["kind", "position", "instrument", "effectiveOn"],
+            "properties": {
+              "kind": {"type": "string"}, "position": {"type": "string"}, "instrument": {"type": "string"},
+              "effectiveOn": {"type": "string", "format": "date"}, "criteria": {"type": "string"}, "documentURL": {"type": "string"}
+            }
+          },
+          "PlaceStatePage": {
+            "type": "object", "required": ["state", "place", "policies", "agreements", "counties", "mayRecordPolicy"],
+            "properties": {
+              "state": {"$ref": "#/components/schemas/USState"}, "place": {"$ref": "#/components/schemas/Place"},
+              "policies": {"type": "array", "items": {"$ref": "#/components/schemas/Policy"}},
+              "agreements": {"type": "array", "items": {"$ref": "#/components/schemas/Agreement"}},
+              "counties": {"type": "array", "items": {"type": "object", "required": ["name", "slug"], "properties": {"name": {"type": "string"}, "slug": {"type": "string"}, "fips": {"type": "string"}}}},
+              "mayRecordPolicy": {"type": "boolean"}, "problem": {"type": "string", "enum": ["policyRefused"]}
+            }
+          },
+          "PlaceCountyPage": {
+            "type": "object", "required": ["state", "county", "governing", "policies", "statePolicies", "agreements", "campaigns", "facilities", "mayRecordPolicy"],
+            "properties": {
+              "state": {"$ref": "#/components/schemas/USState"}, "county": {"$ref": "#/components/schemas/Place"},
+              "governing": {"type": "array", "items": {"type": "object", "required": ["kind", "position", "source"],
+                "properties": {"kind": {"type": "string"}, "position": {"type": "string"}, "source": {"type": "string", "enum": ["county", "state"]}}}},
+              "policies": {"type": "array", "items": {"$ref": "#/components/schemas/Policy"}},
+              "statePolicies": {"type": "array", "items": {"$ref": "#/components/schemas/Policy"}},
+              "agreements": {"type": "array", "items": {"$ref": "#/components/schemas/Agreement"}},
+              "campaigns": {"type": "array", "items": {"type": "object", "required": ["id", "title", "goal", "status", "openLetters"],
+                "properties": {"id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "goal": {"type": "string"}, "status": {"type": "string"},
+                  "openLetters": {"type": "array", "items": {"type": "object", "required": ["id", "title"], "properties": {"id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}}}}}}},
+              "facilities": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "city": {"type": "string"}}}},
+              "mayRecordPolicy": {"type": "boolean"}, "problem": {"type": "string", "enum": ["policyRefused"]}
+            }
+          },
+          "AgreementImport": {
+            "type": "object", "required": ["id", "list", "fileName", "importedAt", "rows", "added", "removed", "unchanged"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"}, "list": {"type": "string", "enum": ["participating", "pending"]}, "fileName": {"type": "string"},
+              "importedAt": {"type": "string", "format": "date-time"}, "rows": {"type": "integer"}, "added": {"type": "integer"},
+              "removed": {"type": "integer"}, "unchanged": {"type": "integer"}
+            }
+          },
+          "PlaceImportsPage": {
+            "type": "object", "required": ["imports"],
+            "properties": {"imports": {"type": "array", "items": {"$ref": "#/components/schemas/AgreementImport"}}, "message": {"type": "object"}}
+          },
+          "ChangedAgreement": {
+            "type": "object", "required": ["agency", "state", "model"],
+            "properties": {"agency": {"type": "string"}, "state": {"type": "string"}, "model": {"type": "string", "enum": ["jail_enforcement", "task_force", "warrant_service_officer"]}}
+          },
+          "PlaceImportPage": {
+            "type": "object", "required": ["snapshot", "added", "removed", "warnings"],
+            "properties": {
+              "snapshot": {"$ref": "#/components/schemas/AgreementImport"},
+              "added": {"type": "array", "items": {"$ref": "#/components/schemas/ChangedAgreement"}},
+              "removed": {"type": "array", "items": {"$ref": "#/components/schemas/ChangedAgreement"}},
+              "warnings": {"type": "array", "items": {"type": "object", "required": ["row", "column", "value", "reason"],
+                "properties": {"row": {"type": "integer"}, "column": {"type": "string"}, "value": {"type": "string"}, "reason": {"type": "string"}}}}
+            }
           },
           "Error": {
             "type": "object", "required": ["error"],

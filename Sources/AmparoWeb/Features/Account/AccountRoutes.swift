@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 

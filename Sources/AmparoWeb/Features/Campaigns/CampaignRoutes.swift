@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -22,7 +23,7 @@ struct CampaignRoutes: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let title = try? CaseFormText.field(fields, "title", limit: 200), let goal = fields["goal"].flatMap(CampaignGoal.init(rawValue:)),
+        guard let title = try? FormText.field(fields, "title", limit: 200), let goal = fields["goal"].flatMap(CampaignGoal.init(rawValue:)),
               let place = try await PlaceLookup.find(fields["place"] ?? "", on: req.db) else {
             return try await CampaignViews.list(req, problem: .campaigns(.errorCampaign))
         }
@@ -38,7 +39,7 @@ struct CampaignRoutes: RouteCollection {
         let campaign = try await find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         guard let kind = fields["kind"].flatMap(CampaignActionKind.init(rawValue:)), let day = fields["onDay"].flatMap(Day.init),
-              let note = try? Optional(CaseFormText.field(fields, "note", limit: 1000)) else {
+              let note = try? Optional(FormText.field(fields, "note", limit: 1000)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorAction))
         }
         try await CampaignActionModel(campaignID: campaign.id!, kind: kind.rawValue, onDay: day.description, note: note, createdAt: req.amparo.clock.now()).create(on: req.db)
@@ -48,8 +49,8 @@ struct CampaignRoutes: RouteCollection {
     func addOfficial(req: Request) async throws -> Response {
         let campaign = try await find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let name = try? CaseFormText.field(fields, "name", limit: 200), let office = try? CaseFormText.field(fields, "office", limit: 200),
-              let contact = try? Optional(CaseFormText.field(fields, "publicContact", limit: 300)) else {
+        guard let name = try? FormText.field(fields, "name", limit: 200), let office = try? FormText.field(fields, "office", limit: 200),
+              let contact = try? Optional(FormText.field(fields, "publicContact", limit: 300)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorOfficial))
         }
         try await DecisionMakerModel(campaignID: campaign.id!, name: name, office: office, publicContact: contact).create(on: req.db)
@@ -59,17 +60,17 @@ struct CampaignRoutes: RouteCollection {
     func setStatus(req: Request) async throws -> Response {
         let campaign = try await find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let status = fields["status"].flatMap(CampaignStatus.init(rawValue:)), let outcome = try? Optional(CaseFormText.field(fields, "outcome", limit: 2000)) else {
+        guard let status = fields["status"].flatMap(CampaignStatus.init(rawValue:)), let outcome = try? Optional(FormText.field(fields, "outcome", limit: 2000)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorStatus))
         }
         // A won campaign may bring the new policy: it goes into the place's history with its source.
         var policy: PolicyModel?
         if status == .won, !(fields["kind"] ?? "").isEmpty {
-            guard let place = try await JurisdictionModel.find(campaign.jurisdictionID, on: req.db),
-                  let won = PolicyForm.policy(fields, place: place, req: req) else {
+            guard let place = try await JurisdictionModel.find(campaign.jurisdictionID, on: req.db), let won = PolicyForm.policy(fields) else {
                 return try await CampaignViews.page(req, campaign, problem: .places(.errorPolicy))
             }
-            policy = won
+            policy = PolicyModel(NewPolicy(place: PlaceID(try place.requireID()), policy: won,
+                                           recordedBy: UserID(try req.visitor.user!.requireID()), recordedAt: req.amparo.clock.now()))
         }
         campaign.status = status.rawValue
         campaign.outcome = outcome
@@ -85,7 +86,7 @@ struct CampaignRoutes: RouteCollection {
     func addLetter(req: Request) async throws -> Response {
         let campaign = try await find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let title = try? CaseFormText.field(fields, "title", limit: 200), let body = CaseNoteText.validate(fields["body"]) else {
+        guard let title = try? FormText.field(fields, "title", limit: 200), let body = CaseNoteText.validate(fields["body"]) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorLetter))
         }
         let letter = LetterModel(campaignID: campaign.id!, title: title, body: body, createdAt: req.amparo.clock.now())

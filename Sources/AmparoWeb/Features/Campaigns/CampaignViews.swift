@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -64,7 +65,7 @@ enum CampaignViews {
         let body: HTML = """
         <h1>\(campaign.title)</h1>
         \(problem.map { Form.errorSummary([$0.in(l)], language: l) })
-        <p>\(place.map { HTML("<a href=\"\(PlaceViews.path($0))\">\(placeName($0))</a>") }) · \(goal) · <strong id="campaign-status">\(CampaignStatus(rawValue: campaign.status).map { t(.status($0), req) } ?? campaign.status)</strong></p>
+        <p>\(place.map { HTML("<a href=\"\(SiteURL.place($0).path)\">\(placeName($0))</a>") }) · \(goal) · <strong id="campaign-status">\(CampaignStatus(rawValue: campaign.status).map { t(.status($0), req) } ?? campaign.status)</strong></p>
         \(campaign.outcome.map { HTML("<p class=\"note\">\($0)</p>") })
         <h2>\(t(.officials, req))</h2>\(officialItems.isEmpty ? HTML("<p>\(t(.noOfficials, req))</p>") : HTML("<ul id=\"officials\">\(officialItems)</ul>"))
         <details><summary>\(t(.addOfficial, req))</summary><form method="post" action="/campaigns/\(id)/officials">\(csrf)

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -25,8 +26,8 @@ struct LetterRoutes: RouteCollection {
         guard letter.open else { return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.closedLetter)) }
         if await req.publicLimitReached("letter") { return try await LetterViews.page(req, letter, notice: nil, problem: .alerts(.tooMany)) }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let organization = try? CaseFormText.field(fields, "organization", limit: 200), let type = fields["type"].flatMap(SignerType.init(rawValue:)),
-              let city = try? CaseFormText.field(fields, "city", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
+        guard let organization = try? FormText.field(fields, "organization", limit: 200), let type = fields["type"].flatMap(SignerType.init(rawValue:)),
+              let city = try? FormText.field(fields, "city", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
               Accounts.validate(email: email, name: organization, phone: nil).isEmpty else {
             return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.errorSign))
         }

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -30,9 +31,9 @@ struct StoryRoutes: RouteCollection {
         let month = (fields["when"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let body = CaseNoteText.validate(fields["what"], limit: 6000), let state = fields["state"].flatMap(USState.find),
               month.isEmpty || Day(month + "-01") != nil,
-              let county = try? Optional(CaseFormText.field(fields, "county", limit: 120)),
-              let name = try? Optional(CaseFormText.field(fields, "name", limit: 120)),
-              let reach = try? Optional(CaseFormText.field(fields, "contact", limit: 200)) else {
+              let county = try? Optional(FormText.field(fields, "county", limit: 120)),
+              let name = try? Optional(FormText.field(fields, "name", limit: 120)),
+              let reach = try? Optional(FormText.field(fields, "contact", limit: 200)) else {
             return StoryViews.form(req, problem: .stories(.error), thanks: false)
         }
         let sealer = req.amparo.sealer, id = UUID()
@@ -68,7 +69,7 @@ struct StoryRoutes: RouteCollection {
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         if fields["decision"] == "publish" {
             guard story.consentToPublish, let text = CaseNoteText.validate(fields["text"], limit: 6000),
-                  let name = try? Optional(CaseFormText.field(fields, "publishedName", limit: 120)) else {
+                  let name = try? Optional(FormText.field(fields, "publishedName", limit: 120)) else {
                 return StoryViews.review(req, story, problem: .stories(.errorPublish))
             }
             story.status = StoryStatus.published.rawValue

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -31,11 +32,11 @@ struct CaseEventForm {
         guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else { return .invalid(.errorWhen) }
         var place: String?, county: String?, source: String?, agency: String?, detail: String?
         do {
-            place = try CaseFormText.field(fields, "place", limit: 300)
-            county = try CaseFormText.field(fields, "county", limit: 120)
-            source = try CaseFormText.field(fields, "source", limit: 300)
-            agency = try CaseFormText.field(fields, "agency", limit: 300)
-            detail = try CaseFormText.field(fields, "detail", limit: 2000)
+            place = try FormText.field(fields, "place", limit: 300)
+            county = try FormText.field(fields, "county", limit: 120)
+            source = try FormText.field(fields, "source", limit: 300)
+            agency = try FormText.field(fields, "agency", limit: 300)
+            detail = try FormText.field(fields, "detail", limit: 2000)
         } catch {
             return .invalid(.errorText)
         }

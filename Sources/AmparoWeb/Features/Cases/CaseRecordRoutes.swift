@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import SQLKit
 import Vapor
@@ -19,7 +20,7 @@ struct CaseRecordRoutes: RouteCollection {
     func addContact(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        func text(_ name: String) throws -> String? { try CaseFormText.field(fields, name, limit: 200, joiningLines: false) }
+        func text(_ name: String) throws -> String? { try FormText.field(fields, name, limit: 200, joiningLines: false) }
         let contact = CaseContactModel(caseID: record.id!, createdAt: req.amparo.clock.now())
         let sealer = req.amparo.sealer, id = contact.id!
         contact.nameSealed = try text("contactName").map { try sealer.seal($0, context: SealedColumn.caseContactName.context(rowID: id)) }

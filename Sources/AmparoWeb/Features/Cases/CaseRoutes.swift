@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -34,7 +35,7 @@ struct CaseRoutes: RouteCollection {
     func savePerson(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        func text(_ name: String, _ limit: Int = 300) throws -> String? { try CaseFormText.field(fields, name, limit: limit) }
+        func text(_ name: String, _ limit: Int = 300) throws -> String? { try FormText.field(fields, name, limit: limit) }
         let sealer = req.amparo.sealer
         let id = record.id!
         func seal(_ value: String?, _ column: SealedColumn) throws -> String? { try value.map { try sealer.seal($0, context: column.context(rowID: id)) } }
@@ -138,40 +139,5 @@ enum CaseAccess {
             throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
         }
         return id
-    }
-}
-
-/// The case forms' optional text: the trimmed value (nil when empty), or a 422 saying to keep it
-/// short and free of control characters. `joiningLines`: a text area's line breaks become spaces.
-enum CaseFormText {
-    static func field(_ fields: [String: String], _ name: String, limit: Int, joiningLines: Bool = true) throws -> String? {
-        let raw = joiningLines ? fields[name].map(SingleLineText.joiningLines) : fields[name]
-        guard case .success(let value) = SingleLineText.validate(raw, maxLength: limit, required: false) else {
-            throw UserFacingError(status: .unprocessableEntity, text: .cases(.errorText))
-        }
-        return value.isEmpty ? nil : value
-    }
-}
-
-/// "2027-01-15T14:30" (what a datetime-local input sends) or "2027-01-15 14:30", in a time zone.
-enum LocalDateTime {
-    static func parse(_ raw: String, timeZone: TimeZone) -> Date? {
-        let text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
-        let parts = text.split(separator: " ")
-        guard parts.count == 2 else { return nil }
-        let day = parts[0].split(separator: "-").compactMap { Int($0) }
-        guard day.count == 3, let minutes = ShiftCalendar.minutes(String(parts[1].prefix(5))) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let components = DateComponents(year: day[0], month: day[1], day: day[2], hour: minutes / 60, minute: minutes % 60)
-        guard components.isValidDate(in: calendar), (1900...2200).contains(day[0]) else { return nil }
-        return calendar.date(from: components)
-    }
-
-    static func format(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 }

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -19,8 +20,8 @@ struct CaseSupportRoutes: RouteCollection {
     func saveReferral(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        record.referralOrganization = try CaseFormText.field(fields, "organization", limit: 300)
-        record.referralAttorney = try CaseFormText.field(fields, "attorney", limit: 300)
+        record.referralOrganization = try FormText.field(fields, "organization", limit: 300)
+        record.referralAttorney = try FormText.field(fields, "attorney", limit: 300)
         record.referralStatus = fields["referralStatus"].flatMap(ReferralStatus.init(rawValue:))?.rawValue
         try await record.save(on: req.db)
         try await req.audit("case.referral", recordType: "case", recordID: record.id!.uuidString)
@@ -80,7 +81,7 @@ struct CaseSupportRoutes: RouteCollection {
     func addTask(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let title = try? CaseFormText.field(fields, "title", limit: 300) else {
+        guard let title = try? FormText.field(fields, "title", limit: 300) else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorTask), status: .unprocessableEntity)
         }
         guard let due = fields["due"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else {
@@ -125,7 +126,7 @@ struct CaseSupportRoutes: RouteCollection {
     }
 
     private func sealedNote(_ fields: [String: String], req: Request, rowID: UUID) throws -> String? {
-        try CaseFormText.field(fields, "note", limit: 500).map { try req.amparo.sealer.seal($0, context: SealedColumn.bondNote.context(rowID: rowID)) }
+        try FormText.field(fields, "note", limit: 500).map { try req.amparo.sealer.seal($0, context: SealedColumn.bondNote.context(rowID: rowID)) }
     }
 
     private func back(_ req: Request, _ record: CaseModel) -> Response { req.redirect(to: "/cases/\(record.id!.uuidString)") }

@@ -1,3 +1,4 @@
+import AmparoWebKit
 import Vapor
 
 /// The controls of one form among several alike on a page (the timeline's add and correct forms):

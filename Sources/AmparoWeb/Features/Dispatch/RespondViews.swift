@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Vapor
 
 /// The responder's pages: small, readable on a phone in the street, usable without JavaScript.

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -33,7 +34,7 @@ struct EventRoutes: RouteCollection {
         let event = try await find(req)
         if await req.publicLimitReached("event") { return try await EventViews.page(req, event, notice: nil, problem: .alerts(.tooMany)) }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let name = try? CaseFormText.field(fields, "name", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
+        guard let name = try? FormText.field(fields, "name", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
               Accounts.validate(email: email, name: name).isEmpty, event.startsAt > req.amparo.clock.now() else {
             return try await EventViews.page(req, event, notice: nil, problem: .events(.errorRegister))
         }
@@ -93,12 +94,12 @@ struct EventRoutes: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let kind = fields["kind"].flatMap(EventKind.init(rawValue:)), let titleEN = try? CaseFormText.field(fields, "titleEN", limit: 200),
-              let titleES = try? CaseFormText.field(fields, "titleES", limit: 200),
+        guard let kind = fields["kind"].flatMap(EventKind.init(rawValue:)), let titleEN = try? FormText.field(fields, "titleEN", limit: 200),
+              let titleES = try? FormText.field(fields, "titleES", limit: 200),
               let starts = fields["startsAt"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }),
-              let place = try? CaseFormText.field(fields, "place", limit: 300), let capacity = fields["capacity"].flatMap(Int.init), (1...10_000).contains(capacity),
-              let descriptionEN = try? Optional(CaseFormText.field(fields, "descriptionEN", limit: 2000, joiningLines: false)),
-              let descriptionES = try? Optional(CaseFormText.field(fields, "descriptionES", limit: 2000, joiningLines: false)) else {
+              let place = try? FormText.field(fields, "place", limit: 300), let capacity = fields["capacity"].flatMap(Int.init), (1...10_000).contains(capacity),
+              let descriptionEN = try? Optional(FormText.field(fields, "descriptionEN", limit: 2000, joiningLines: false)),
+              let descriptionES = try? Optional(FormText.field(fields, "descriptionES", limit: 2000, joiningLines: false)) else {
             return try await EventViews.manage(req, problem: .events(.errorEvent))
         }
         let event = EventModel(kind: kind.rawValue, titleEN: titleEN, titleES: titleES, startsAt: starts, place: place, capacity: capacity,

@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoWebKit
 import Foundation
 
 /// Charts as server-rendered SVG: no script, readable by screen readers (a title, and every bar

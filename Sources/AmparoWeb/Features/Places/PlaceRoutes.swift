@@ -1,6 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
-import Fluent
+import AmparoWebKit
 import Vapor
 
 /// Public pages (no sign-in) for every state and county: 287(g) agreements from ICE's lists,
@@ -21,118 +21,153 @@ struct PlaceRoutes: RouteCollection {
     }
 
     func states(req: Request) async throws -> Response {
-        let counts = try await PlaceQueries.countsByState(on: req.db)
+        let page = PlaceStatesPage(counts: try await PlacesStore(req.db).countsByState())
         switch Downloads.format(req) {
         case .csv:
-            let rows = USState.all.map { state in [state.code, state.fips, state.name] + AgreementModel.allCases.map { String(counts[state.code]?[$0] ?? 0) } }
+            let rows = page.states.map { line in [line.state.code, line.state.fips, line.state.name] + AgreementModel.allCases.map { String(line.agreements[$0]) } }
             return Downloads.csv(["state", "fips", "name"] + AgreementModel.allCases.map(\.rawValue), rows, name: "287g-by-state")
         case .json:
-            struct Line: Content { let state, fips, name: String; let agreements: [String: Int] }
-            return try Downloads.json(USState.all.map { state in
-                Line(state: state.code, fips: state.fips, name: state.name,
-                     agreements: Dictionary(uniqueKeysWithValues: AgreementModel.allCases.map { ($0.rawValue, counts[state.code]?[$0] ?? 0) }))
-            }, name: "287g-by-state")
+            struct Line: Content { let state, fips, name: String; let agreements: AgreementCounts }
+            return try Downloads.json(page.states.map { Line(state: $0.state.code, fips: $0.state.fips, name: $0.state.name, agreements: $0.agreements) },
+                                      name: "287g-by-state")
         case .html:
-            return PlaceViews.states(req, counts: counts)
+            return htmlResponse(PlaceRenderer.render(page, req.chrome), status: .ok)
         }
     }
 
     func state(req: Request) async throws -> Response {
-        let (state, place) = try await Self.state(req)
-        let agreements = try await PlaceQueries.agreements(state: state.code, on: req.db)
-        if let download = try Self.download(req, agreements, name: "287g-\(state.code.lowercased())") { return download }
-        let counties = try await JurisdictionModel.query(on: req.db).filter(\.$kind == "county").filter(\.$stateCode == state.code).sort(\.$name).all()
-        return try await PlaceViews.state(req, state: state, place: place, agreements: agreements, counties: counties)
+        let page = try await Self.statePage(req)
+        if let download = try Self.download(req, page.agreements, name: "287g-\(page.state.code.lowercased())") { return download }
+        return htmlResponse(PlaceRenderer.render(page, req.chrome), status: .ok)
     }
 
     func county(req: Request) async throws -> Response {
-        let (state, statePlace) = try await Self.state(req)
-        let slug = (req.parameters.get("county") ?? "").lowercased()
-        let counties = try await JurisdictionModel.query(on: req.db).filter(\.$kind == "county").filter(\.$stateCode == state.code).all()
-        guard let county = counties.first(where: { $0.slug == slug }) else { throw UserFacingError(status: .notFound, text: .places(.noAgreements)) }
-        let agreements = try await PlaceQueries.agreements(state: state.code, county: county, includeEnded: true, on: req.db)
-        if let download = try Self.download(req, agreements, name: "287g-\(state.code.lowercased())-\(county.slug)") { return download }
-        return try await PlaceViews.county(req, state: state, statePlace: statePlace, county: county, agreements: agreements)
+        let page = try await Self.countyPage(req)
+        if let download = try Self.download(req, page.agreements, name: "287g-\(page.state.code.lowercased())-\(page.county.slug)") { return download }
+        return htmlResponse(PlaceRenderer.render(page, req.chrome), status: .ok)
     }
 
     /// Records a policy for the state or county in the path. The document link is required: every
     /// policy on a public page has its source.
     func recordPolicy(req: Request) async throws -> Response {
+        let isCounty = req.parameters.get("county") != nil
         let (state, statePlace) = try await Self.state(req)
-        var place = statePlace
-        if let slug = req.parameters.get("county")?.lowercased() {
-            guard let county = try await JurisdictionModel.query(on: req.db).filter(\.$kind == "county").filter(\.$stateCode == state.code).all()
-                .first(where: { $0.slug == slug }) else { throw UserFacingError(status: .notFound, text: .places(.noAgreements)) }
-            place = county
-        }
+        let place = isCounty ? try await Self.county(req, in: state) : statePlace
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let policy = PolicyForm.policy(fields, place: place, req: req) else {
-            return try await PlaceViews.page(req, place: place, state: state, statePlace: statePlace, problem: .places(.errorPolicy))
+        guard let policy = PolicyForm.policy(fields) else {
+            let chrome = req.chrome
+            if isCounty {
+                var page = try await Self.countyPage(req)
+                page.problem = .policyRefused
+                return htmlResponse(PlaceRenderer.render(page, chrome), status: .unprocessableEntity)
+            }
+            var page = try await Self.statePage(req)
+            page.problem = .policyRefused
+            return htmlResponse(PlaceRenderer.render(page, chrome), status: .unprocessableEntity)
         }
-        try await policy.create(on: req.db)
-        try await req.audit("places.policy", recordType: "jurisdiction", recordID: place.id!.uuidString)
-        return req.redirect(to: PlaceViews.path(place))
+        try await PlacesStore(req.db).record(NewPolicy(place: place.id, policy: policy, recordedBy: UserID(try req.visitor.user!.requireID()),
+                                                       recordedAt: req.amparo.clock.now()))
+        try await req.audit("places.policy", recordType: "jurisdiction", recordID: place.id.rawValue.uuidString)
+        return req.redirect(to: (isCounty ? SiteURL.county(place.stateCode, place.slug) : SiteURL.state(place.stateCode)).path)
     }
 
     func imports(req: Request) async throws -> Response {
-        try await PlaceViews.imports(req, outcome: nil, status: .ok)
+        htmlResponse(PlaceRenderer.render(try await Self.importsPage(req, message: nil), req.chrome), status: .ok)
     }
 
     func upload(req: Request) async throws -> Response {
         struct Upload: Content { var file: File?; var list: String? }
         guard let upload = try? req.content.decode(Upload.self), let file = upload.file, file.data.readableBytes > 0,
               let list = upload.list.flatMap(AgreementList.init(rawValue:)) else {
-            return try await PlaceViews.imports(req, outcome: .unreadable, status: .unprocessableEntity)
+            return htmlResponse(PlaceRenderer.render(try await Self.importsPage(req, message: .unreadable), req.chrome), status: .unprocessableEntity)
         }
         let importer = AgreementImporter(services: req.amparo, db: req.db)
-        let outcome = try await importer.run(data: Data(buffer: file.data), fileName: file.filename, list: list, actor: req.visitor.user!.id!.uuidString)
+        let outcome = try await importer.run(data: Data(buffer: file.data), fileName: file.filename, list: list, actor: req.visitor.user!.requireID().uuidString)
+        let message: PlaceImportsPage.Message
         switch outcome {
-        case .imported(let snapshot, _): return try await PlaceViews.importResult(req, snapshot: snapshot, outcome: outcome)
-        case .alreadyImported: return try await PlaceViews.imports(req, outcome: outcome, status: .ok)
-        case .refused, .unreadable: return try await PlaceViews.imports(req, outcome: outcome, status: .unprocessableEntity)
+        case .imported(let snapshot, let warnings):
+            return htmlResponse(PlaceRenderer.render(try await Self.importPage(req, AgreementImportRecord(snapshot), warnings: warnings), req.chrome), status: .ok)
+        case .alreadyImported(let earlier):
+            return htmlResponse(PlaceRenderer.render(try await Self.importsPage(req, message: .alreadyImported(on: earlier.importedAt)), req.chrome), status: .ok)
+        case .refused(let problem): message = .refused(problem)
+        case .unreadable: message = .unreadable
         }
+        return htmlResponse(PlaceRenderer.render(try await Self.importsPage(req, message: message), req.chrome), status: .unprocessableEntity)
     }
 
     func importDetail(req: Request) async throws -> Response {
-        let snapshot = try await req.record(AgreementImportModel.self, "importID", missing: .places(.noImports))
-        return try await PlaceViews.importResult(req, snapshot: snapshot, outcome: nil)
+        htmlResponse(PlaceRenderer.render(try await Self.importPage(req, Self.snapshot(req), warnings: []), req.chrome), status: .ok)
     }
 
-    static func state(_ req: Request) async throws -> (USState, JurisdictionModel) {
-        guard let state = req.parameters.get("state").flatMap(USState.find),
-              let place = try await JurisdictionModel.query(on: req.db).filter(\.$kind == "state").filter(\.$stateCode == state.code).first() else {
+    // MARK: Pages from the store (the HTML routes and the API build them alike)
+
+    /// The state named in the path (404 otherwise).
+    static func state(_ req: Request) async throws -> (USState, PlaceRecord) {
+        guard let state = req.parameters.get("state").flatMap(USState.find), let place = try await PlacesStore(req.db).state(state.code) else {
             throw UserFacingError(status: .notFound, text: .places(.noAgreements))
         }
         return (state, place)
     }
 
-    static func download(_ req: Request, _ agreements: [PlaceQueries.AgreementLine], name: String) throws -> Response? {
+    /// The county named in the path (404 otherwise).
+    static func county(_ req: Request, in state: USState) async throws -> PlaceRecord {
+        guard let county = try await PlacesStore(req.db).county(state: state.code, slug: (req.parameters.get("county") ?? "").lowercased()) else {
+            throw UserFacingError(status: .notFound, text: .places(.noAgreements))
+        }
+        return county
+    }
+
+    static func mayRecordPolicy(_ req: Request) -> Bool {
+        req.visitor.isSignedIn && req.visitor.role?.can(.managePlaces) == true
+    }
+
+    static func statePage(_ req: Request) async throws -> PlaceStatePage {
+        let (state, place) = try await state(req)
+        let store = PlacesStore(req.db)
+        return PlaceStatePage(
+            state: state, place: place, policies: try await store.policies(of: place.id), agreements: try await store.agreements(state: state.code),
+            counties: try await store.counties(of: state.code).map { PlaceStatePage.County(name: $0.name, slug: $0.slug, fips: $0.fips) },
+            mayRecordPolicy: mayRecordPolicy(req), problem: nil)
+    }
+
+    static func countyPage(_ req: Request) async throws -> PlaceCountyPage {
+        let (state, statePlace) = try await state(req)
+        let county = try await county(req, in: state), store = PlacesStore(req.db)
+        let own = try await store.policies(of: county.id), stateLaws = try await store.policies(of: statePlace.id)
+        return PlaceCountyPage(
+            state: state, county: county, governing: PlaceCountyPage.governing(own: own, state: stateLaws), policies: own, statePolicies: stateLaws,
+            agreements: try await store.agreements(state: state.code, county: county.id, includeEnded: true),
+            campaigns: try await store.campaigns(about: county.id), facilities: try await store.facilities(in: county),
+            mayRecordPolicy: mayRecordPolicy(req), problem: nil)
+    }
+
+    static func importsPage(_ req: Request, message: PlaceImportsPage.Message?) async throws -> PlaceImportsPage {
+        PlaceImportsPage(imports: try await PlacesStore(req.db).imports(), message: message)
+    }
+
+    /// The import named in the path (404 otherwise).
+    static func snapshot(_ req: Request) async throws -> AgreementImportRecord {
+        guard let id = req.parameters.get("importID").flatMap(AgreementImportID.init(string:)),
+              let snapshot = try await PlacesStore(req.db).agreementImport(id) else {
+            throw UserFacingError(status: .notFound, text: .places(.noImports))
+        }
+        return snapshot
+    }
+
+    static func importPage(_ req: Request, _ snapshot: AgreementImportRecord, warnings: [AgreementListParser.Problem]) async throws -> PlaceImportPage {
+        let changes = try await PlacesStore(req.db).changes(of: snapshot.id)
+        return PlaceImportPage(snapshot: snapshot, added: changes.added, removed: changes.removed, warnings: warnings)
+    }
+
+    static func download(_ req: Request, _ agreements: [AgreementLine], name: String) throws -> Response? {
         switch Downloads.format(req) {
         case .html: return nil
         case .json: return try Downloads.json(agreements, name: name)
         case .csv:
             return Downloads.csv(["state", "agency", "agency_kind", "county", "model", "list", "status", "signed_on", "moa_link"], agreements.map {
-                [$0.state, $0.agency, $0.agencyKind ?? "", $0.county ?? "", $0.model, $0.list, $0.status, $0.signedOn ?? "", $0.moaLink ?? ""]
+                [$0.state, $0.agency, $0.agencyKind?.rawValue ?? "", $0.county ?? "", $0.model.rawValue, $0.list.rawValue, $0.status.rawValue,
+                 $0.signedOn ?? "", $0.moaLink ?? ""]
             }, name: name)
         }
-    }
-}
-
-/// A policy as the forms give it: kind, a position of that kind, instrument, the day it took
-/// effect, the document that says so (required: every public policy has its source), criteria.
-enum PolicyForm {
-    static func policy(_ fields: [String: String], place: JurisdictionModel, req: Request) -> PolicyModel? {
-        guard let kind = fields["kind"].flatMap(PolicyKind.init(rawValue:)),
-              let position = fields["position"].flatMap(PolicyPosition.init(rawValue:)), kind.positions.contains(position),
-              let instrument = fields["instrument"].flatMap(PolicyInstrument.init(rawValue:)),
-              let effective = fields["effectiveOn"].flatMap(Day.init)?.description,
-              let document = fields["document"]?.trimmingCharacters(in: .whitespaces), document.hasPrefix("https://"), document.count <= 500,
-              !document.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" }),
-              let criteria = try? Optional(CaseFormText.field(fields, "criteria", limit: 2000)) else { return nil }
-        let policy = PolicyModel(jurisdictionID: place.id!, kind: kind.rawValue, position: position.rawValue, instrument: instrument.rawValue,
-                                 effectiveOn: effective, recordedBy: req.visitor.user!.id!, recordedAt: req.amparo.clock.now())
-        policy.criteria = criteria
-        policy.documentURL = document
-        return policy
     }
 }

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -26,7 +27,7 @@ struct RecordsRoutes: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let agency = try? CaseFormText.field(fields, "agency", limit: 300), let subject = CaseNoteText.validate(fields["subject"]),
+        guard let agency = try? FormText.field(fields, "agency", limit: 300), let subject = CaseNoteText.validate(fields["subject"]),
               let state = fields["state"].flatMap(RecordsLaw.law(for:))?.state, let via = fields["via"], RecordsText.channels.contains(via),
               let sent = fields["sentOn"].flatMap(Day.init), sent <= Day(req.amparo.clock.now(), in: req.amparo.config.timeZone) else {
             return try await RecordsViews.list(req, problem: .records(.errorRequest))
@@ -50,7 +51,7 @@ struct RecordsRoutes: RouteCollection {
         let fee = (fields["fees"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let current = RecordsStatus(rawValue: request.status), let next = fields["status"].flatMap(RecordsStatus.init(rawValue:)),
               current.next.contains(next), let day = fields["onDay"].flatMap(Day.init), day >= Day(request.sentOn)!,
-              fee.isEmpty || Cents.parse(fee) != nil, let note = try? Optional(CaseFormText.field(fields, "note", limit: 2000)) else {
+              fee.isEmpty || Cents.parse(fee) != nil, let note = try? Optional(FormText.field(fields, "note", limit: 2000)) else {
             return try await RecordsViews.page(req, request, problem: .records(.errorStatus))
         }
         let event = RecordsEventModel(requestID: request.id!, kind: "status", onDay: day.description, authorID: req.visitor.user!.id!, createdAt: req.amparo.clock.now())

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -52,7 +53,7 @@ struct FacilityRoutes: RouteCollection {
         }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         let trainedOn = (fields["trainedOn"] ?? "").trimmingCharacters(in: .whitespaces)
-        let languages = try? Optional(CaseFormText.field(fields, "languages", limit: 200))
+        let languages = try? Optional(FormText.field(fields, "languages", limit: 200))
         guard trainedOn.isEmpty || LocalDateTime.parse(trainedOn + " 00:00", timeZone: req.amparo.config.timeZone) != nil, let languages else {
             return VisitViews.visitors(req, try await Visitors.all(on: req.db), problem: .support(.errorTrainedOn), status: .unprocessableEntity)
         }
@@ -73,7 +74,7 @@ struct FacilityRoutes: RouteCollection {
     /// the name is already another facility's in that state.
     private func fill(_ facility: FacilityModel, _ req: Request) async throws -> Bool {
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        func text(_ name: String, _ limit: Int = 300) throws -> String? { try CaseFormText.field(fields, name, limit: limit) }
+        func text(_ name: String, _ limit: Int = 300) throws -> String? { try FormText.field(fields, name, limit: limit) }
         do {
             guard let name = try text("name"), let state = try text("state", 2)?.uppercased(), state.count == 2,
                   state.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }

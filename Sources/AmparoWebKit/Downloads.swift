@@ -1,12 +1,12 @@
 import Vapor
 
 /// Public data as files: CSV (RFC 4180, UTF-8) and JSON, named for saving.
-enum Downloads {
-    enum Format: String { case html, csv, json }
+public enum Downloads {
+    public enum Format: String { case html, csv, json }
 
-    static func format(_ req: Request) -> Format { req.query[String.self, at: "format"].flatMap(Format.init(rawValue:)) ?? .html }
+    public static func format(_ req: Request) -> Format { req.query[String.self, at: "format"].flatMap(Format.init(rawValue:)) ?? .html }
 
-    static func csv(_ header: [String], _ rows: [[String]], name: String) -> Response {
+    public static func csv(_ header: [String], _ rows: [[String]], name: String) -> Response {
         func field(_ text: String) -> String {
             // A leading =, +, - or @ would run as a formula in a spreadsheet: quote it as text.
             let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
@@ -20,7 +20,7 @@ enum Downloads {
         return response
     }
 
-    static func json<T: Encodable>(_ value: T, name: String) throws -> Response {
+    public static func json<T: Encodable>(_ value: T, name: String) throws -> Response {
         let response = Response(status: .ok)
         try response.content.encode(value, as: .json)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).json\"")

@@ -50,13 +50,15 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     }
 }
 
+extension HTML: Equatable {}
+
 extension HTML: AsyncResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response {
         htmlResponse(self, status: .ok)
     }
 }
 
-func htmlResponse(_ html: HTML, status: HTTPResponseStatus) -> Response {
+public func htmlResponse(_ html: HTML, status: HTTPResponseStatus) -> Response {
     var headers = HTTPHeaders()
     headers.contentType = .html
     headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -1,0 +1,22 @@
+import AmparoDomain
+import AmparoWebKit
+import Vapor
+
+extension Request {
+    /// The page frame for this viewer: what a renderer needs of the request, and nothing more.
+    var chrome: Chrome {
+        let visitor = self.visitor
+        return Chrome(language: visitor.language, csrfToken: visitor.csrfToken, path: url.path,
+                      role: visitor.isSignedIn ? visitor.role : nil, timeZone: amparo.config.timeZone)
+    }
+}
+
+extension Layout {
+    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil) -> HTML {
+        page(request.chrome, title: title, body: body, notice: notice, script: script)
+    }
+
+    static func csrfField(_ visitor: Visitor) -> HTML {
+        "<input type=\"hidden\" name=\"\(CSRFField.name)\" value=\"\(visitor.csrfToken)\">"
+    }
+}

@@ -1,0 +1,52 @@
+import AmparoDomain
+
+/// Every address a page links to, built in one place so a link names a route by its case, not by
+/// a path typed again. Features add their cases here as their pages move to page values.
+public enum SiteURL: Sendable, Equatable {
+    case home
+    case places
+    case placesMap
+    case placeImports
+    case placeImport(AgreementImportID)
+    /// A state's page, by its postal code ("TX").
+    case state(String)
+    /// A county's page: the state's postal code and the county's slug ("harris-county").
+    case county(String, String)
+    case letter(LetterID)
+    case api(API)
+
+    /// The JSON API's resources (under /api/v1).
+    public enum API: Sendable, Equatable {
+        case places
+        case state(String)
+        case county(String, String)
+        case placeImports
+        case placeImport(AgreementImportID)
+    }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .places: "/places"
+        case .placesMap: "/places/map"
+        case .placeImports: "/places/imports"
+        case .placeImport(let id): "/places/imports/\(id.rawValue.uuidString)"
+        case .state(let code): "/places/\(code.lowercased())"
+        case .county(let code, let slug): "/places/\(code.lowercased())/\(slug)"
+        case .letter(let id): "/letters/\(id.rawValue.uuidString)"
+        case .api(let resource): "/api/v1" + resource.path
+        }
+    }
+}
+
+extension SiteURL.API {
+    var path: String {
+        switch self {
+        case .places: "/places"
+        case .state(let code): "/places/\(code.lowercased())"
+        case .county(let code, let slug): "/places/\(code.lowercased())/\(slug)"
+        case .placeImports: "/places/imports"
+        case .placeImport(let id): "/places/imports/\(id.rawValue.uuidString)"
+        }
+    }
+}
