@@ -58,6 +58,16 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
+        // Fictional data for tests, benchmarks and `amparo generate-detainers`: the detainer generator
+        // and its tables, the xlsx writer. Only the CLI and the tests link it, never the server.
+        .target(
+            name: "AmparoFixtures",
+            dependencies: [
+                "AmparoDomain",
+                "AmparoImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Vapor: configure(app, config), middleware, one folder per feature.
         .target(
             name: "AmparoWeb",
@@ -78,18 +88,20 @@ let package = Package(
             name: "Amparo",
             dependencies: [
                 "AmparoWeb",
+                "AmparoFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AmparoDomainTests",
-            dependencies: ["AmparoDomain", "AmparoImport"]
+            dependencies: ["AmparoDomain", "AmparoImport", "AmparoFixtures"]
         ),
         .testTarget(
             name: "AmparoWebTests",
             dependencies: [
                 "AmparoWeb",
                 "AmparoWebKit",
+                "AmparoFixtures",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],

@@ -33,6 +33,7 @@ public enum PlaceEntity {}
 public enum AgreementImportEntity {}
 public enum CampaignEntity {}
 public enum LetterEntity {}
+public enum ReportEntity {}
 
 public typealias UserID = TypedID<UserEntity>
 public typealias TeamID = TypedID<TeamEntity>
@@ -43,3 +44,5 @@ public typealias PlaceID = TypedID<PlaceEntity>
 public typealias AgreementImportID = TypedID<AgreementImportEntity>
 public typealias CampaignID = TypedID<CampaignEntity>
 public typealias LetterID = TypedID<LetterEntity>
+/// A report to the hotline.
+public typealias ReportID = TypedID<ReportEntity>

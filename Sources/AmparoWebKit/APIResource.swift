@@ -12,7 +12,7 @@ public enum APIResource {
         return encoder
     }()
 
-    public static func json<T: Encodable>(_ value: T, for request: Request, cacheable: Bool) throws -> Response {
+    public static func json<T: Encodable>(_ value: T, for request: Request, cacheable: Bool, encoder: JSONEncoder = APIResource.encoder) throws -> Response {
         let body = try encoder.encode(value)
         var headers = HTTPHeaders()
         headers.contentType = .json

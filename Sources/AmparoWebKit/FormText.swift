@@ -38,3 +38,13 @@ public enum LocalDateTime {
     /// The day part alone ("2027-01-15"), in the time zone.
     public static func day(_ date: Date, timeZone: TimeZone) -> String { String(format(date, timeZone: timeZone).prefix(10)) }
 }
+
+/// An instant in UTC, ISO-like and short ("2026-12-01 21:56:23 UTC"), as the hotline's pages print
+/// times; the organization's time zone there is a later setting.
+public enum UTCTime {
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return formatter.string(from: date) + " UTC"
+    }
+}

@@ -1,4 +1,5 @@
 import AmparoDomain
+@testable import AmparoFixtures
 @testable import AmparoImport
 import XCTest
 

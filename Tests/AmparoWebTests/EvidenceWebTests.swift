@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoFixtures
 import AmparoPersistence
 import Fluent
 import SQLKit
@@ -138,6 +139,18 @@ final class EvidenceWebTests: XCTestCase {
         XCTAssertTrue(countyPage.contains("fewer people would have been handed to ICE"))
         let csv = try await visitor.get("/evidence/tx/harris-county?format=csv").body.string
         XCTAssertTrue(csv.contains("lodged,all,Detainers lodged,\(harrisCount),"), csv)
+        // A coalition's script reads the same figures from the API, as the page's JSON download gives them.
+        let download = try await visitor.get("/evidence/tx/harris-county?format=json&from=2024-01").body.string
+        let api = try await visitor.get("/api/v1/evidence/tx/harris-county?from=2024-01")
+        XCTAssertEqual(api.status, .ok)
+        XCTAssertEqual(api.body.string, download, "one value, two addresses")
+        struct Figures: Decodable { struct Counts: Decodable { let lodged: Int? }; let figures: Counts }
+        XCTAssertNotNil(try JSONDecoder().decode(Figures.self, from: Data(api.body.readableBytesView)).figures.lodged)
+        let unchanged = try await visitor.get("/api/v1/evidence/tx/harris-county?from=2024-01", headers: ["If-None-Match": api.headers.first(name: .eTag) ?? "-"])
+        XCTAssertEqual(unchanged.status, .notModified)
+        let badPeriod = try await visitor.get("/api/v1/evidence/tx/harris-county?from=2025-06&to=2024-01")
+        XCTAssertEqual(badPeriod.status, .badRequest)
+        XCTAssertTrue(badPeriod.body.string.contains("YYYY-MM"), badPeriod.body.string)
         var spanish = harness.browser()
         spanish.cookies["amparo_lang"] = "es"
         let sheet = try await spanish.get("/evidence/tx/harris-county/fact-sheet").body.string

@@ -33,6 +33,60 @@ final class HotlineInboxTests: XCTestCase {
         return try XCTUnwrap(found)
     }
 
+    func testAScriptWithATokenListsTodaysVerifiedReportsAsTheInboxShowsThem() async throws {
+        let yesterday = try await fileReport(what: "Yesterday's checkpoint")
+        harness.clock.advance(by: 86_400)
+        let today = try await fileReport(what: "Vans at the laundromat")
+        harness.clock.advance(by: 60)
+        let unverified = try await fileReport(what: "Maybe a van")
+        let member = try await harness.member(.dispatcher, name: "Dana Dispatcher")
+        let dispatcher = try await harness.signedIn(member)
+        for report in [yesterday, today] {
+            try await dispatcher.get(path(report))
+            try await dispatcher.post(path(report, "claim"))
+            try await dispatcher.get(path(report))
+            let verified = try await dispatcher.post(path(report, "status"), ["from": "claimed", "to": "verified", "reason": "Seen by a responder"])
+            XCTAssertEqual(verified.status, .seeOther)
+        }
+
+        let script = harness.browser()
+        script.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: member))
+        let day = String(ISO8601DateFormatter().string(from: harness.clock.now()).prefix(10))
+        let response = try await script.get("/api/v1/hotline/reports?status=verified&since=\(day)")
+        XCTAssertEqual(response.status, .ok, response.body.string)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let page = try decoder.decode(InboxPage.self, from: Data(response.body.readableBytesView))
+        XCTAssertEqual(page.reports.map(\.reference), [today.reference], "today's verified report only")
+        XCTAssertEqual(page.reports.first?.place, "Delancey and 3rd", "unsealed, as the page shows it")
+        XCTAssertEqual(page.reports.first?.claimedBy, "Dana Dispatcher")
+        XCTAssertNil(page.nextCursor)
+        let html = try await dispatcher.get("/hotline?show=all").body.string
+        XCTAssertTrue(html.contains(today.reference) && html.contains("Dana Dispatcher"))
+        let audited = try await AuditEntryModel.query(on: harness.app.db).filter(\.$action == "report.list").filter(\.$recordID == "verified").count()
+        XCTAssertEqual(audited, 1, "the API's read is audited like the page's")
+
+        // One report a page: the cursors walk every report once.
+        var seen: [String] = [], cursor: String?
+        repeat {
+            let next = try await script.get("/api/v1/hotline/reports?status=all&limit=1" + (cursor.map { "&cursor=\($0)" } ?? ""))
+            let page = try decoder.decode(InboxPage.self, from: Data(next.body.readableBytesView))
+            seen += page.reports.map(\.reference)
+            cursor = page.nextCursor
+        } while cursor != nil && seen.count < 10
+        XCTAssertEqual(seen, [unverified.reference, today.reference, yesterday.reference])
+
+        for bad in ["status=lost", "since=yesterday", "limit=0", "limit=500", "cursor=garbage"] {
+            let refused = try await script.get("/api/v1/hotline/reports?\(bad)")
+            XCTAssertEqual(refused.status, .badRequest, bad)
+            XCTAssertTrue(refused.body.string.contains("message"), refused.body.string)
+        }
+        let responder = harness.browser()
+        responder.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: try await harness.member(.responder)))
+        let forbidden = try await responder.get("/api/v1/hotline/reports")
+        XCTAssertEqual(forbidden.status, .forbidden)
+    }
+
     func testADispatcherClaimsVerifiesAndClosesAReportWithHistoryAndAudit() async throws {
         let older = try await fileReport(what: "Earlier report")
         harness.clock.advance(by: 60)

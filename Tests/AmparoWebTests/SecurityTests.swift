@@ -118,6 +118,8 @@ final class SecurityTests: XCTestCase {
         "GET /api/v1/teams/:teamID": .roles(allRoles.subtracting([.analyst])),
         "POST /api/v1/teams": .roles([.admin, .coordinator]), "GET /api/v1/users": .roles([.admin]),
         "GET /api/v1/users/:userID": .roles([.admin]), "GET /api/v1/audit/verify": .roles([.admin]),
+        "GET /api/v1/hotline/reports": .roles([.dispatcher, .coordinator]),
+        "GET /api/v1/evidence": .everyone, "GET /api/v1/evidence/:state": .everyone, "GET /api/v1/evidence/:state/:county": .everyone,
         "GET /api/v1/places": .everyone, "GET /api/v1/places/:state": .everyone, "GET /api/v1/places/:state/:county": .everyone,
         "GET /api/v1/places/imports": .roles([.organizer, .analyst]), "GET /api/v1/places/imports/:importID": .roles([.organizer, .analyst]),
     ]
@@ -203,14 +205,7 @@ final class SecurityTests: XCTestCase {
         return Outcome(code: response.status.code, location: response.headers.first(name: .location))
     }
 
-    private func apiToken(for member: TestHarness.Member) async throws -> String {
-        let secret = "amp_" + harness.services.random.token()
-        let now = harness.clock.now()
-        try await APITokenModel(
-            userID: member.id, name: "matrix", tokenDigest: SecretDigest.of(secret), prefix: "amp_", now: now, expiresAt: now + 3600
-        ).create(on: harness.app.db)
-        return secret
-    }
+    private func apiToken(for member: TestHarness.Member) async throws -> String { try await harness.apiToken(for: member) }
 
     func testEveryMutatingFormRouteRejectsMissingOrWrongCSRFToken() async throws {
         let admin = try await harness.member(.admin)

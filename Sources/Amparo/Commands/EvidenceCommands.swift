@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoFixtures
 import AmparoWeb
 import ArgumentParser
 import Foundation

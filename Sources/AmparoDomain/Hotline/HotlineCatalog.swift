@@ -9,7 +9,7 @@ public enum HotlineText: Sendable, Equatable {
     case tooManyReports
     case problem(ReportField, ReportProblem)
     // Dispatcher inbox
-    case inboxTitle, inboxIntro, inboxEmpty, showOpen, showAll, received, reference, place, agencyShort
+    case inboxTitle, inboxIntro, inboxEmpty, showOpen, showAll, olderReports, received, reference, place, agencyShort
     case status(ReportStatus), urgency(ReportUrgency), urgencyLabel, claimedBy, nobody, occurred, officersAndVehicles
     case description, pin, callback, history, claim, moveTo, reasonLabel, reasonHint, apply
     case claimedByOther, notAllowed(ReportStatus, ReportStatus), reportNotFound, purged
@@ -82,6 +82,7 @@ public enum HotlineText: Sendable, Equatable {
         case .inboxEmpty: ("No reports here.", "No hay reportes aquí.")
         case .showOpen: ("Open reports", "Reportes abiertos")
         case .showAll: ("All reports", "Todos los reportes")
+        case .olderReports: ("Older reports", "Reportes anteriores")
         case .received: ("Received", "Recibido")
         case .reference: ("Reference", "Referencia")
         case .place: ("Place", "Lugar")

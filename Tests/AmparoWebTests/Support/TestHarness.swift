@@ -186,6 +186,16 @@ final class TestHarness: @unchecked Sendable {
         }
         return text
     }
+
+    /// A personal API token for the member, valid for an hour.
+    func apiToken(for member: Member) async throws -> String {
+        let secret = "amp_" + services.random.token()
+        let now = clock.now()
+        try await APITokenModel(
+            userID: member.id, name: "test", tokenDigest: SecretDigest.of(secret), prefix: "amp_", now: now, expiresAt: now + 3600
+        ).create(on: app.db)
+        return secret
+    }
 }
 
 struct HarnessError: Error, CustomStringConvertible {

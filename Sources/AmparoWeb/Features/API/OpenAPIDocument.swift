@@ -97,6 +97,58 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/hotline/reports": {
+          "get": {
+            "operationId": "listReports", "summary": "The hotline inbox: reports newest first, new ones first within a page (dispatchers and coordinators; the read is audited)",
+            "parameters": [
+              {"name": "status", "in": "query", "required": false, "description": "open (the default), all, or one status", "schema": {"type": "string", "enum": ["open", "all", "new", "claimed", "verifying", "verified", "unconfirmed", "false_alarm", "duplicate", "closed"]}},
+              {"name": "since", "in": "query", "required": false, "description": "Reports received from this day (YYYY-MM-DD, UTC) or instant (RFC 3339) on", "schema": {"type": "string"}},
+              {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+              {"name": "cursor", "in": "query", "required": false, "description": "The nextCursor of the page before", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "One page of reports", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InboxPage"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
+        "/api/v1/evidence": {
+          "get": {
+            "operationId": "getEvidenceNation", "summary": "ICE's detainers over a period, for the nation (public; counts from 1 to 4 are null)", "security": [],
+            "parameters": [{"name": "from", "in": "query", "required": false, "description": "First month, YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"}}, {"name": "to", "in": "query", "required": false, "description": "Last month, YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"}}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The figures", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evidence"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "400": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/evidence/{state}": {
+          "get": {
+            "operationId": "getEvidenceState", "summary": "ICE's detainers over a period, for a state (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/State"}, {"name": "from", "in": "query", "required": false, "description": "First month, YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"}}, {"name": "to", "in": "query", "required": false, "description": "Last month, YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"}}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The figures", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evidence"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/evidence/{state}/{county}": {
+          "get": {
+            "operationId": "getEvidenceCounty", "summary": "ICE's detainers over a period, for a county's confirmed jails, with the what-if (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/State"}, {"name": "county", "in": "path", "required": true, "description": "The county's slug, e.g. harris-county", "schema": {"type": "string"}}, {"name": "from", "in": "query", "required": false, "description": "First month, YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"}}, {"name": "to", "in": "query", "required": false, "description": "Last month, YYYY-MM", "schema": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$"}}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The figures", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Evidence"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/api/v1/places": {
           "get": {
             "operationId": "listPlaceStates", "summary": "Every state with its 287(g) agreements in force, by model (public)", "security": [],
@@ -196,6 +248,43 @@ enum OpenAPIDocument {
           "AuditVerification": {
             "type": "object", "required": ["intact", "entriesChecked"],
             "properties": {"intact": {"type": "boolean"}, "entriesChecked": {"type": "integer"}, "problem": {"type": ["string", "null"]}}
+          },
+          "InboxReport": {
+            "type": "object", "required": ["id", "reference", "receivedAt", "status", "urgency", "agency"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "receivedAt": {"type": "string", "format": "date-time"},
+              "status": {"type": "string", "enum": ["new", "claimed", "verifying", "verified", "unconfirmed", "false_alarm", "duplicate", "closed"]},
+              "urgency": {"type": "string", "enum": ["routine", "urgent", "emergency"]},
+              "place": {"type": "string", "description": "Absent once retention erased the report's personal data"},
+              "agency": {"type": "string", "enum": ["unknown", "ice", "cbp", "police", "sheriff", "other"]},
+              "claimedBy": {"type": "string", "description": "The name of the member who claimed it"}
+            }
+          },
+          "InboxPage": {
+            "type": "object", "required": ["reports", "show", "bulkActions"],
+            "properties": {
+              "reports": {"type": "array", "items": {"$ref": "#/components/schemas/InboxReport"}},
+              "show": {"type": "string", "enum": ["open", "all"]}, "nextCursor": {"type": "string"},
+              "bulkActions": {"type": "array", "items": {"type": "string", "enum": ["claim", "false_alarm"]}}, "banner": {"type": "object"}
+            }
+          },
+          "Evidence": {
+            "type": "object", "required": ["place", "from", "to", "figures", "sources", "whatIf"],
+            "properties": {
+              "place": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
+              "figures": {
+                "type": "object", "required": ["lodged", "withoutConviction", "criminality", "threatLevels", "outcomes", "months", "charges", "bookedWithoutConviction"],
+                "properties": {
+                  "lodged": {"type": ["integer", "null"]}, "withoutConviction": {"type": ["integer", "null"]}, "withoutConvictionShare": {"type": ["number", "null"]},
+                  "criminality": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}, "threatLevels": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}, "outcomes": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}, "months": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}, "charges": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
+                  "bookedWithoutConviction": {"type": ["integer", "null"]}
+                }
+              },
+              "sources": {"type": "array", "items": {"type": "object", "required": ["importID", "fileName", "fileDigest", "rowsCounted", "rowsInFile", "rowsRejected", "importedAt"],
+                "properties": {"importID": {"type": "string", "format": "uuid"}, "fileName": {"type": "string"}, "fileDigest": {"type": "string"}, "release": {"type": "string"},
+                  "rowsCounted": {"type": "integer"}, "rowsInFile": {"type": "integer"}, "rowsRejected": {"type": "integer"}, "importedAt": {"type": "string", "format": "date-time"}}}},
+              "whatIf": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}
+            }
           },
           "USState": {
             "type": "object", "required": ["code", "fips", "name"],

@@ -26,7 +26,7 @@ struct EvidenceRoutes: RouteCollection {
 
     private func t(_ text: EvidenceText, _ req: Request) -> String { Text.evidence(text).in(req.language) }
 
-    private func report(_ req: Request, name: String, scope: EvidenceScope, state: String?) async throws -> (EvidenceReport, Bool) {
+    static func report(_ req: Request, name: String, scope: EvidenceScope, state: String?) async throws -> (EvidenceReport, Bool) {
         // A period that is not one shows all months, and the page says why (400).
         let period = EvidencePeriod.parse(from: req.query[String.self, at: "from"], to: req.query[String.self, at: "to"])
         return (try await EvidenceReport.load(name: name, scope: scope, period: period ?? .all, state: state, on: req.db), period == nil)
@@ -40,21 +40,7 @@ struct EvidenceRoutes: RouteCollection {
                 [$0.measure, $0.key, $0.label, EvidenceFormat.plainCount($0.count), (1...4).contains($0.count) ? "" : $0.share]
             }, name: name)
         case .json:
-            struct Body: Encodable {
-                let place: String
-                let from: String, to: String
-                let figures: DetainerFigures
-                let sources: [EvidenceQueries.Source]
-                let whatIf: [String: Int?]
-            }
-            let (from, to) = report.span
-            // Public: counts from 1 to 4 are null here too (`amparo stats` gives operators the exact ones).
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            encoder.userInfo[DetainerFigures.suppressSmallCounts] = true
-            let whatIf = Dictionary(uniqueKeysWithValues: WhatIf.allCases.map { ($0.rawValue, DetainerFigures.suppressed($0.fewerHandedOver(report.figures))) })
-            let body = try encoder.encode(Body(place: report.placeName, from: from, to: to, figures: report.figures, sources: report.sources, whatIf: whatIf))
-            let response = Response(status: .ok, body: .init(data: body))
+            let response = Response(status: .ok, body: .init(data: try EvidenceResource.encoder.encode(EvidenceResource(report))))
             response.headers.contentType = .json
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).json\"")
             return response
@@ -62,7 +48,7 @@ struct EvidenceRoutes: RouteCollection {
     }
 
     func nation(req: Request) async throws -> Response {
-        let (report, bad) = try await report(req, name: t(.nation, req), scope: .nation, state: nil)
+        let (report, bad) = try await Self.report(req, name: t(.nation, req), scope: .nation, state: nil)
         if let file = try download(req, report, name: "detainers-us") { return file }
         let byState = try await EvidenceQueries.byState(report.period, on: req.db)
         let rows: [HTML] = USState.all.compactMap { state in
@@ -82,7 +68,7 @@ struct EvidenceRoutes: RouteCollection {
 
     func state(req: Request) async throws -> Response {
         guard let state = req.parameters.get("state").flatMap(USState.find) else { throw UserFacingError(status: .notFound, text: .evidence(.noData)) }
-        let (report, bad) = try await report(req, name: state.name, scope: .state(state.code), state: nil)
+        let (report, bad) = try await Self.report(req, name: state.name, scope: .state(state.code), state: nil)
         if let file = try download(req, report, name: "detainers-\(state.code.lowercased())") { return file }
         let facilities = try await EvidenceQueries.facilities(state: state.code, report.period, on: req.db)
         let counties = try await JurisdictionModel.query(on: req.db).filter(\.$kind == "county").filter(\.$stateCode == state.code).all()
@@ -107,7 +93,7 @@ struct EvidenceRoutes: RouteCollection {
         return EvidenceViews.place(req, title: state.name, path: "/evidence/\(state.code.lowercased())", report: report, after: after, badPeriod: bad)
     }
 
-    private func countyPlace(_ req: Request) async throws -> (USState, JurisdictionModel) {
+    static func countyPlace(_ req: Request) async throws -> (USState, JurisdictionModel) {
         guard let state = req.parameters.get("state").flatMap(USState.find) else { throw UserFacingError(status: .notFound, text: .evidence(.noCounty)) }
         let slug = (req.parameters.get("county") ?? "").lowercased()
         guard let county = try await JurisdictionModel.query(on: req.db).filter(\.$kind == "county").filter(\.$stateCode == state.code).all()
@@ -116,9 +102,9 @@ struct EvidenceRoutes: RouteCollection {
     }
 
     func county(req: Request) async throws -> Response {
-        let (state, county) = try await countyPlace(req)
+        let (state, county) = try await Self.countyPlace(req)
         let name = "\(county.name), \(state.name)"
-        let (report, bad) = try await report(req, name: name, scope: .county(county.id!), state: state.code)
+        let (report, bad) = try await Self.report(req, name: name, scope: .county(county.id!), state: state.code)
         if let file = try download(req, report, name: "detainers-\(state.code.lowercased())-\(county.slug)") { return file }
         let facilities = try await DetainerFacilityModel.query(on: req.db).filter(\.$jurisdictionID == county.id!)
             .filter(\.$matchStatus == DetainerFacilityModel.Match.confirmed.rawValue).sort(\.$name).all()
@@ -128,15 +114,15 @@ struct EvidenceRoutes: RouteCollection {
     }
 
     func factSheet(req: Request) async throws -> Response {
-        let (state, county) = try await countyPlace(req)
-        let (report, _) = try await report(req, name: "\(county.name), \(state.name)", scope: .county(county.id!), state: state.code)
+        let (state, county) = try await Self.countyPlace(req)
+        let (report, _) = try await Self.report(req, name: "\(county.name), \(state.name)", scope: .county(county.id!), state: state.code)
         return EvidenceViews.factSheet(req, report: report, path: "/evidence/\(state.code.lowercased())/\(county.slug)")
     }
 
     func facility(req: Request) async throws -> Response {
         let facility = try await req.record(DetainerFacilityModel.self, "facilityID", missing: .evidence(.noData))
         let name = "\(facility.name), \(facility.city) \(facility.stateCode)"
-        let (report, bad) = try await report(req, name: name, scope: .facility(facility.id!), state: facility.stateCode)
+        let (report, bad) = try await Self.report(req, name: name, scope: .facility(facility.id!), state: facility.stateCode)
         if let file = try download(req, report, name: "detainers-facility-\(facility.id!.uuidString.prefix(8))") { return file }
         return EvidenceViews.place(req, title: name, path: "/evidence/facility/\(facility.id!.uuidString)", report: report, badPeriod: bad)
     }

@@ -23,16 +23,32 @@ struct InboxRoutes: RouteCollection {
     static let pageSize = 100
 
     func inbox(req: Request) async throws -> Response {
-        try await inboxPage(req, showAll: req.query[String.self, at: "show"] == "all", banner: nil, status: .ok)
+        let show: InboxPage.Show = req.query[String.self, at: "show"] == "all" ? .all : .open
+        let page = try await Self.inboxPage(req, InboxQuery(statuses: show == .all ? .all : .open, before: try Self.cursor(req), limit: Self.pageSize))
+        return htmlResponse(InboxRenderer.render(page, req.chrome), status: .ok)
     }
 
-    private func inboxPage(_ req: Request, showAll: Bool, banner: HotlineText?, status: HTTPResponseStatus) async throws -> Response {
-        var query = ReportModel.query(on: req.db)
-        if !showAll { query = query.filter(\.$status ~~ ReportStatus.allCases.filter(\.isOpen).map(\.rawValue)) }
-        let reports = try await query.sort(\.$receivedAt, .descending).limit(Self.pageSize).all()
-            .sorted(by: InboxOrder.before)
-        try await req.audit("report.list", recordType: "report", recordID: showAll ? "all" : "open")
-        return try await InboxViews.list(req, reports: reports, showAll: showAll, banner: banner, status: status)
+    /// The position a `cursor` parameter names (a 400 when it is not one of ours).
+    static func cursor(_ req: Request) throws -> InboxQuery.Position? {
+        guard let token = req.query[String.self, at: "cursor"] else { return nil }
+        guard let position = InboxCursor.decode(token) else { throw Abort(.badRequest, reason: "The cursor is not one this inbox gave out.") }
+        return position
+    }
+
+    /// The inbox page for a query, read (and audited) the same way for the page and the API.
+    static func inboxPage(_ req: Request, _ query: InboxQuery, banner: InboxPage.Banner? = nil) async throws -> InboxPage {
+        let (reports, more) = try await HotlineStore(req.db, sealer: req.amparo.sealer).inbox(query)
+        let scope = switch query.statuses { case .open: "open"; case .all: "all"; case .only(let status): status.rawValue }
+        try await req.audit("report.list", recordType: "report", recordID: scope)
+        let next = more ? reports.last.map { InboxCursor.encode(.init(receivedAt: $0.receivedAt, id: $0.id)) } : nil
+        let show: InboxPage.Show = query.statuses == .open ? .open : .all
+        return InboxPage(reports: reports.sorted(by: InboxReport.inboxOrder), show: show, nextCursor: next,
+                         bulkActions: InboxPage.BulkAction.allCases, banner: banner)
+    }
+
+    private func bulkResultPage(_ req: Request, _ banner: InboxPage.Banner, status: HTTPResponseStatus) async throws -> Response {
+        let page = try await Self.inboxPage(req, InboxQuery(statuses: .open, limit: Self.pageSize), banner: banner)
+        return htmlResponse(InboxRenderer.render(page, req.chrome), status: status)
     }
 
     func show(req: Request) async throws -> Response {
@@ -102,7 +118,7 @@ struct InboxRoutes: RouteCollection {
         }
         let ids = Array(Set(form.reports ?? [])).prefix(Self.pageSize)
         guard !ids.isEmpty else {
-            return try await inboxPage(req, showAll: false, banner: .bulkNothingSelected, status: .unprocessableEntity)
+            return try await bulkResultPage(req, .nothingSelected, status: .unprocessableEntity)
         }
         guard case .success(let reason) = Self.reason(form.reason) else {
             throw UserFacingError(status: .unprocessableEntity, text: .errorControlCharacter)
@@ -121,7 +137,7 @@ struct InboxRoutes: RouteCollection {
                 changed += 1
             }
         }
-        return try await inboxPage(req, showAll: false, banner: .bulkResult(changed: changed, skipped: ids.count - changed), status: .ok)
+        return try await bulkResultPage(req, .bulkResult(changed: changed, skipped: ids.count - changed), status: .ok)
     }
 
     struct UrgencyForm: Content { var urgency: String? }
@@ -223,15 +239,4 @@ struct InboxRoutes: RouteCollection {
     }
 
     private func path(_ report: ReportModel) -> String { "/hotline/reports/\(report.id!.uuidString)" }
-}
-
-/// New reports first, then by urgency, then newest first.
-enum InboxOrder {
-    static func before(_ a: ReportModel, _ b: ReportModel) -> Bool {
-        let aNew = a.status == ReportStatus.new.rawValue, bNew = b.status == ReportStatus.new.rawValue
-        if aNew != bNew { return aNew }
-        let ua = ReportUrgency(rawValue: a.urgency) ?? .routine, ub = ReportUrgency(rawValue: b.urgency) ?? .routine
-        if ua != ub { return ua > ub }
-        return a.receivedAt > b.receivedAt
-    }
 }

@@ -5,46 +5,6 @@ import Fluent
 import Vapor
 
 enum InboxViews {
-    static func list(
-        _ req: Request, reports: [ReportModel], showAll: Bool, banner: HotlineText?, status: HTTPResponseStatus
-    ) async throws -> Response {
-        let l = req.language
-        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
-        let names = try await claimerNames(req, reports.compactMap(\.claimedBy))
-        let sealer = req.amparo.sealer
-        let rows: [HTML] = reports.map { report in
-            let status = ReportStatus(rawValue: report.status) ?? .new
-            let place = ReportRecords.open(report.placeSealed, .reportPlace, report: report, sealer: sealer) ?? t(.purged)
-            return """
-            <tr class="status-\(report.status)"><td data-label="\(t(.reference))"><input type="checkbox" name="reports[]" value="\(report.id!.uuidString)" aria-label="\(t(.selectReport(report.reference)))">
-            <a href="/hotline/reports/\(report.id!.uuidString)">\(report.reference)</a></td>
-            <td data-label="\(t(.received))">\(time(report.receivedAt))</td><td data-label="\(Text.statusLabel.in(l))">\(t(.status(status)))</td>
-            <td data-label="\(t(.urgencyLabel))">\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</td>
-            <td data-label="\(t(.place))">\(place)</td><td data-label="\(t(.agencyShort))">\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</td>
-            <td data-label="\(t(.claimedBy))">\(report.claimedBy.flatMap { names[$0] } ?? "—")</td></tr>
-            """
-        }
-        let table: HTML = reports.isEmpty ? "<p>\(t(.inboxEmpty))</p>" : """
-            <form method="post" action="/hotline/bulk">\(Layout.csrfField(req.visitor))
-            <table class="cards"><thead><tr><th>\(t(.reference))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
-            <th>\(t(.urgencyLabel))</th><th>\(t(.place))</th><th>\(t(.agencyShort))</th><th>\(t(.claimedBy))</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
-            <fieldset><legend>\(t(.bulkLegend))</legend>
-            \(Form.select("action", label: t(.bulkLegend), options: [("claim", t(.bulkClaim)), ("false_alarm", t(.bulkFalseAlarm))], selected: "claim"))
-            \(Form.field("reason", label: t(.reasonLabel), hint: t(.reasonHint), required: false, extra: " maxlength=\"1000\""))
-            <button type="submit">\(t(.apply))</button></fieldset>
-            </form>
-            """
-        let body: HTML = """
-        <h1>\(t(.inboxTitle))</h1>
-        <p>\(t(.inboxIntro))</p>
-        \(banner.map { HTML("<p class=\"notice\" role=\"status\">\(t($0))</p>") })
-        <p>\(showAll ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>"))</p>
-        \(table)
-        """
-        return htmlResponse(Layout.page(req, title: t(.inboxTitle), body: body), status: status)
-    }
-
     static func detail(_ req: Request, report: ReportModel, notice: HotlineText?, status: HTTPResponseStatus) async throws -> Response {
         let l = req.language
         func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
@@ -63,7 +23,7 @@ enum InboxViews {
             let reason = event.reasonSealed.flatMap {
                 try? sealer.open($0, context: SealedColumn.reportEventReason.context(rowID: event.id!))
             }
-            return "<li>\(time(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? describe(event.action) : change)\(reason.map { HTML(" · \($0)") })</li>"
+            return "<li>\(UTCTime.format(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? describe(event.action) : change)\(reason.map { HTML(" · \($0)") })</li>"
         }
         func describe(_ action: String) -> String {
             if action.hasPrefix("duplicate:") { return "\(t(.duplicates)): \(action.dropFirst("duplicate:".count))" }
@@ -124,8 +84,8 @@ enum InboxViews {
         \(original.map { HTML("<dt>\(t(.duplicateOf))</dt><dd><a href=\"/hotline/reports/\($0.id!.uuidString)\">\($0.reference)</a></dd>") })
         \(links.isEmpty ? HTML.empty : HTML("<dt>\(t(.duplicates))</dt><dd>\(links)</dd>"))
         <dt>\(t(.claimedBy))</dt><dd>\(report.claimedBy.flatMap { names[$0] } ?? t(.nobody))</dd>
-        <dt>\(t(.received))</dt><dd>\(time(report.receivedAt))</dd>
-        <dt>\(t(.occurred))</dt><dd>\(time(report.occurredAt))</dd>
+        <dt>\(t(.received))</dt><dd>\(UTCTime.format(report.receivedAt))</dd>
+        <dt>\(t(.occurred))</dt><dd>\(UTCTime.format(report.occurredAt))</dd>
         <dt>\(t(.place))</dt><dd>\(open(report.placeSealed, .reportPlace))</dd>
         <dt>\(t(.pin))</dt><dd>\(open(report.pinSealed, .reportPin))</dd>
         <dt>\(t(.agencyShort))</dt><dd>\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</dd>
@@ -161,7 +121,7 @@ enum InboxViews {
         let items: [HTML] = messages.map { message in
             let body = message.bodySealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.reportMessageBody.context(rowID: message.id!)) }
             let who = message.direction == ReportMessageModel.Direction.inbound.rawValue ? t(.fromReporter) : t(.fromDispatcher)
-            return "<li>\(time(message.at)) · \(who): \(body ?? t(.purged))</li>"
+            return "<li>\(UTCTime.format(message.at)) · \(who): \(body ?? t(.purged))</li>"
         }
         return """
         <h2>\(t(.conversation))</h2><ul id="conversation">\(items)</ul>
@@ -177,12 +137,5 @@ enum InboxViews {
         let users = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(ids)).all()
         let accounts = req.accounts
         return Dictionary(uniqueKeysWithValues: users.map { ($0.id!, accounts.name(of: $0)) })
-    }
-
-    /// UTC, ISO-like and short; the organization's time zone is a later setting.
-    static func time(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return formatter.string(from: date) + " UTC"
     }
 }

@@ -1,3 +1,6 @@
+import AmparoDomain
+import Foundation
+
 /// Fictional detainer rows shaped like the Deportation Data Project's releases: the same headers
 /// (either release), code values and quirks (withheld identifiers, stray spaces), deterministic
 /// from a seed, of any length. Tests and benchmarks use it; no real person's data is in the repo.
@@ -142,27 +145,6 @@ private extension String {
         guard let index = firstIndex(of: target) else { return self }
         return String(self[..<index]) + replacement + String(self[self.index(after: index)...])
     }
-}
-
-/// SplitMix64: small, fast and the same on every machine for a seed.
-public struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// In [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
-
-    /// In 0..<n.
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
 /// Picks an index with probability proportional to its weight, from a number in [0, 1).

@@ -1,3 +1,4 @@
+import AmparoDomain
 /// The generator's tables: real places (public facts) and code values with weights close to the
 /// shape of recent releases. The weights are invented; only the vocabulary is ICE's.
 enum SampleTables {
