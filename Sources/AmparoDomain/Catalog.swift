@@ -18,7 +18,7 @@ public enum Text: Sendable, Equatable {
     case welcome(String), dashboardIntro, roleLabel, teamsLabel, noTeams, on, off
     case changePassword, currentPassword, newPassword
     case apiTokens, apiTokensIntro, tokenName, tokenNameHint, tokenPrefix, tokenCreated, createToken, revoke
-    case created, lastUsed
+    case created, lastUsed, tokenAccess, tokenAccessFull, tokenAccessRead, tokenLifetime, tokenDays(Int), tokenExpires
     // Administration
     case inviteMember, inviteIntro, memberName, invitationCreated, statusLabel, statusActive, statusInvited
     case statusDisabled, accessLabel, newInvitationLink, resetSecondFactor, disableMember, enableMember, save
@@ -30,7 +30,7 @@ public enum Text: Sendable, Equatable {
     // Validation errors
     case errorEmailInvalid, errorNameMissing, errorNameTooLong, errorEmailTaken, errorRoleUnknown
     case errorOrganizationMissing, errorPasswordsDiffer, errorSignInFailed, errorTooManyAttempts, errorCodeWrong
-    case errorCurrentPasswordWrong, errorTokenName, errorLanguageUnknown, errorCannotDemoteSelf
+    case errorCurrentPasswordWrong, errorTokenName, errorTokenChoice, errorLanguageUnknown, errorCannotDemoteSelf
     case errorPhoneInvalid, phone, phoneHint
     case errorCannotDisableSelf, errorAlreadyAccepted, errorTeamNameMissing, errorTeamNameTaken
     case errorTeamFieldTooLong, errorControlCharacter
@@ -148,6 +148,12 @@ public enum Text: Sendable, Equatable {
         case .revoke: ("Revoke", "Revocar")
         case .created: ("Created", "Creado")
         case .lastUsed: ("Last used", "Último uso")
+        case .tokenAccess: ("What it may do", "Qué puede hacer")
+        case .tokenAccessFull: ("Read and change, as your role may", "Leer y cambiar, como su rol permite")
+        case .tokenAccessRead: ("Read only", "Solo leer")
+        case .tokenLifetime: ("Expires after", "Vence después de")
+        case .tokenDays(let days): ("\(days) days", "\(days) días")
+        case .tokenExpires: ("Expires", "Vence")
         case .inviteMember: ("Invite a member", "Invitar a un miembro")
         case .inviteIntro: ("Amparo makes a one-time link for the new member to choose a password and set up two-step sign-in. Send it to them privately.", "Amparo crea un enlace de un solo uso para que el nuevo miembro elija su contraseña y configure el inicio de sesión en dos pasos. Envíeselo en privado.")
         case .memberName: ("Member's name", "Nombre del miembro")
@@ -204,6 +210,7 @@ public enum Text: Sendable, Equatable {
         case .errorCodeWrong: ("That code is not right, or was already used. Wait for the next code and try again.", "Ese código no es correcto o ya se usó. Espere el siguiente código e intente de nuevo.")
         case .errorCurrentPasswordWrong: ("Your current password is not right.", "Su contraseña actual no es correcta.")
         case .errorTokenName: ("Give the token a name of 1 to 100 characters.", "Dé al token un nombre de 1 a 100 caracteres.")
+        case .errorTokenChoice: ("Choose what the token may do and when it expires from the lists.", "Elija de las listas qué puede hacer el token y cuándo vence.")
         case .errorLanguageUnknown: ("Choose English or Spanish.", "Elija inglés o español.")
         case .errorCannotDemoteSelf: ("You cannot take the admin role from yourself. Ask another admin.", "No puede quitarse a sí mismo el rol de administración. Pida a otra persona administradora.")
         case .errorCannotDisableSelf: ("You cannot disable your own account.", "No puede desactivar su propia cuenta.")

@@ -48,6 +48,39 @@ final class APITests: XCTestCase {
         XCTAssertEqual(digests.first?.tokenDigest, SecretDigest.of(token))
     }
 
+    func testAReadOnlyTokenReadsWhatItsRoleReadsChangesNothingAndExpiresWhenChosen() async throws {
+        let member = try await harness.member(.coordinator, name: "Coral Coordinator")
+        let browser = try await harness.signedIn(member)
+        try await browser.get("/account")
+        let refused = try await browser.post("/account/tokens", ["name": "weekly counts", "access": "everything", "days": "30"])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.string.contains("Choose what the token may do"), refused.body.string)
+        XCTAssertTrue(refused.body.string.contains(#"value="weekly counts""#), "the name typed is kept")
+        let tokensAfterRefusal = try await APITokenModel.query(on: harness.app.db).count()
+        XCTAssertEqual(tokensAfterRefusal, 0, "nothing half-made")
+
+        try await browser.get("/account")
+        let page = try await browser.post("/account/tokens", ["name": "weekly counts", "access": "read", "days": "30"])
+        XCTAssertEqual(page.status, .ok)
+        let token = try XCTUnwrap(Browser.firstMatch(#"id="new-token">([^<]+)<"#, in: page.body.string))
+        XCTAssertTrue(page.body.string.contains("Read only"), "the list says what the token may do")
+        let stored = try await APITokenModel.query(on: harness.app.db).first()
+        XCTAssertEqual(stored?.readOnly, true)
+        XCTAssertEqual(stored.map { $0.expiresAt.timeIntervalSince($0.createdAt) }, 30 * 24 * 3600)
+
+        let reads = try await call(.GET, "/api/v1/teams", token: token)
+        XCTAssertEqual(reads.status, .ok)
+        let writes = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"North","region":"North County"}"#)
+        XCTAssertEqual(writes.status, .forbidden)
+        XCTAssertTrue(writes.body.string.contains("read-only"), writes.body.string)
+        let teams = try await TeamModel.query(on: harness.app.db).count()
+        XCTAssertEqual(teams, 0)
+
+        harness.clock.advance(by: 31 * 24 * 3600)
+        let expired = try await call(.GET, "/api/v1/teams", token: token)
+        XCTAssertEqual(expired.status, .unauthorized, "past the 30 days chosen")
+    }
+
     func testMissingUnknownAndRevokedTokensAre401WithJSON() async throws {
         let member = try await harness.member(.admin)
         let (browser, token) = try await token(for: member)

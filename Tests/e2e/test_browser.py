@@ -54,7 +54,7 @@ def fill(driver, fields):
         element.send_keys(value)
 
 
-def click_and_wait(driver, element):
+def click_and_wait(driver, element, timeout=15):
     """Clicks, then waits for the next page to replace this one (forms post without JavaScript)."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
@@ -71,7 +71,7 @@ def click_and_wait(driver, element):
                 return True
             raise
 
-    WebDriverWait(driver, 15).until(replaced)
+    WebDriverWait(driver, timeout).until(replaced)
 
 
 def submit(driver):

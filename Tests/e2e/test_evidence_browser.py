@@ -57,7 +57,8 @@ def test_a_workbook_uploads_with_progress_and_the_county_page_shows_its_figures(
     check_accessibility(organizer, artifacts, "60-evidence-imports")
     form = organizer.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data']")
     form.find_element(By.NAME, "file").send_keys(workbook)
-    click_and_wait(organizer, form.find_element(By.TAG_NAME, "button"))
+    # The browser sends the whole workbook before the next page comes: on a loaded machine that is slow.
+    click_and_wait(organizer, form.find_element(By.TAG_NAME, "button"), timeout=90)
     # The import runs in the background; the page shows how far it got and refreshes itself.
     assert organizer.find_elements(By.ID, "import-progress"), organizer.page_source
     assert "Reading the file" in organizer.find_element(By.ID, "import-status").text

@@ -28,5 +28,6 @@ public enum AmparoMigrations {
         CreateEvents(),
         CreateCountyShapes(),
         CreateEvidence(),
+        AddAPITokenAccess(),
     ]
 }

@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
 
-/// A personal API token. It acts with its owner's role; only its digest is stored.
+/// A personal API token. It acts with its owner's role (or reads only what that role reads, when
+/// `readOnly`); only its digest is stored.
 public final class APITokenModel: Model, @unchecked Sendable {
     public static let schema = "api_tokens"
 
@@ -15,10 +16,11 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @Field(key: "expires_at") public var expiresAt: Date
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    @Field(key: "read_only") public var readOnly: Bool
 
     public init() {}
 
-    public init(userID: UUID, name: String, tokenDigest: String, prefix: String, now: Date, expiresAt: Date) {
+    public init(userID: UUID, name: String, tokenDigest: String, prefix: String, now: Date, expiresAt: Date, readOnly: Bool = false) {
         self.id = UUID()
         self.$user.id = userID
         self.name = name
@@ -26,5 +28,6 @@ public final class APITokenModel: Model, @unchecked Sendable {
         self.prefix = prefix
         self.createdAt = now
         self.expiresAt = expiresAt
+        self.readOnly = readOnly
     }
 }

@@ -49,7 +49,7 @@ enum Assets {
     .status-new{font-weight:700}
     .photos{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}.photo{max-width:10rem;height:auto;border:1px solid var(--line)}
     .check{display:flex;gap:.6rem;align-items:flex-start}.check input{width:auto;min-height:auto;margin-top:.35rem}
-    @media (max-width:40rem){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block}table.cards thead{position:absolute;left:-9999px}table.cards tr{border-bottom:1px solid var(--line);padding:.4rem 0}table.cards td{border:0;padding:.1rem 0}table.cards td::before{content:attr(data-label) ": ";font-weight:700}}
+    @media (max-width:40rem){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block}table.cards thead{position:absolute;left:-9999px}table.cards tr{border-bottom:1px solid var(--line);padding:.4rem 0}table.cards td{border:0;padding:.1rem 0}table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:700}}
     @media (max-width:30rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-999px}td{border:0;padding:.1rem 0}tr{border-bottom:1px solid var(--line);padding:.4rem 0}}
     """
 

@@ -84,6 +84,9 @@ struct AccessPolicyMiddleware: AsyncMiddleware {
             let (user, token) = try await authenticateBearer(request)
             guard let role = Role(rawValue: user.role) else { throw Abort(.forbidden) }
             if let permission, !role.can(permission) { throw Abort(.forbidden) }
+            if token.readOnly, request.method != .GET, request.method != .HEAD {
+                throw Abort(.forbidden, reason: "This token is read-only: create a full-access token on your account page to make changes.")
+            }
             request.visitor.user = user
             request.visitor.apiToken = token
         }

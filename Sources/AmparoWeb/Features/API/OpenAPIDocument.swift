@@ -7,7 +7,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Amparo API",
         "version": "1.0.0",
-        "description": "Personal API tokens act with their owner's role. Create one on your account page and send it as Authorization: Bearer <token>."
+        "description": "Personal API tokens act with their owner's role. Create one on your account page (full access or read-only, for 30, 90 or 365 days) and send it as Authorization: Bearer <token>. A read-only token is refused (403) anything but GET."
       },
       "servers": [{"url": "/"}],
       "security": [{"bearerAuth": []}],

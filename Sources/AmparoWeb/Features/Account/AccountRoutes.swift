@@ -6,7 +6,8 @@ import Vapor
 
 /// The member's own pages: dashboard, profile, password, personal API tokens.
 struct AccountRoutes: RouteCollection {
-    static let tokenLifetime: TimeInterval = 365 * 24 * 3600
+    /// The lifetimes a member may give a token, in days; a year unless they choose shorter.
+    static let tokenLifetimes = [30, 90, 365]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("dashboard", use: dashboard).policy(.member(nil))
@@ -70,23 +71,32 @@ struct AccountRoutes: RouteCollection {
 
     struct TokenForm: Content {
         var name: String?
+        var access: String?
+        var days: String?
     }
 
     func createToken(req: Request) async throws -> Response {
         let user = req.visitor.user!
-        let name = (try req.content.decode(TokenForm.self).name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let form = try req.content.decode(TokenForm.self)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else {
             return try await AccountViews.page(
                 req, passwordErrors: [], tokenError: .errorTokenName, newToken: nil, status: .unprocessableEntity)
+        }
+        // Absent choices keep what a token always was: full access for a year.
+        let access = form.access ?? "full", days = form.days.map { Int($0) } ?? 365
+        guard ["full", "read"].contains(access), let days, Self.tokenLifetimes.contains(days) else {
+            return try await AccountViews.page(
+                req, passwordErrors: [], tokenError: .errorTokenChoice, newToken: nil, status: .unprocessableEntity)
         }
         let services = req.amparo
         let secret = "amp_" + services.random.token()
         let now = services.clock.now()
         let token = APITokenModel(
             userID: user.id!, name: name, tokenDigest: SecretDigest.of(secret), prefix: String(secret.prefix(10)),
-            now: now, expiresAt: now + Self.tokenLifetime)
+            now: now, expiresAt: now + TimeInterval(days) * 24 * 3600, readOnly: access == "read")
         try await token.create(on: req.db)
-        try await req.audit("api_token.create", recordType: "api_token", recordID: token.id!.uuidString)
+        try await req.audit(access == "read" ? "api_token.create.read_only" : "api_token.create", recordType: "api_token", recordID: token.id!.uuidString)
         return try await AccountViews.page(req, passwordErrors: [], tokenError: nil, newToken: secret, status: .ok)
     }
 
@@ -113,10 +123,16 @@ enum AccountViews {
         let tokens = try await APITokenModel.query(on: req.db)
             .filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil).sort(\.$createdAt, .descending).all()
         let csrf = Layout.csrfField(req.visitor)
+        // A refused token form keeps what was typed; a created token clears it.
+        let typed = newToken == nil ? (try? req.content.decode(AccountRoutes.TokenForm.self)) : nil
+        let typedName = typed?.name ?? "", typedAccess = typed?.access ?? "full", typedDays = typed?.days ?? "365"
         let rows: [HTML] = tokens.map { token in
             """
-            <tr><td>\(token.name)</td><td><code>\(token.prefix)…</code></td><td>\(Format.date(token.createdAt, l))</td>
-            <td>\(token.lastUsedAt.map { Format.date($0, l) } ?? "—")</td>
+            <tr><td data-label="\(Text.tokenName.in(l))">\(token.name)</td><td data-label="\(Text.tokenPrefix.in(l))"><code>\(token.prefix)…</code></td>
+            <td data-label="\(Text.created.in(l))">\(Format.date(token.createdAt, l))</td>
+            <td data-label="\(Text.tokenAccess.in(l))">\(token.readOnly ? Text.tokenAccessRead.in(l) : Text.tokenAccessFull.in(l))</td>
+            <td data-label="\(Text.lastUsed.in(l))">\(token.lastUsedAt.map { Format.date($0, l) } ?? "—")</td>
+            <td data-label="\(Text.tokenExpires.in(l))">\(Format.date(token.expiresAt, l))</td>
             <td><form method="post" action="/account/tokens/\(token.id!.uuidString)/revoke" class="inline">\(csrf)<button class="secondary" type="submit">\(Text.revoke.in(l))</button></form></td></tr>
             """
         }
@@ -143,11 +159,13 @@ enum AccountViews {
         <h2 id="tokens">\(Text.apiTokens.in(l))</h2>
         <p>\(Text.apiTokensIntro.in(l))</p>
         \(newToken.map { HTML("<p class=\"notice\" role=\"status\">\(Text.tokenCreated.in(l))</p><p class=\"secret\" id=\"new-token\">\($0)</p>") })
-        \(tokens.isEmpty ? HTML.empty : HTML("<table><thead><tr><th>\(Text.tokenName.in(l))</th><th>\(Text.tokenPrefix.in(l))</th><th>\(Text.created.in(l))</th><th>\(Text.lastUsed.in(l))</th><th><span class=\"skip\">\(Text.revoke.in(l))</span></th></tr></thead><tbody>\(rows)</tbody></table>"))
+        \(tokens.isEmpty ? HTML.empty : HTML("<table class=\"cards\" id=\"token-list\"><thead><tr><th>\(Text.tokenName.in(l))</th><th>\(Text.tokenPrefix.in(l))</th><th>\(Text.created.in(l))</th><th>\(Text.tokenAccess.in(l))</th><th>\(Text.lastUsed.in(l))</th><th>\(Text.tokenExpires.in(l))</th><th><span class=\"skip\">\(Text.revoke.in(l))</span></th></tr></thead><tbody>\(rows)</tbody></table>"))
         \(tokenError.map { Form.errorSummary([$0.in(l)], language: l) })
         <form method="post" action="/account/tokens">
         \(csrf)
-        \(Form.field("name", label: Text.tokenName.in(l), hint: Text.tokenNameHint.in(l)))
+        \(Form.field("name", label: Text.tokenName.in(l), value: typedName, hint: Text.tokenNameHint.in(l)))
+        \(Form.select("access", label: Text.tokenAccess.in(l), options: [("full", Text.tokenAccessFull.in(l)), ("read", Text.tokenAccessRead.in(l))], selected: typedAccess))
+        \(Form.select("days", label: Text.tokenLifetime.in(l), options: AccountRoutes.tokenLifetimes.map { ("\($0)", Text.tokenDays($0).in(l)) }, selected: typedDays))
         <button type="submit">\(Text.createToken.in(l))</button>
         </form>
         """
