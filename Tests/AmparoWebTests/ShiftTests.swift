@@ -49,6 +49,16 @@ final class ShiftTests: XCTestCase {
         let occurrences = try await OnCallSchedule.now(on: harness.app.db, calendar: ShiftCalendar(timeZone: harness.config.timeZone),
                                                        at: harness.clock.now().addingTimeInterval(2 * 3600))
         XCTAssertEqual(occurrences.map(\.memberID), [dana.id], "at 10:00 only Dana")
+
+        // A phone app asks the API who is on call: the same page value, for Rosa's token.
+        let app = harness.browser()
+        app.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: rosa))
+        let resource = try await app.get("/api/v1/hotline/shifts")
+        XCTAssertEqual(resource.status, .ok)
+        let shifts = try JSONDecoder().decode(ShiftsPage.self, from: Data(resource.body.readableBytesView))
+        XCTAssertEqual(Set(shifts.onCall.map(\.member)), ["Dana Dispatch", "Rosa Responder"])
+        XCTAssertEqual(shifts.mine.first.map { "\($0.span.date) \($0.span.startMinute)" }, "2027-01-21 1320")
+        XCTAssertNil(shifts.manage, "a responder manages nothing")
     }
 
     func testASwapMovesOneOccurrenceToTheColleagueWhoTakesItFirst() async throws {

@@ -17,7 +17,7 @@ public enum HotlineText: Sendable, Equatable {
     case duplicateOfLabel, duplicateOfHint, duplicateOfMissing, duplicateOfUnknown, duplicateOf, duplicates
     case shiftsTitle, shiftsIntro, onCallNow, nobodyOnCall, weeklySchedule, noShifts, duty(WeeklyShift.Duty), dutyLabel
     case weekday(Int), weekdayLabel, startsLabel, endsLabel, clockHint, memberLabel, teamLabel, addShift, removeShift
-    case yourNextShifts, offerSwap, openSwaps, takeSwap, offeredBy(String), noOpenSwaps, swapOffered, swapTaken
+    case yourNextShifts, noShiftsOfYours, offerSwap, openSwaps, takeSwap, offeredBy(String), noOpenSwaps, swapOffered, swapTaken
     case shiftProblem(WeeklyShift.Problem), shiftMemberCannot, shiftUnknownChoice, swapNotYours, swapGone, navShifts, whenLabelShort
     case smsReceived(String), smsStopped, smsStart(String), smsHelp(String), smsPlaceUnknown, conversation, replyLabel, replyButton
     case replyNotConfigured, fromReporter, fromDispatcher
@@ -166,6 +166,7 @@ public enum HotlineText: Sendable, Equatable {
         case .takeSwap: ("Take this shift", "Tomar este turno")
         case .offeredBy(let name): ("offered by \(name)", "ofrecido por \(name)")
         case .noOpenSwaps: ("No shifts on offer.", "No hay turnos ofrecidos.")
+        case .noShiftsOfYours: ("You have no shifts in the next two weeks.", "No tiene turnos en las próximas dos semanas.")
         case .swapOffered: ("Offered. It stays yours until a colleague takes it.", "Ofrecido. Sigue siendo suyo hasta que alguien lo tome.")
         case .swapTaken: ("The shift is yours now.", "El turno ahora es suyo.")
         case .shiftProblem(let problem):

@@ -149,6 +149,16 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/hotline/shifts": {
+          "get": {
+            "operationId": "getShifts", "summary": "Who is on call now, your next shifts, open swaps and the weekly schedule (members who see shifts)",
+            "responses": {
+              "200": {"description": "The shifts page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ShiftsPage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
         "/api/v1/places": {
           "get": {
             "operationId": "listPlaceStates", "summary": "Every state with its 287(g) agreements in force, by model (public)", "security": [],
@@ -284,6 +294,18 @@ enum OpenAPIDocument {
                 "properties": {"importID": {"type": "string", "format": "uuid"}, "fileName": {"type": "string"}, "fileDigest": {"type": "string"}, "release": {"type": "string"},
                   "rowsCounted": {"type": "integer"}, "rowsInFile": {"type": "integer"}, "rowsRejected": {"type": "integer"}, "importedAt": {"type": "string", "format": "date-time"}}}},
               "whatIf": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}}
+            }
+          },
+          "ShiftsPage": {
+            "type": "object", "required": ["timeZone", "onCall", "mine", "offers", "schedule"],
+            "properties": {
+              "timeZone": {"type": "string"},
+              "onCall": {"type": "array", "items": {"type": "object", "required": ["team", "duty", "member", "span"], "properties": {"team": {"type": "string"}, "duty": {"type": "string", "enum": ["dispatcher", "responder"]}, "member": {"type": "string"}, "span": {"type": "object", "required": ["weekday", "date", "startMinute", "endMinute"], "properties": {"weekday": {"type": "integer", "minimum": 1, "maximum": 7}, "date": {"type": "string", "format": "date"}, "startMinute": {"type": "integer"}, "endMinute": {"type": "integer"}}}}}},
+              "mine": {"type": "array", "items": {"type": "object", "required": ["shiftID", "span", "duty", "team", "offered"], "properties": {"shiftID": {"type": "string", "format": "uuid"}, "span": {"type": "object", "required": ["weekday", "date", "startMinute", "endMinute"], "properties": {"weekday": {"type": "integer", "minimum": 1, "maximum": 7}, "date": {"type": "string", "format": "date"}, "startMinute": {"type": "integer"}, "endMinute": {"type": "integer"}}}, "duty": {"type": "string", "enum": ["dispatcher", "responder"]}, "team": {"type": "string"}, "offered": {"type": "boolean"}}}},
+              "offers": {"type": "array", "items": {"type": "object", "required": ["swapID", "span", "duty", "team", "offeredBy"], "properties": {"swapID": {"type": "string", "format": "uuid"}, "span": {"type": "object", "required": ["weekday", "date", "startMinute", "endMinute"], "properties": {"weekday": {"type": "integer", "minimum": 1, "maximum": 7}, "date": {"type": "string", "format": "date"}, "startMinute": {"type": "integer"}, "endMinute": {"type": "integer"}}}, "duty": {"type": "string", "enum": ["dispatcher", "responder"]}, "team": {"type": "string"}, "offeredBy": {"type": "string"}}}},
+              "schedule": {"type": "array", "items": {"type": "object", "required": ["shiftID", "weekday", "startMinute", "endMinute", "duty", "team", "member"], "properties": {"shiftID": {"type": "string", "format": "uuid"}, "weekday": {"type": "integer"}, "startMinute": {"type": "integer"}, "endMinute": {"type": "integer"}, "duty": {"type": "string", "enum": ["dispatcher", "responder"]}, "team": {"type": "string"}, "member": {"type": "string"}}}},
+              "manage": {"type": "object", "description": "Only for those who manage shifts: the teams and members to choose from and the fallback team"},
+              "problem": {"type": "object"}, "notice": {"type": "string"}
             }
           },
           "USState": {

@@ -25,16 +25,4 @@ enum CallFallback {
         try await req.audit("hotline.fallback", recordType: "team", recordID: team?.id?.uuidString ?? "coordinators")
         return req.redirect(to: "/shifts", notice: "saved")
     }
-
-    /// The form on the shifts page.
-    static func section(_ req: Request, teams: [TeamModel]) async throws -> HTML {
-        let l = req.language
-        let current = try await OrganizationModel.query(on: req.db).first()?.callFallbackTeamID
-        return """
-        <h2>\(Text.hotline(.fallbackTitle).in(l))</h2>
-        <form method="post" action="/shifts/fallback">\(Layout.csrfField(req.visitor))
-        \(Form.select("fallbackTeam", label: Text.hotline(.fallbackLabel).in(l), options: Regions.options(teams, none: Text.hotline(.fallbackCoordinators).in(l)), selected: current?.uuidString ?? ""))
-        <button type="submit">\(Text.hotline(.fallbackSave).in(l))</button></form>
-        """
-    }
 }

@@ -3,11 +3,18 @@ import AmparoPersistence
 import AmparoWebKit
 import Vapor
 
-/// The inbox as a JSON resource of /api/v1, from the same page value and at the same permission:
-/// a coalition's script lists today's verified reports with `?status=verified&since=2026-12-01`.
+/// The inbox and the shifts page as JSON resources of /api/v1, from the same page values and at
+/// the same permissions: a coalition's script lists today's verified reports with
+/// `reports?status=verified&since=2026-12-01`, a phone app shows who is on call with `shifts`.
 struct HotlineAPIRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("api", "v1", "hotline").get("reports", use: reports).policy(.apiToken(.workHotline))
+        let hotline = routes.grouped("api", "v1", "hotline")
+        hotline.get("reports", use: reports).policy(.apiToken(.workHotline))
+        hotline.get("shifts", use: shifts).policy(.apiToken(.viewShifts))
+    }
+
+    func shifts(req: Request) async throws -> Response {
+        try APIResource.json(try await ShiftRoutes.shiftsPage(req), for: req, cacheable: false)
     }
 
     /// `status`: open (default), all, or one status; `since`: a day (YYYY-MM-DD, UTC) or an instant
