@@ -40,13 +40,14 @@ public enum SiteURL: Sendable, Equatable {
 }
 
 extension SiteURL.API {
+    /// Each resource sits at its page's path under /api/v1.
     var path: String {
         switch self {
-        case .places: "/places"
-        case .state(let code): "/places/\(code.lowercased())"
-        case .county(let code, let slug): "/places/\(code.lowercased())/\(slug)"
-        case .placeImports: "/places/imports"
-        case .placeImport(let id): "/places/imports/\(id.rawValue.uuidString)"
+        case .places: SiteURL.places.path
+        case .state(let code): SiteURL.state(code).path
+        case .county(let code, let slug): SiteURL.county(code, slug).path
+        case .placeImports: SiteURL.placeImports.path
+        case .placeImport(let id): SiteURL.placeImport(id).path
         }
     }
 }

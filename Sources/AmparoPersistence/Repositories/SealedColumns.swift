@@ -112,3 +112,12 @@ public struct KeyRotation: Sendable {
         return progress
     }
 }
+
+extension UserModel {
+    /// The member's name, opened with the sealer; "—" when it cannot be (a rotated-away key, a
+    /// row without an id).
+    public func name(openedWith sealer: FieldSealer) -> String {
+        guard let id else { return "—" }
+        return (try? sealer.open(nameSealed, context: SealedColumn.userName.context(rowID: id))) ?? "—"
+    }
+}

@@ -108,8 +108,7 @@ public struct HotlineStore: Sendable {
     func memberNames(_ ids: [UUID]) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         return Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ Set(ids)).all().map { user in
-            let id = try user.requireID()
-            return (id, (try? sealer.open(user.nameSealed, context: SealedColumn.userName.context(rowID: id))) ?? "—")
+            (try user.requireID(), user.name(openedWith: sealer))
         })
     }
 }

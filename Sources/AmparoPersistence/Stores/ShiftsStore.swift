@@ -78,10 +78,8 @@ public struct ShiftsStore: Sendable {
         try await UserModel.query(on: db).filter(\.$disabledAt == nil)
             .filter(\.$role ~~ [Role.dispatcher.rawValue, Role.coordinator.rawValue, Role.responder.rawValue]).all()
             .compactMap { user in
-                let id = try user.requireID()
                 guard let role = Role(rawValue: user.role) else { return nil }
-                let name = (try? sealer.open(user.nameSealed, context: SealedColumn.userName.context(rowID: id))) ?? "—"
-                return ShiftMember(id: UserID(id), name: name, role: role)
+                return ShiftMember(id: UserID(try user.requireID()), name: user.name(openedWith: sealer), role: role)
             }
             .sorted { $0.name < $1.name }
     }

@@ -93,7 +93,7 @@ struct Accounts {
     }
 
     func name(of user: UserModel) -> String {
-        (try? sealer.open(user.nameSealed, context: SealedColumn.userName.context(rowID: user.id!))) ?? "—"
+        user.name(openedWith: sealer)
     }
 
     func phone(of user: UserModel) -> String? {

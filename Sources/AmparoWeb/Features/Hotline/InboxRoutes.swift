@@ -23,8 +23,8 @@ struct InboxRoutes: RouteCollection {
     static let pageSize = 100
 
     func inbox(req: Request) async throws -> Response {
-        let show: InboxPage.Show = req.query[String.self, at: "show"] == "all" ? .all : .open
-        let page = try await Self.inboxPage(req, InboxQuery(statuses: show == .all ? .all : .open, before: try Self.cursor(req), limit: Self.pageSize))
+        let statuses: InboxQuery.Statuses = req.query[String.self, at: "show"] == "all" ? .all : .open
+        let page = try await Self.inboxPage(req, InboxQuery(statuses: statuses, before: try Self.cursor(req), limit: Self.pageSize))
         return htmlResponse(InboxRenderer.render(page, req.chrome), status: .ok)
     }
 
