@@ -48,6 +48,9 @@ public struct AmparoConfig: Sendable {
     public var runDelivery = true
     /// Run retention rules in-process on a timer (off in tests, which call them directly).
     public var runScheduler = true
+    /// How long one live-inbox stream stays open before the browser reconnects (and its session is
+    /// checked again). Tests shorten it so a stream read in memory ends.
+    public var liveStreamLifetime: TimeInterval = 300
     public var logLevel: Logger.Level = .info
 
     public init(dataDirectory: URL, database: DatabaseLocation? = nil) {
@@ -142,6 +145,8 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     if config.runDelivery {
         let worker = services.delivery, logger = app.logger
         app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
+        let alarm = OnCallAlarm(services: services, database: { app.db })
+        app.lifecycle.use(BackgroundTask { await alarm.run(logger: logger) })
         let watch = HoldClockWatch(services: services, database: { app.db })
         let reminders = TaskReminderWatch(services: services, database: { app.db })
         let records = RecordsDeadlineWatch(services: services, database: { app.db })
@@ -176,6 +181,7 @@ func registerRoutes(_ app: Application) throws {
     try PublicReportRoutes().boot(routes: app.routes)
     try ReportPhotoRoutes().boot(routes: app.routes)
     try InboxRoutes().boot(routes: app.routes)
+    try LiveInboxRoutes().boot(routes: app.routes)
     try HotlineAPIRoutes().boot(routes: app.routes)
     try ShiftRoutes().boot(routes: app.routes)
     try SubscribeRoutes().boot(routes: app.routes)

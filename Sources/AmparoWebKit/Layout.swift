@@ -3,28 +3,30 @@ import Foundation
 
 /// What every page's frame needs to know about the viewer, taken from the request once: the
 /// language, the CSRF token for its forms, the path (the language switch comes back to it), the
-/// signed-in member's role (nil for the public) and the organization's time zone.
+/// signed-in member's role (nil for the public) and the organization's clock.
 public struct Chrome: Sendable, Equatable {
     public var language: Language
     public var csrfToken: String
     public var path: String
     public var role: Role?
-    public var timeZone: TimeZone
+    public var time: LocalTime
 
-    public init(language: Language, csrfToken: String, path: String, role: Role?, timeZone: TimeZone) {
+    public init(language: Language, csrfToken: String, path: String, role: Role?, time: LocalTime) {
         self.language = language
         self.csrfToken = csrfToken
         self.path = path
         self.role = role
-        self.timeZone = timeZone
+        self.time = time
     }
+
+    public var timeZone: TimeZone { time.timeZone }
 
     /// The hidden field that carries the CSRF token in a form.
     public var csrfField: HTML { "<input type=\"hidden\" name=\"\(CSRFField.name)\" value=\"\(csrfToken)\">" }
 
     /// The organization's local day and time of an instant, as the pages print it.
-    public func dateTime(_ date: Date) -> String { LocalDateTime.format(date, timeZone: timeZone) }
-    public func day(_ date: Date) -> String { LocalDateTime.day(date, timeZone: timeZone) }
+    public func dateTime(_ date: Date) -> String { time.dateTime(date) }
+    public func day(_ date: Date) -> String { time.day(date) }
 }
 
 public enum CSRFField {

@@ -90,7 +90,7 @@ final class CaseTests: XCTestCase {
             try await worker.get(path)
         }
         var page = try await worker.get(path).body.string
-        XCTAssertTrue(page.contains("Held on the ICE detainer alone for 50 hours (since 2027-01-13 06:00)"), page)
+        XCTAssertTrue(page.contains("Held on the ICE detainer alone for 50 hours (since 2027-01-13 06:00 UTC)"), page)
         XCTAssertTrue(page.contains("may be an unlawful seizure"))
 
         // The release date was wrong: corrected, the old entry stays struck through.

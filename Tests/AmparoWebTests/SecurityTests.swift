@@ -25,7 +25,8 @@ final class SecurityTests: XCTestCase {
     /// The expected matrix, written independently of the code's policies. A new route must be added here.
     static let expected: [String: Access] = [
         "GET /": .everyone, "GET /healthz": .everyone, "GET /static/amparo.css": .everyone,
-        "GET /static/favicon.svg": .everyone, "GET /static/field-report.js": .everyone, "GET /static/import-progress.js": .everyone, "POST /language": .everyone,
+        "GET /static/favicon.svg": .everyone, "GET /static/field-report.js": .everyone, "GET /static/import-progress.js": .everyone,
+        "GET /static/live-inbox.js": .everyone, "GET /hotline/events": .roles([.dispatcher, .coordinator]), "POST /language": .everyone,
         "GET /setup/:token": .everyone, "POST /setup/:token": .everyone,
         "GET /login": .everyone, "POST /login": .everyone, "POST /logout": .everyone,
         "GET /invite/:token": .everyone, "POST /invite/:token": .everyone,

@@ -28,6 +28,8 @@ public enum HotlineText: Sendable, Equatable {
     case fallbackTitle, fallbackLabel, fallbackCoordinators, fallbackSave
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
     case bulkLegend, bulkClaim, bulkFalseAlarm, selectReport(String), bulkResult(changed: Int, skipped: Int), bulkNothingSelected
+    // Live inbox and the on-call alarm
+    case liveUpdates, refresh, liveChanged, liveInboxChanged, liveReload, soundOn, soundIsOn, alarmSubject, alarmBody(String), escalatedSubject, escalatedBody(String)
 
     var pair: (String, String) {
         switch self {
@@ -80,6 +82,17 @@ public enum HotlineText: Sendable, Equatable {
         case .inboxTitle: ("Hotline inbox", "Bandeja de la línea")
         case .inboxIntro: ("New reports first. Claim one before you work on it, so nobody else does the same.", "Primero los reportes nuevos. Tome uno antes de trabajarlo, para que nadie más haga lo mismo.")
         case .inboxEmpty: ("No reports here.", "No hay reportes aquí.")
+        case .liveUpdates: ("This page updates itself when reports arrive or change.", "Esta página se actualiza sola cuando llegan o cambian reportes.")
+        case .refresh: ("Refresh", "Actualizar")
+        case .liveChanged: ("This report changed while you were writing.", "Este reporte cambió mientras usted escribía.")
+        case .liveInboxChanged: ("Reports arrived or changed while you were choosing.", "Llegaron o cambiaron reportes mientras usted elegía.")
+        case .liveReload: ("Show the changes", "Mostrar los cambios")
+        case .soundOn: ("Play a sound for new reports", "Sonar con cada reporte nuevo")
+        case .soundIsOn: ("Sound on for new reports", "Sonido activado para reportes nuevos")
+        case .alarmSubject: ("Amparo: a new hotline report is waiting", "Amparo: hay un reporte nuevo en la línea")
+        case .alarmBody(let link): ("Amparo: a new hotline report is waiting. Open the inbox: \(link)", "Amparo: hay un reporte nuevo en la línea. Abra la bandeja: \(link)")
+        case .escalatedSubject: ("Amparo: a hotline report is now an emergency", "Amparo: un reporte de la línea es ahora una emergencia")
+        case .escalatedBody(let link): ("Amparo: a hotline report is now an emergency. Open it: \(link)", "Amparo: un reporte de la línea es ahora una emergencia. Ábralo: \(link)")
         case .showOpen: ("Open reports", "Reportes abiertos")
         case .showAll: ("All reports", "Todos los reportes")
         case .olderReports: ("Older reports", "Reportes anteriores")

@@ -35,6 +35,15 @@ public enum ReportStatus: String, CaseIterable, Codable, Sendable {
 
     /// Still waiting for a dispatcher: the inbox shows these first.
     public var isOpen: Bool { [.new, .claimed, .verifying].contains(self) }
+
+    /// Verdicts that still describe something happening now: an emergency with one of these stays
+    /// in the inbox's default view until someone closes it.
+    public static let liveVerdicts: [ReportStatus] = [.verified, .unconfirmed]
+
+    /// Whether the inbox's default view shows a report: open, or a live emergency.
+    public func isInDefaultView(urgency: ReportUrgency) -> Bool {
+        isOpen || (urgency == .emergency && Self.liveVerdicts.contains(self))
+    }
 }
 
 public enum ReportUrgency: String, CaseIterable, Codable, Sendable, Comparable {

@@ -12,20 +12,36 @@ public struct InboxReport: Sendable, Equatable, Codable {
     public let urgency: ReportUrgency
     /// Nil once retention has erased the report's personal data.
     public let place: String?
+    /// The first words of what was reported; nil once erased or when nothing was written.
+    public let summary: String?
     public let agency: Agency
     /// The name of the member who claimed it.
     public let claimedBy: String?
 
     public init(id: ReportID, reference: String, receivedAt: Date, status: ReportStatus, urgency: ReportUrgency, place: String?,
-                agency: Agency, claimedBy: String?) {
+                summary: String? = nil, agency: Agency, claimedBy: String?) {
         self.id = id
         self.reference = reference
         self.receivedAt = receivedAt
         self.status = status
         self.urgency = urgency
         self.place = place
+        self.summary = summary
         self.agency = agency
         self.claimedBy = claimedBy
+    }
+
+    /// What a row shows of a description: its first words, cut at a word, at most about 90 characters.
+    public static func firstWords(of text: String, limit: Int = 90) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return nil }
+        var shown = ""
+        for word in words {
+            let next = shown.isEmpty ? String(word) : shown + " " + word
+            if next.count > limit { return shown.isEmpty ? String(word.prefix(limit)) + "…" : shown + " …" }
+            shown = next
+        }
+        return shown
     }
 
     /// New reports first, then by urgency, then newest first.
@@ -41,7 +57,9 @@ public struct InboxReport: Sendable, Equatable, Codable {
 /// oldest of an earlier page.
 public struct InboxQuery: Sendable, Equatable {
     public enum Statuses: Sendable, Equatable {
-        case open, all
+        /// Open reports and live emergencies (`ReportStatus.isInDefaultView`).
+        case open
+        case all
         case only(ReportStatus)
     }
 
@@ -82,7 +100,12 @@ public struct HotlineStore: Sendable {
     public func inbox(_ query: InboxQuery) async throws -> (reports: [InboxReport], more: Bool) {
         var reports = ReportModel.query(on: db)
         switch query.statuses {
-        case .open: reports = reports.filter(\.$status ~~ ReportStatus.allCases.filter(\.isOpen).map(\.rawValue))
+        case .open:
+            reports = reports.group(.or) { either in
+                either.filter(\.$status ~~ ReportStatus.allCases.filter(\.isOpen).map(\.rawValue)).group(.and) {
+                    $0.filter(\.$urgency == ReportUrgency.emergency.rawValue).filter(\.$status ~~ ReportStatus.liveVerdicts.map(\.rawValue))
+                }
+            }
         case .all: break
         case .only(let status): reports = reports.filter(\.$status == status.rawValue)
         }
@@ -99,6 +122,8 @@ public struct HotlineStore: Sendable {
                 id: ReportID(id), reference: report.reference, receivedAt: report.receivedAt,
                 status: ReportStatus(rawValue: report.status) ?? .new, urgency: ReportUrgency(rawValue: report.urgency) ?? .routine,
                 place: report.placeSealed.flatMap { try? sealer.open($0, context: SealedColumn.reportPlace.context(rowID: id)) },
+                summary: report.whatSealed.flatMap { try? sealer.open($0, context: SealedColumn.reportWhat.context(rowID: id)) }
+                    .flatMap { InboxReport.firstWords(of: $0) },
                 agency: Agency(rawValue: report.agency) ?? .unknown, claimedBy: report.claimedBy.flatMap { names[$0] })
         }
         return (rows, models.count > query.limit)

@@ -13,7 +13,7 @@ extension Operations {
         let record: DetainerImportModel
         switch try await importer.start(url: url, fileName: fileName, actor: "cli") {
         case .alreadyImported(let earlier):
-            let when = LocalDateTime.format(earlier.finishedAt ?? earlier.startedAt, timeZone: app.amparo.config.timeZone)
+            let when = app.amparo.localTime.dateTime(earlier.finishedAt ?? earlier.startedAt)
             return ImportSummary(message: Text.evidence(.alreadyImported(when)).in(.en), failed: false)
         case .started(let started): record = started
         }
@@ -22,7 +22,7 @@ extension Operations {
         bar.finish()
         switch outcome {
         case .alreadyImported(let earlier):
-            return ImportSummary(message: Text.evidence(.alreadyImported(LocalDateTime.format(earlier.startedAt, timeZone: app.amparo.config.timeZone))).in(.en), failed: false)
+            return ImportSummary(message: Text.evidence(.alreadyImported(app.amparo.localTime.dateTime(earlier.startedAt))).in(.en), failed: false)
         case .refused(_, let refusal):
             return ImportSummary(message: Text.evidence(.importFailed(EvidenceAdminViews.refusalText(refusal, .en))).in(.en), failed: true)
         case .imported(let done):

@@ -21,7 +21,7 @@ extension Operations {
                 + warnings.map { say(.warning(row: $0.row, column: $0.column, value: $0.value)) }
             return ImportSummary(message: lines.joined(separator: "\n"), failed: false)
         case .alreadyImported(let earlier):
-            return ImportSummary(message: say(.alreadyImported(LocalDateTime.format(earlier.importedAt, timeZone: app.amparo.config.timeZone))), failed: false)
+            return ImportSummary(message: say(.alreadyImported(app.amparo.localTime.dateTime(earlier.importedAt))), failed: false)
         case .refused(let problem):
             return ImportSummary(message: say(.refused(row: problem.row, column: problem.column, value: problem.value, reason: problem.reason)), failed: true)
         case .unreadable:

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Crypto
 import Fluent
 import NIOConcurrencyHelpers
@@ -8,6 +9,8 @@ import Vapor
 /// The application's long-lived services, held in `app.storage` (no global state).
 public final class AmparoServices: Sendable {
     public let config: AmparoConfig
+    /// How every page and message writes a time (the organization's zone, with its abbreviation).
+    public let localTime: LocalTime
     public let sealer: FieldSealer
     public let audit: AuditStore
     public let throttle: FailureThrottle
@@ -20,6 +23,8 @@ public final class AmparoServices: Sendable {
     let dummyHash = NIOLockedValueBox<String?>(nil)
     let methodIndex = MethodIndex()
     let reportIntake: ReportIntake
+    /// Reports arriving and changing, for open pages and the on-call alarm.
+    let liveEvents: LiveEvents
     let sessionCache: SessionCache
     /// Derives the stop link of each subscription.
     let unsubscribeKey: SymmetricKey
@@ -34,6 +39,7 @@ public final class AmparoServices: Sendable {
 
     init(config: AmparoConfig, keys: KeyRing, database: @escaping @Sendable () -> any Database) {
         self.config = config
+        self.localTime = LocalTime(timeZone: config.timeZone)
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
         self.throttle = FailureThrottle(clock: config.clock)
@@ -44,7 +50,10 @@ public final class AmparoServices: Sendable {
         self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
         self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
         let random = config.random
-        self.reportIntake = ReportIntake(database: database, newReference: { ReferenceCode.make(random: random) })
+        let events = LiveEvents()
+        self.liveEvents = events
+        self.reportIntake = ReportIntake(database: database, newReference: { ReferenceCode.make(random: random) },
+                                         committed: { events.publish(.received(count: $0)) })
     }
 
     private let cachedOrganizationName = NIOLockedValueBox<String?>(nil)

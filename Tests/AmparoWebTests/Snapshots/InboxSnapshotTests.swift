@@ -9,15 +9,17 @@ import XCTest
 /// The dispatcher's inbox rendered from fixture values: full, empty, after bulk actions, and with
 /// older reports to page to, in English and Spanish.
 final class InboxSnapshotTests: XCTestCase {
-    static func report(_ n: Int, _ status: ReportStatus, _ urgency: ReportUrgency, place: String?, claimedBy: String? = nil) -> InboxReport {
+    static func report(_ n: Int, _ status: ReportStatus, _ urgency: ReportUrgency, place: String?, summary: String? = nil,
+                       claimedBy: String? = nil) -> InboxReport {
         InboxReport(id: ReportID(UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!), reference: "K7Q-\(n)X4-M",
                     receivedAt: Date(timeIntervalSince1970: 1_764_626_000 + Double(n) * 60), status: status, urgency: urgency, place: place,
-                    agency: n % 2 == 0 ? .ice : .unknown, claimedBy: claimedBy)
+                    summary: summary, agency: n % 2 == 0 ? .ice : .unknown, claimedBy: claimedBy)
     }
 
     static let reports = [
-        report(3, .new, .emergency, place: "Delancey & 3rd <by the bus stop>"),
-        report(2, .claimed, .urgent, place: "Laundromat on Main", claimedBy: "Dana Dispatcher"),
+        report(3, .new, .emergency, place: "Delancey & 3rd <by the bus stop>",
+               summary: InboxReport.firstWords(of: "Two unmarked vans and about ten officers stopping people at the bus stop, they took a man in a red jacket")),
+        report(2, .claimed, .urgent, place: "Laundromat on Main", summary: "Agentes afuera de la lavandería", claimedBy: "Dana Dispatcher"),
         report(1, .verifying, .routine, place: nil, claimedBy: "Olu Coordinator"),
     ]
 

@@ -38,6 +38,7 @@ final class TestHarness: @unchecked Sendable {
         config.clock = clock
         config.runScheduler = false
         config.runDelivery = false
+        config.liveStreamLifetime = 0.5
         // Cost 4 keeps the suite fast; PasswordHashingTests checks that the shipped default is 12.
         config.passwordCost = 4
         adjust(&config)

@@ -266,6 +266,7 @@ enum OpenAPIDocument {
               "status": {"type": "string", "enum": ["new", "claimed", "verifying", "verified", "unconfirmed", "false_alarm", "duplicate", "closed"]},
               "urgency": {"type": "string", "enum": ["routine", "urgent", "emergency"]},
               "place": {"type": "string", "description": "Absent once retention erased the report's personal data"},
+              "summary": {"type": "string", "description": "The first words of what was reported; absent once erased"},
               "agency": {"type": "string", "enum": ["unknown", "ice", "cbp", "police", "sheriff", "other"]},
               "claimedBy": {"type": "string", "description": "The name of the member who claimed it"}
             }

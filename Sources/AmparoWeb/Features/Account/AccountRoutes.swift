@@ -129,10 +129,10 @@ enum AccountViews {
         let rows: [HTML] = tokens.map { token in
             """
             <tr><td data-label="\(Text.tokenName.in(l))">\(token.name)</td><td data-label="\(Text.tokenPrefix.in(l))"><code>\(token.prefix)…</code></td>
-            <td data-label="\(Text.created.in(l))">\(Format.date(token.createdAt, l))</td>
+            <td data-label="\(Text.created.in(l))">\(req.amparo.localTime.dateTime(token.createdAt))</td>
             <td data-label="\(Text.tokenAccess.in(l))">\(token.readOnly ? Text.tokenAccessRead.in(l) : Text.tokenAccessFull.in(l))</td>
-            <td data-label="\(Text.lastUsed.in(l))">\(token.lastUsedAt.map { Format.date($0, l) } ?? "—")</td>
-            <td data-label="\(Text.tokenExpires.in(l))">\(Format.date(token.expiresAt, l))</td>
+            <td data-label="\(Text.lastUsed.in(l))">\(token.lastUsedAt.map { req.amparo.localTime.dateTime($0) } ?? "—")</td>
+            <td data-label="\(Text.tokenExpires.in(l))">\(req.amparo.localTime.dateTime(token.expiresAt))</td>
             <td><form method="post" action="/account/tokens/\(token.id!.uuidString)/revoke" class="inline">\(csrf)<button class="secondary" type="submit">\(Text.revoke.in(l))</button></form></td></tr>
             """
         }
@@ -170,17 +170,5 @@ enum AccountViews {
         </form>
         """
         return htmlResponse(Layout.page(req, title: Text.navAccount.in(l), body: body, notice: notice), status: status)
-    }
-}
-
-enum Format {
-    static func date(_ date: Date?, _ language: Language) -> String {
-        guard let date else { return "—" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .es ? "es_US" : "en_US")
-        formatter.dateStyle = .medium
-        formatter.timeStyle = .short
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date) + " UTC"
     }
 }

@@ -22,7 +22,7 @@ struct AuditRoutes: RouteCollection {
             } ?? HTML("<p class=\"notice\" role=\"status\">\(Text.auditIntact(Int(result.entriesChecked)).in(l))</p>")
         }
         let rows: [HTML] = entries.map { entry in
-            "<tr><td>\(Int(entry.sequence))</td><td>\(Format.date(entry.at, l))</td><td><code>\(entry.actor)</code></td><td>\(entry.action)</td><td>\(entry.recordType) <code>\(entry.recordID)</code></td></tr>"
+            "<tr><td>\(Int(entry.sequence))</td><td>\(req.amparo.localTime.dateTime(entry.at))</td><td><code>\(entry.actor)</code></td><td>\(entry.action)</td><td>\(entry.recordType) <code>\(entry.recordID)</code></td></tr>"
         }
         let body: HTML = """
         <h1>\(Text.navAudit.in(l))</h1>

@@ -16,7 +16,7 @@ enum AlertViews {
         for alert in alerts {
             let counts = try await Outbox.counts(alertID: alert.id!, on: req.db)
             let delivery = t(.delivery(sent: counts["sent"] ?? 0, pending: (counts["pending"] ?? 0) + (counts["sending"] ?? 0), failed: counts["failed"] ?? 0))
-            items.append("<li>\(UTCTime.format(alert.publishedAt)) · \(alert.place): \(l == .es ? alert.messageES : alert.messageEN) · \(delivery)</li>")
+            items.append("<li>\(req.amparo.localTime.dateTime(alert.publishedAt)) · \(alert.place): \(l == .es ? alert.messageES : alert.messageEN) · \(delivery)</li>")
         }
         var html: HTML = items.isEmpty ? .empty : "<h2>\(t(.alertsSent))</h2><ul id=\"alerts\">\(items)</ul>"
         if let queued = req.query[Int.self, at: "published"] {

@@ -54,11 +54,11 @@ enum StoryViews {
     }
 
     static func queue(_ req: Request, _ stories: [StoryModel]) -> Response {
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let rows: [HTML] = stories.map { story in
             let status = StoryStatus(rawValue: story.status).map { t(.status($0), req) } ?? story.status
             return """
-            <tr><td data-label="\(t(.received, req))"><a href="/stories/review/\(story.id!.uuidString)">\(LocalDateTime.format(story.receivedAt, timeZone: zone))</a></td>
+            <tr><td data-label="\(t(.received, req))"><a href="/stories/review/\(story.id!.uuidString)">\(time.dateTime(story.receivedAt))</a></td>
             <td data-label="\(t(.state, req))">\(facts(req, story))</td><td data-label="\(Text.cases(.status).in(req.language))">\(status)</td></tr>
             """
         }

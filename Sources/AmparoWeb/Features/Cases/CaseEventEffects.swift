@@ -16,7 +16,7 @@ enum CaseEventEffects {
         if event.step == CustodyStep.hearing.rawValue, event.occurredAt > now {
             let task = CaseTaskModel(caseID: record.id!, dueAt: max(now, event.occurredAt.addingTimeInterval(-hearingLeadTime)),
                                      createdBy: event.recordedBy, createdAt: now)
-            let when = LocalDateTime.format(event.occurredAt, timeZone: services.config.timeZone)
+            let when = services.localTime.dateTime(event.occurredAt)
             task.titleSealed = try services.sealer.seal(Text.support(.hearingTask(when)).in(language), context: SealedColumn.caseTaskTitle.context(rowID: task.id!))
             task.eventID = event.id
             try await task.create(on: db)

@@ -77,7 +77,7 @@ struct CaseExport: Content {
     static func page(_ req: Request, _ export: CaseExport) -> Response {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         func s(_ text: SupportText) -> String { Text.support(text).in(l) }
         func list(_ items: [[String?]]) -> HTML {
             items.isEmpty ? HTML("<p>—</p>") : HTML("<ul>\(items.map { HTML("<li>\($0.compactMap { $0 }.joined(separator: " · "))</li>") })</ul>")
@@ -88,7 +88,7 @@ struct CaseExport: Content {
             let step = CustodyStep(rawValue: event.step).map { t(.step($0)) } ?? event.step
             let facts = [event.place, event.county, event.agency, event.source, event.detainerForm, event.probableCause, event.jailResponse, event.hearingKind,
                          event.bondCents.map(Cents.format), event.bondStage, event.detail].compactMap { $0 }.joined(separator: " · ")
-            let line = "\(LocalDateTime.format(event.occurredAt, timeZone: zone)) · \(step)\(facts.isEmpty ? "" : " · " + facts)"
+            let line = "\(time.dateTime(event.occurredAt)) · \(step)\(facts.isEmpty ? "" : " · " + facts)"
             return event.corrected ? "<li><del>\(line)</del> (\(t(.corrected)))</li>" : "<li>\(line)</li>"
         }
         let body: HTML = """
@@ -103,9 +103,9 @@ struct CaseExport: Content {
         <h2>\(t(.timeline))</h2>\(events.isEmpty ? HTML("<p>\(t(.noEvents))</p>") : HTML("<ol>\(events)</ol>"))
         <h2>\(s(.referral))</h2><p>\([export.referral.organization, export.referral.attorney, export.referral.status].compactMap { $0 }.joined(separator: " · "))</p>
         <h2>\(s(.bondFund))</h2>\(list(export.bonds.map { [Cents.format($0.amountCents), $0.status, $0.paidCents.map(Cents.format), $0.note] }))
-        <h2>\(s(.tasks))</h2>\(list(export.tasks.map { [LocalDateTime.format($0.dueAt, timeZone: zone), $0.title, $0.doneAt.map { _ in s(.done) }] }))
-        <h2>\(s(.visits))</h2>\(list(export.visits.map { [LocalDateTime.format($0.scheduledAt, timeZone: zone), $0.facility, $0.status, $0.report] }))
-        <h2>\(s(.notes))</h2>\(list(export.notes.map { [LocalDateTime.format($0.createdAt, timeZone: zone), $0.body] }))
+        <h2>\(s(.tasks))</h2>\(list(export.tasks.map { [time.dateTime($0.dueAt), $0.title, $0.doneAt.map { _ in s(.done) }] }))
+        <h2>\(s(.visits))</h2>\(list(export.visits.map { [time.dateTime($0.scheduledAt), $0.facility, $0.status, $0.report] }))
+        <h2>\(s(.notes))</h2>\(list(export.notes.map { [time.dateTime($0.createdAt), $0.body] }))
         """
         return htmlResponse(Layout.page(req, title: t(.caseTitle), body: body), status: .ok)
     }

@@ -78,7 +78,7 @@ enum CaseSupportViews {
     }
 
     static func bondFund(_ req: Request, _ record: CaseModel, _ data: Data, who: [UUID: String]) -> HTML {
-        let zone = req.amparo.config.timeZone, csrf = Layout.csrfField(req.visitor), base = "/cases/\(record.id!.uuidString)/bonds"
+        let time = req.amparo.localTime, csrf = Layout.csrfField(req.visitor), base = "/cases/\(record.id!.uuidString)/bonds"
         let items: [HTML] = data.bonds.map { bond in
             let status = BondRequestStatus(rawValue: bond.status) ?? .requested
             let note = bond.noteSealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.bondNote.context(rowID: bond.id!)) }
@@ -92,7 +92,7 @@ enum CaseSupportViews {
             }
             return """
             <li><strong>\(Cents.format(bond.amountCents))</strong> · <span class="bond-status">\(t(.bondStatus(status), req))</span>\(paid) · \
-            \(LocalDateTime.format(bond.requestedAt, timeZone: zone)) <span class="hint">(\(who[bond.requestedBy] ?? "—"))</span>\(note.map { " · \($0)" } ?? "") \(moves)</li>
+            \(time.dateTime(bond.requestedAt)) <span class="hint">(\(who[bond.requestedBy] ?? "—"))</span>\(note.map { " · \($0)" } ?? "") \(moves)</li>
             """
         }
         return """
@@ -106,11 +106,11 @@ enum CaseSupportViews {
     }
 
     static func tasks(_ req: Request, _ record: CaseModel, _ data: Data, who: [UUID: String]) -> HTML {
-        let zone = req.amparo.config.timeZone, csrf = Layout.csrfField(req.visitor), now = req.amparo.clock.now()
+        let time = req.amparo.localTime, csrf = Layout.csrfField(req.visitor), now = req.amparo.clock.now()
         let items: [HTML] = data.tasks.map { task in
             let title = task.titleSealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.caseTaskTitle.context(rowID: task.id!)) } ?? "—"
             let state: HTML = task.doneAt != nil ? " · \(t(.done, req))" : task.dueAt < now ? HTML(" · <strong>\(t(.overdue, req))</strong>") : .empty
-            let line: HTML = "\(LocalDateTime.format(task.dueAt, timeZone: zone)) · \(title) · \(task.assigneeID.flatMap { who[$0] } ?? t(.nobody, req))\(state)"
+            let line: HTML = "\(time.dateTime(task.dueAt)) · \(title) · \(task.assigneeID.flatMap { who[$0] } ?? t(.nobody, req))\(state)"
             guard task.doneAt == nil else { return "<li><del>\(line)</del></li>" }
             return "<li>\(line) <form method=\"post\" action=\"/cases/\(record.id!.uuidString)/tasks/\(task.id!.uuidString)/done\" class=\"inline\">\(csrf)<button type=\"submit\" class=\"link\">\(t(.markDone, req))</button></form></li>"
         }
@@ -127,10 +127,10 @@ enum CaseSupportViews {
     }
 
     static func notes(_ req: Request, _ record: CaseModel, _ data: Data, who: [UUID: String]) -> HTML {
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let items: [HTML] = data.notes.map { note in
             let body = note.bodySealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.caseNoteBody.context(rowID: note.id!)) } ?? ""
-            return "<li><p class=\"hint\">\(LocalDateTime.format(note.createdAt, timeZone: zone)) · \(who[note.authorID] ?? "—")</p><p class=\"note\">\(body)</p></li>"
+            return "<li><p class=\"hint\">\(time.dateTime(note.createdAt)) · \(who[note.authorID] ?? "—")</p><p class=\"note\">\(body)</p></li>"
         }
         return """
         <h2>\(t(.notes, req))</h2>
@@ -142,7 +142,7 @@ enum CaseSupportViews {
     }
 
     static func visits(_ req: Request, _ record: CaseModel, _ data: Data, who: [UUID: String]) -> HTML {
-        let zone = req.amparo.config.timeZone, csrf = Layout.csrfField(req.visitor), base = "/cases/\(record.id!.uuidString)/visits"
+        let time = req.amparo.localTime, csrf = Layout.csrfField(req.visitor), base = "/cases/\(record.id!.uuidString)/visits"
         let places = Dictionary(uniqueKeysWithValues: data.facilities.map { ($0.id!, $0.name) })
         let items: [HTML] = data.visits.map { visit in
             let status = VisitStatus(rawValue: visit.status) ?? .scheduled
@@ -150,7 +150,7 @@ enum CaseSupportViews {
             let cancel: HTML = status == .scheduled
                 ? " <form method=\"post\" action=\"\(base)/\(visit.id!.uuidString)/cancel\" class=\"inline\">\(csrf)<button type=\"submit\" class=\"link\">\(t(.cancelVisit, req))</button></form>" : .empty
             return """
-            <li>\(LocalDateTime.format(visit.scheduledAt, timeZone: zone)) · \(places[visit.facilityID] ?? "—") · \(who[visit.visitorID] ?? "—") · \
+            <li>\(time.dateTime(visit.scheduledAt)) · \(places[visit.facilityID] ?? "—") · \(who[visit.visitorID] ?? "—") · \
             <span class="visit-status">\(t(.visitStatus(status), req))</span>\(cancel)\
             \(report.map { HTML("<p class=\"note\">\($0)</p>") })\(visit.sharedWithFamily ? HTML("<p class=\"hint\">\(t(.sharedWithFamily, req))</p>") : .empty)</li>
             """

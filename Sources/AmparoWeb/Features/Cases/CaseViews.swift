@@ -8,11 +8,11 @@ enum CaseViews {
     static func list(_ req: Request, cases: [CaseModel]) async throws -> Response {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let rows: [HTML] = cases.map { record in
             """
             <tr><td data-label="\(t(.name))"><a href="/cases/\(record.id!.uuidString)">\(name(req, record))</a></td>
-            <td data-label="\(t(.status))">\(record.status)</td><td data-label="\(t(.opened))">\(LocalDateTime.format(record.openedAt, timeZone: zone))</td></tr>
+            <td data-label="\(t(.status))">\(record.status)</td><td data-label="\(t(.opened))">\(time.dateTime(record.openedAt))</td></tr>
             """
         }
         let body: HTML = """
@@ -32,7 +32,7 @@ enum CaseViews {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let id = record.id!
-        let sealer = req.amparo.sealer, zone = req.amparo.config.timeZone, now = req.amparo.clock.now()
+        let sealer = req.amparo.sealer, time = req.amparo.localTime, now = req.amparo.clock.now()
         func open(_ value: String?, _ column: SealedColumn) -> String { value.flatMap { try? sealer.open($0, context: column.context(rowID: id)) } ?? "" }
         let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$occurredAt).sort(\.$recordedAt).all()
         let current = events.filter { $0.replacedBy == nil }
@@ -44,7 +44,7 @@ enum CaseViews {
         var banner: HTML = .empty
         if let clock {
             let hours = Int(clock.hours(at: now))
-            let text = clock.isRunning ? t(.holdRunning(hours: hours, since: LocalDateTime.format(clock.startedAt, timeZone: zone))) : t(.holdStopped(hours: hours))
+            let text = clock.isRunning ? t(.holdRunning(hours: hours, since: time.dateTime(clock.startedAt))) : t(.holdStopped(hours: hours))
             let unlawful = clock.isRunning && hours >= 48 && !clock.judicialWarrant
             banner = """
             <div class="\(unlawful ? "error-summary" : "notice")" role="\(unlawful ? "alert" : "status")" id="hold-clock"><p>\(text)</p>\
@@ -62,7 +62,7 @@ enum CaseViews {
             if let response = event.jailResponse.flatMap(JailResponse.init(rawValue:)) { facts.append(t(.response(response))) }
             let detail = event.detailSealed.flatMap { try? sealer.open($0, context: SealedColumn.caseEventDetail.context(rowID: event.id!)) }
             if let detail { facts.append(detail) }
-            let line: HTML = "<strong>\(LocalDateTime.format(event.occurredAt, timeZone: zone))</strong> · \(step)\(facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")) <span class=\"hint\">(\(who[event.recordedBy] ?? "—"))</span>"
+            let line: HTML = "<strong>\(time.dateTime(event.occurredAt))</strong> · \(step)\(facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")) <span class=\"hint\">(\(who[event.recordedBy] ?? "—"))</span>"
             guard event.replacedBy == nil else { return "<li><del>\(line)</del> — \(t(.replacedBy))</li>" }
             return """
             <li>\(line)<details><summary>\(t(.correct))</summary>\(eventForm(req, action: "/cases/\(id.uuidString)/events/\(event.id!.uuidString)/correct", prefix: "c-\(event.id!.uuidString.prefix(8))", event: event, detail: detail, facilities: support.facilities))</details></li>
@@ -77,7 +77,7 @@ enum CaseViews {
                         open(contact.reachSealed, .caseContactReach), contact.language, contact.channel].compactMap { $0 }.joined(separator: " · ")
             return "<li>\(text) <form method=\"post\" action=\"/cases/\(id.uuidString)/contacts/\(cid.uuidString)/remove\" class=\"inline\">\(csrf)<button type=\"submit\" class=\"link\">\(t(.removeContact))</button></form></li>"
         }
-        let consentNote = record.consentAt.map { at in HTML("<p class=\"hint\">\(t(.consentRecorded("\(LocalDateTime.format(at, timeZone: zone)) · \(record.consentBy.flatMap { who[$0] } ?? "—")")))</p>") }
+        let consentNote = record.consentAt.map { at in HTML("<p class=\"hint\">\(t(.consentRecorded("\(time.dateTime(at)) · \(record.consentBy.flatMap { who[$0] } ?? "—")")))</p>") }
         let body: HTML = """
         <h1>\(t(.caseTitle)): \(name(req, record))</h1>
         \(banner)
@@ -131,8 +131,8 @@ enum CaseViews {
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let controls = PrefixedControls(prefix: prefix)
         let (select, field) = (controls.select, controls.id)
-        let zone = req.amparo.config.timeZone
-        let when = event.map { LocalDateTime.format($0.occurredAt, timeZone: zone).replacingOccurrences(of: " ", with: "T") } ?? ""
+        let time = req.amparo.localTime
+        let when = event.map { time.inputValue($0.occurredAt) } ?? ""
         return """
         <form method="post" action="\(action)">\(Layout.csrfField(req.visitor))
         \(select("step", t(.stepLabel), CustodyStep.allCases.map { ($0.rawValue, t(.step($0))) }, event?.step))

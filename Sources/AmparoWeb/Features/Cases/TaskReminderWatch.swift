@@ -33,7 +33,7 @@ struct TaskReminderWatch: Sendable {
                 recipients = try await CaseTeam.members(of: record, roles: [.caseWorker, .legal], on: db)
             }
             let link = "\(services.config.baseURL)/cases/\(record.id!.uuidString)"
-            let when = LocalDateTime.format(task.dueAt, timeZone: services.config.timeZone)
+            let when = services.localTime.dateTime(task.dueAt)
             let notices = try CaseTeam.emails(
                 to: recipients, subject: { Text.support(.taskReminderSubject).in($0) }, body: { Text.support(.taskReminderBody(due: when, link: link)).in($0) },
                 purpose: "case.task", recordID: record.id, services: services, on: db)

@@ -36,7 +36,7 @@ enum DispatchViews {
         let requests: [HTML] = dispatches.map { dispatch in
             let state = DispatchState(rawValue: dispatch.state) ?? .waiting
             let shown = state == .waiting ? t(.delivery(delivery[dispatch.id!] ?? "pending")) : t(.state(state))
-            return "<li>\(names[dispatch.responderID] ?? "—") · \(shown) · \(UTCTime.format(dispatch.createdAt))</li>"
+            return "<li>\(names[dispatch.responderID] ?? "—") · \(shown) · \(req.amparo.localTime.dateTime(dispatch.createdAt))</li>"
         }
         let reports: [HTML] = filed.map { fieldReport(req, $0, by: names[$0.responderID] ?? "—") }
         return """
@@ -69,7 +69,7 @@ enum DispatchViews {
             .flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.fieldReportBody.context(rowID: model.id!)) }
             .flatMap { try? JSONDecoder().decode(FieldReport.self, from: Data($0.utf8)) }
         guard let report = opened else {
-            return "<p>\(t(.filedBy(name))) · \(UTCTime.format(model.filedAt)) · \(Text.hotline(.purged).in(l))</p>"
+            return "<p>\(t(.filedBy(name))) · \(req.amparo.localTime.dateTime(model.filedAt)) · \(Text.hotline(.purged).in(l))</p>"
         }
         let rows: [(FieldReport.Field, String)] = [
             (.finding, t(.finding(report.finding))), (.size, report.size), (.activity, report.activity), (.location, report.location),
@@ -79,7 +79,7 @@ enum DispatchViews {
         ]
         let items: [HTML] = rows.filter { !$0.1.isEmpty }.map { "<dt>\(t(.label($0.0)))</dt><dd>\($0.1)</dd>" }
         return """
-        <article class="field-report"><p><strong>\(t(.filedBy(name)))</strong> · \(UTCTime.format(model.filedAt))</p><dl>\(items)</dl></article>
+        <article class="field-report"><p><strong>\(t(.filedBy(name)))</strong> · \(req.amparo.localTime.dateTime(model.filedAt))</p><dl>\(items)</dl></article>
         """
     }
 }

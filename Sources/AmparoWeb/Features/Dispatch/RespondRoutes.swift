@@ -140,6 +140,7 @@ struct RespondRoutes: RouteCollection {
                                    from: nil, to: nil, at: req.amparo.clock.now()).create(on: req.db)
         try await req.audit(action.replacingOccurrences(of: ":", with: "."), recordType: "dispatch",
                             recordID: context.dispatch.id!.uuidString, actor: context.dispatch.responderID.uuidString)
+        req.amparo.liveEvents.publish(.changed(ReportID(context.report.id!)))
     }
 
     private func load(_ req: Request) async throws -> Context {

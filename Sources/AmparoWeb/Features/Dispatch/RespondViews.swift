@@ -20,7 +20,7 @@ enum RespondViews {
         <dl>
         <dt>\(h(.place))</dt><dd id="place">\(ReportRecords.open(report.placeSealed, .reportPlace, report: report, sealer: sealer) ?? "—")</dd>
         <dt>\(h(.pin))</dt><dd>\(ReportRecords.open(report.pinSealed, .reportPin, report: report, sealer: sealer) ?? "—")</dd>
-        <dt>\(h(.occurred))</dt><dd>\(UTCTime.format(report.occurredAt))</dd>
+        <dt>\(h(.occurred))</dt><dd>\(req.amparo.localTime.dateTime(report.occurredAt))</dd>
         <dt>\(h(.description))</dt><dd>\(ReportRecords.open(report.whatSealed, .reportWhat, report: report, sealer: sealer) ?? "—")</dd>
         \(note.map { HTML("<dt>\(t(.noteLabel))</dt><dd>\($0)</dd>") })
         </dl>

@@ -152,7 +152,7 @@ enum EventMail {
     static func send(_ kind: Kind, event: EventModel, registration: EventRegistrationModel, to email: String, services: AmparoServices, on db: any Database) async throws {
         let language = Language(rawValue: registration.language) ?? .es
         let title = language == .en ? event.titleEN : event.titleES
-        let when = LocalDateTime.format(event.startsAt, timeZone: services.config.timeZone)
+        let when = services.localTime.dateTime(event.startsAt)
         let cancel = "\(services.config.baseURL)/events/cancel/\(CapabilityToken.make(EventRoutes.cancelPurpose, id: registration.id!, key: services.linkKey))"
         let (subject, body): (EventsText, EventsText)
         switch kind {

@@ -9,10 +9,10 @@ enum EventViews {
     private static func title(_ event: EventModel, _ req: Request) -> String { req.language == .en ? event.titleEN : event.titleES }
 
     static func upcoming(_ req: Request, _ events: [EventModel]) -> Response {
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let items: [HTML] = events.map { event in
             let kind = EventKind(rawValue: event.kind).map { t(.kind($0), req) } ?? event.kind
-            return "<li><a href=\"/events/\(event.id!.uuidString)\">\(title(event, req))</a> · \(kind) · \(LocalDateTime.format(event.startsAt, timeZone: zone)) · \(event.place)</li>"
+            return "<li><a href=\"/events/\(event.id!.uuidString)\">\(title(event, req))</a> · \(kind) · \(time.dateTime(event.startsAt)) · \(event.place)</li>"
         }
         let body: HTML = """
         <h1>\(t(.title, req))</h1><p>\(t(.intro, req))</p>
@@ -22,7 +22,7 @@ enum EventViews {
     }
 
     static func page(_ req: Request, _ event: EventModel, notice: Text?, problem: Text?) async throws -> Response {
-        let l = req.language, zone = req.amparo.config.timeZone
+        let l = req.language, time = req.amparo.localTime
         let taken = try await EventRegistrationModel.query(on: req.db).filter(\.$eventID == event.id!)
             .filter(\.$status ~~ [RegistrationStatus.registered.rawValue, RegistrationStatus.attended.rawValue]).count()
         let left = max(0, event.capacity - taken)
@@ -32,7 +32,7 @@ enum EventViews {
         \(problem.map { Form.errorSummary([$0.in(l)], language: l) })
         \(notice.map { HTML("<p class=\"notice\" role=\"status\">\($0.in(l))</p>") })
         <dl class="facts"><dt>\(t(.kindLabel, req))</dt><dd>\(EventKind(rawValue: event.kind).map { t(.kind($0), req) } ?? event.kind)</dd>
-        <dt>\(t(.when, req))</dt><dd>\(LocalDateTime.format(event.startsAt, timeZone: zone))</dd><dt>\(t(.place, req))</dt><dd>\(event.place)</dd>
+        <dt>\(t(.when, req))</dt><dd>\(time.dateTime(event.startsAt))</dd><dt>\(t(.place, req))</dt><dd>\(event.place)</dd>
         <dt>\(t(.capacity, req))</dt><dd id="seats">\(left > 0 ? t(.seatsLeft(left), req) : t(.full, req))</dd></dl>
         \(description.map { HTML("<p class=\"note\">\($0)</p>") })
         <form method="post" action="/events/\(event.id!.uuidString)">\(Layout.csrfField(req.visitor))
@@ -56,9 +56,9 @@ enum EventViews {
     }
 
     static func manage(_ req: Request, problem: Text?) async throws -> Response {
-        let l = req.language, zone = req.amparo.config.timeZone
+        let l = req.language, time = req.amparo.localTime
         let events = try await EventModel.query(on: req.db).sort(\.$startsAt, .descending).limit(200).all()
-        let items: [HTML] = events.map { "<li><a href=\"/events/manage/\($0.id!.uuidString)\">\(title($0, req))</a> · \(LocalDateTime.format($0.startsAt, timeZone: zone))</li>" }
+        let items: [HTML] = events.map { "<li><a href=\"/events/manage/\($0.id!.uuidString)\">\(title($0, req))</a> · \(time.dateTime($0.startsAt))</li>" }
         let kinds = EventKind.allCases.map { (value: $0.rawValue, label: t(.kind($0), req)) }
         let body: HTML = """
         <h1>\(t(.manageTitle, req))</h1>

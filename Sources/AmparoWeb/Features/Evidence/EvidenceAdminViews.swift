@@ -29,11 +29,11 @@ enum EvidenceAdminViews {
     }
 
     static func imports(_ req: Request, problem: String?, notice: String? = nil, status: HTTPResponseStatus) async throws -> Response {
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let records = try await DetainerImportModel.query(on: req.db).sort(\.$startedAt, .descending).limit(50).all()
         let rows: [HTML] = records.map { record in
             """
-            <tr><td data-label="\(t(.importedOn, req))"><a href="/evidence/imports/\(record.id!.uuidString)">\(LocalDateTime.format(record.startedAt, timeZone: zone))</a></td>
+            <tr><td data-label="\(t(.importedOn, req))"><a href="/evidence/imports/\(record.id!.uuidString)">\(time.dateTime(record.startedAt))</a></td>
             <td data-label="\(t(.file, req))">\(record.fileName)</td><td data-label="\(Text.cases(.status).in(req.language))">\(record.status)</td>
             <td data-label="\(t(.rowsInFile, req))">\(record.rowsImported)</td><td data-label="\(t(.rejected, req))">\(record.rowsRejected)</td></tr>
             """

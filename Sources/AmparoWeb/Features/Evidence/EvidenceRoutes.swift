@@ -161,7 +161,7 @@ struct EvidenceRoutes: RouteCollection {
         switch try await importer.start(url: path, fileName: received.fileName ?? "upload", actor: req.visitor.user!.id!.uuidString) {
         case .alreadyImported(let earlier):
             try? FileManager.default.removeItem(at: path)
-            let when = LocalDateTime.format(earlier.finishedAt ?? earlier.startedAt, timeZone: req.amparo.config.timeZone)
+            let when = req.amparo.localTime.dateTime(earlier.finishedAt ?? earlier.startedAt)
             return try await EvidenceAdminViews.imports(req, problem: nil, notice: t(.alreadyImported(when), req), status: .ok)
         case .started(let record):
             let app = req.application, services = req.amparo

@@ -133,12 +133,12 @@ enum EvidenceViews {
     }
 
     static func method(_ req: Request, _ report: EvidenceReport, facilities: [String] = []) -> HTML {
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let rows: [HTML] = report.sources.map { source in
             """
             <tr><td data-label="\(t(.file, req))">\(source.fileName) <span class="hint">SHA-256 \(String(source.fileDigest.prefix(12)))… · \(source.release ?? "")</span></td>
             <td data-label="\(t(.rowsCounted, req))">\(EvidenceFormat.count(source.rowsCounted))</td><td data-label="\(t(.rowsInFile, req))">\(source.rowsInFile)</td>
-            <td data-label="\(t(.rejected, req))">\(source.rowsRejected)</td><td data-label="\(t(.importedOn, req))">\(LocalDateTime.format(source.importedAt, timeZone: zone))</td></tr>
+            <td data-label="\(t(.rejected, req))">\(source.rowsRejected)</td><td data-label="\(t(.importedOn, req))">\(time.dateTime(source.importedAt))</td></tr>
             """
         }
         let (from, to) = report.span

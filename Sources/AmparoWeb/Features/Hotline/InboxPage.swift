@@ -22,6 +22,9 @@ struct InboxPage: Sendable, Equatable, Codable {
     let nextCursor: String?
     let bulkActions: [BulkAction]
     var banner: Banner?
+
+    /// This page's own address (a bulk action's answer comes from another).
+    var path: String { show == .all ? "/hotline?show=all" : "/hotline" }
 }
 
 /// A position in the inbox as an opaque token: the received time and id of the last report shown.
@@ -46,7 +49,8 @@ enum InboxRenderer {
             """
             <tr class="status-\(report.status.rawValue)"><td data-label="\(t(.reference))"><input type="checkbox" name="reports[]" value="\(report.id.rawValue.uuidString)" aria-label="\(t(.selectReport(report.reference)))">
             <a href="/hotline/reports/\(report.id.rawValue.uuidString)">\(report.reference)</a></td>
-            <td data-label="\(t(.received))">\(UTCTime.format(report.receivedAt))</td><td data-label="\(Text.statusLabel.in(l))">\(t(.status(report.status)))</td>
+            <td data-label="\(t(.description))">\(report.summary ?? "—")</td>
+            <td data-label="\(t(.received))">\(chrome.dateTime(report.receivedAt))</td><td data-label="\(Text.statusLabel.in(l))">\(t(.status(report.status)))</td>
             <td data-label="\(t(.urgencyLabel))">\(t(.urgency(report.urgency)))</td>
             <td data-label="\(t(.place))">\(report.place ?? t(.purged))</td><td data-label="\(t(.agencyShort))">\(t(.agency(report.agency)))</td>
             <td data-label="\(t(.claimedBy))">\(report.claimedBy ?? "—")</td></tr>
@@ -55,7 +59,7 @@ enum InboxRenderer {
         let actions = page.bulkActions.map { (value: $0.rawValue, label: t($0 == .claim ? .bulkClaim : .bulkFalseAlarm)) }
         let table: HTML = page.reports.isEmpty ? "<p>\(t(.inboxEmpty))</p>" : """
             <form method="post" action="/hotline/bulk">\(chrome.csrfField)
-            <table class="cards"><thead><tr><th>\(t(.reference))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
+            <table class="cards"><thead><tr><th>\(t(.reference))</th><th>\(t(.description))</th><th>\(t(.received))</th><th>\(Text.statusLabel.in(l))</th>
             <th>\(t(.urgencyLabel))</th><th>\(t(.place))</th><th>\(t(.agencyShort))</th><th>\(t(.claimedBy))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             <fieldset><legend>\(t(.bulkLegend))</legend>
@@ -75,12 +79,29 @@ enum InboxRenderer {
         } ?? .empty
         let body: HTML = """
         <h1>\(t(.inboxTitle))</h1>
-        <p>\(t(.inboxIntro))</p>
+        <p>\(t(.inboxIntro)) \(t(.liveUpdates))</p>
         \(banner)
-        <p>\(page.show == .all ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>"))</p>
+        <p>\(page.show == .all ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>")) · <a href="\(page.path)">\(t(.refresh))</a></p>
+        \(LiveRegion.open(chrome, page: page.path, report: nil))
         \(table)
         \(more)
+        </div>
         """
-        return Layout.page(chrome, title: t(.inboxTitle), body: body)
+        return Layout.page(chrome, title: t(.inboxTitle), body: body, script: LiveRegion.script)
+    }
+}
+
+/// The part of a hotline page that the live script swaps in place, with the texts the script shows.
+enum LiveRegion {
+    static let script = "/static/live-inbox.js"
+
+    /// `page`: where the script fetches the fresh region from (a form's answer page may have another path).
+    static func open(_ chrome: Chrome, page: String, report: ReportID?) -> HTML {
+        let l = chrome.language
+        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
+        return """
+        <div id="live" data-live-events="/hotline/events" data-page="\(page)"\(report.map { HTML(" data-report=\"\($0.description)\"") }) data-sound-on="\(t(.soundOn))" \
+        data-sound-is-on="\(t(.soundIsOn))" data-changed="\(t(report == nil ? .liveInboxChanged : .liveChanged))" data-reload="\(t(.liveReload))">
+        """
     }
 }

@@ -148,6 +148,7 @@ struct InboxRoutes: RouteCollection {
             throw Abort(.badRequest, reason: "Choose an urgency from the list.")
         }
         let now = req.amparo.clock.now()
+        let escalated = urgency == .emergency && report.urgency != urgency.rawValue
         try await req.db.transaction { db in
             report.urgency = urgency.rawValue
             report.updatedAt = now
@@ -156,6 +157,7 @@ struct InboxRoutes: RouteCollection {
                                        from: nil, to: nil, at: now).create(on: db)
         }
         try await req.audit("report.urgency", recordType: "report", recordID: report.id!.uuidString)
+        req.amparo.liveEvents.publish(escalated ? .escalated(ReportID(report.id!)) : .changed(ReportID(report.id!)))
         return req.redirect(to: path(report))
     }
 
@@ -174,6 +176,7 @@ struct InboxRoutes: RouteCollection {
                                        action: "region:\(teamName)", from: nil, to: nil, at: now).create(on: db)
         }
         try await req.audit("report.region", recordType: "report", recordID: report.id!.uuidString)
+        req.amparo.liveEvents.publish(.changed(ReportID(report.id!)))
         return req.redirect(to: path(report))
     }
 
@@ -221,6 +224,7 @@ struct InboxRoutes: RouteCollection {
         }
         if changed {
             try await req.audit("report.status.\(to.rawValue)", recordType: "report", recordID: id.uuidString)
+            req.amparo.liveEvents.publish(.changed(ReportID(id)))
         }
         return changed
     }

@@ -23,7 +23,7 @@ enum InboxViews {
             let reason = event.reasonSealed.flatMap {
                 try? sealer.open($0, context: SealedColumn.reportEventReason.context(rowID: event.id!))
             }
-            return "<li>\(UTCTime.format(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? describe(event.action) : change)\(reason.map { HTML(" · \($0)") })</li>"
+            return "<li>\(req.amparo.localTime.dateTime(event.at)) · \(event.actorID.flatMap { names[$0] } ?? "—") · \(change.isEmpty ? describe(event.action) : change)\(reason.map { HTML(" · \($0)") })</li>"
         }
         func describe(_ action: String) -> String {
             if action.hasPrefix("duplicate:") { return "\(t(.duplicates)): \(action.dropFirst("duplicate:".count))" }
@@ -78,14 +78,16 @@ enum InboxViews {
         let body: HTML = """
         <h1>\(t(.reference)) \(report.reference)</h1>
         \(notice.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
+        <p>\(t(.liveUpdates)) <a href="/hotline/reports/\(id.uuidString)">\(t(.refresh))</a></p>
+        \(LiveRegion.open(req.chrome, page: "/hotline/reports/\(id.uuidString)", report: ReportID(id)))
         <dl>
         <dt>\(Text.statusLabel.in(l))</dt><dd>\(t(.status(current)))</dd>
         <dt>\(t(.urgencyLabel))</dt><dd>\(t(.urgency(ReportUrgency(rawValue: report.urgency) ?? .routine)))</dd>
         \(original.map { HTML("<dt>\(t(.duplicateOf))</dt><dd><a href=\"/hotline/reports/\($0.id!.uuidString)\">\($0.reference)</a></dd>") })
         \(links.isEmpty ? HTML.empty : HTML("<dt>\(t(.duplicates))</dt><dd>\(links)</dd>"))
         <dt>\(t(.claimedBy))</dt><dd>\(report.claimedBy.flatMap { names[$0] } ?? t(.nobody))</dd>
-        <dt>\(t(.received))</dt><dd>\(UTCTime.format(report.receivedAt))</dd>
-        <dt>\(t(.occurred))</dt><dd>\(UTCTime.format(report.occurredAt))</dd>
+        <dt>\(t(.received))</dt><dd>\(req.amparo.localTime.dateTime(report.receivedAt))</dd>
+        <dt>\(t(.occurred))</dt><dd>\(req.amparo.localTime.dateTime(report.occurredAt))</dd>
         <dt>\(t(.place))</dt><dd>\(open(report.placeSealed, .reportPlace))</dd>
         <dt>\(t(.pin))</dt><dd>\(open(report.pinSealed, .reportPin))</dd>
         <dt>\(t(.agencyShort))</dt><dd>\(t(.agency(Agency(rawValue: report.agency) ?? .unknown)))</dd>
@@ -101,9 +103,10 @@ enum InboxViews {
         \(alertSection)
         <h2>\(t(.history))</h2>
         <ul>\(history)</ul>
+        </div>
         <p><a href="/hotline">\(t(.inboxTitle))</a></p>
         """
-        return htmlResponse(Layout.page(req, title: "\(t(.reference)) \(report.reference)", body: body), status: status)
+        return htmlResponse(Layout.page(req, title: "\(t(.reference)) \(report.reference)", body: body, script: LiveRegion.script), status: status)
     }
 
     /// The text-message thread of a report that came by SMS, and the reply form.
@@ -121,7 +124,7 @@ enum InboxViews {
         let items: [HTML] = messages.map { message in
             let body = message.bodySealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.reportMessageBody.context(rowID: message.id!)) }
             let who = message.direction == ReportMessageModel.Direction.inbound.rawValue ? t(.fromReporter) : t(.fromDispatcher)
-            return "<li>\(UTCTime.format(message.at)) · \(who): \(body ?? t(.purged))</li>"
+            return "<li>\(req.amparo.localTime.dateTime(message.at)) · \(who): \(body ?? t(.purged))</li>"
         }
         return """
         <h2>\(t(.conversation))</h2><ul id="conversation">\(items)</ul>

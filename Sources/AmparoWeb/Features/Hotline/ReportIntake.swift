@@ -12,11 +12,15 @@ actor ReportIntake {
     private var flushing = false
     private let database: @Sendable () -> any Database
     private let newReference: @Sendable () -> String
+    /// Told how many reports each commit stored (open inboxes and the on-call alarm listen).
+    private let committed: @Sendable (Int) -> Void
     static let maxBatch = 512
 
-    init(database: @escaping @Sendable () -> any Database, newReference: @escaping @Sendable () -> String) {
+    init(database: @escaping @Sendable () -> any Database, newReference: @escaping @Sendable () -> String,
+         committed: @escaping @Sendable (Int) -> Void) {
         self.database = database
         self.newReference = newReference
+        self.committed = committed
     }
 
     /// Returns once the report is committed, with its reference code (a new one in the rare case
@@ -38,6 +42,7 @@ actor ReportIntake {
             do {
                 try await ReportWrites.insert(batch.map(\.report), on: database())
                 batch.forEach { $0.done.resume(returning: $0.report.reference) }
+                committed(batch.count)
             } catch {
                 // A batch fails as a whole (say, two reports drew the same reference code, about
                 // once in 10^11): store them one by one so only a report that really fails fails.
@@ -52,11 +57,13 @@ actor ReportIntake {
         do {
             try await ReportWrites.insert([report], on: database())
             item.done.resume(returning: report.reference)
+            committed(1)
         } catch {
             report.reference = newReference()
             do {
                 try await ReportWrites.insert([report], on: database())
                 item.done.resume(returning: report.reference)
+                committed(1)
             } catch {
                 item.done.resume(throwing: error)
             }

@@ -74,5 +74,6 @@ struct TextIntake {
         let message = ReportMessageModel(id: id, reportID: report, direction: direction, channel: channel.rawValue, actorID: actor, at: services.clock.now())
         message.bodySealed = try services.sealer.seal(body, context: SealedColumn.reportMessageBody.context(rowID: id))
         try await message.create(on: db)
+        services.liveEvents.publish(.changed(ReportID(report)))
     }
 }

@@ -8,13 +8,13 @@ enum VisitViews {
     private static func t(_ text: SupportText, _ req: Request) -> String { Text.support(text).in(req.language) }
 
     static func mine(_ req: Request, visits: [VisitModel], cases: [CaseModel], facilities: [FacilityModel]) -> Response {
-        let zone = req.amparo.config.timeZone
+        let time = req.amparo.localTime
         let people = Dictionary(uniqueKeysWithValues: cases.map { ($0.id!, CaseViews.name(req, $0)) })
         let places = Dictionary(uniqueKeysWithValues: facilities.map { ($0.id!, $0.name) })
         let rows: [HTML] = visits.map { visit in
             let status = VisitStatus(rawValue: visit.status).map { t(.visitStatus($0), req) } ?? visit.status
             return """
-            <tr><td data-label="\(t(.visitWhen, req))"><a href="/visits/\(visit.id!.uuidString)">\(LocalDateTime.format(visit.scheduledAt, timeZone: zone))</a></td>
+            <tr><td data-label="\(t(.visitWhen, req))"><a href="/visits/\(visit.id!.uuidString)">\(time.dateTime(visit.scheduledAt))</a></td>
             <td data-label="\(Text.cases(.name).in(req.language))">\(people[visit.caseID] ?? "—")</td>
             <td data-label="\(t(.facility, req))">\(places[visit.facilityID] ?? "—")</td><td data-label="\(Text.cases(.status).in(req.language))">\(status)</td></tr>
             """
@@ -28,7 +28,7 @@ enum VisitViews {
 
     /// What a visitor needs for one visit, and nothing more about the case.
     static func page(_ req: Request, visit: VisitModel, problem: Text?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let l = req.language, zone = req.amparo.config.timeZone
+        let l = req.language, time = req.amparo.localTime
         guard let record = try await CaseModel.find(visit.caseID, on: req.db), let facility = try await FacilityModel.find(visit.facilityID, on: req.db) else {
             throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
         }
@@ -42,7 +42,7 @@ enum VisitViews {
         <h1>\(t(.visitTitle, req)): \(CaseViews.name(req, record))</h1>
         \(problem.map { Form.errorSummary([$0.in(l)], language: l) })
         <dl class="facts">
-        <dt>\(t(.visitWhen, req))</dt><dd>\(LocalDateTime.format(visit.scheduledAt, timeZone: zone))</dd>
+        <dt>\(t(.visitWhen, req))</dt><dd>\(time.dateTime(visit.scheduledAt))</dd>
         <dt>\(t(.facility, req))</dt><dd>\(facility.name)\(facility.city.map { ", \($0)" } ?? "")\(facility.state.map { ", \($0)" } ?? "")</dd>
         <dt>\(Text.cases(.status).in(l))</dt><dd id="visit-status">\(t(.visitStatus(visitStatus), req))</dd>
         <dt>\(t(.personLanguage, req))</dt><dd>\(record.language ?? "—")</dd>
