@@ -34,6 +34,7 @@ public enum AgreementImportEntity {}
 public enum CampaignEntity {}
 public enum LetterEntity {}
 public enum ReportEntity {}
+public enum AlertEntity {}
 
 public typealias UserID = TypedID<UserEntity>
 public typealias TeamID = TypedID<TeamEntity>
@@ -46,3 +47,4 @@ public typealias CampaignID = TypedID<CampaignEntity>
 public typealias LetterID = TypedID<LetterEntity>
 /// A report to the hotline.
 public typealias ReportID = TypedID<ReportEntity>
+public typealias AlertID = TypedID<AlertEntity>

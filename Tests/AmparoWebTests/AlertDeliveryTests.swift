@@ -299,4 +299,81 @@ final class AlertDeliveryTests: DeliveryTestCase {
         XCTAssertEqual(keys.count, 90)
         XCTAssertEqual(Set(keys).count, 90, "no message twice")
     }
+
+    func testASpanishOnlyAlertIsPreviewedWithItsAudienceAndReachesEveryoneMarkedAsSuch() async throws {
+        let east = TeamModel(name: "Eastside", region: "Eastside")
+        try await east.create(on: harness.app.db)
+        _ = try await subscribe("email", "lucia@example.org", language: "es", region: east)
+        _ = try await subscribe("sms", "(503) 555-0142", language: "en", region: nil)
+        _ = try await subscribe("sms", "+1 503 555 0144", language: "es", region: nil)
+        let report = try await verifiedReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator, name: "Olu Coordinadora"))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        try await coordinator.get(path)
+
+        // Refused: the text comes back as typed, with what to fix beside its field.
+        let typed = "Agentes de ICE cerca de la clínica <en la 5>."
+        let refused = try await coordinator.post(path + "/alert/preview", ["place": "", "region": east.id!.uuidString, "messageES": typed, "hours": "99"])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.string.contains("Agentes de ICE cerca de la clínica &lt;en la 5&gt;."), "what was typed is kept")
+        XCTAssertTrue(refused.body.string.contains("Name the area in 1 to 120 characters"))
+        XCTAssertTrue(refused.body.string.contains("An alert is valid for 1 to 72 hours"))
+        let nothing = try await coordinator.post(path + "/alert/preview", ["place": "Eastside", "messageES": " ", "messageEN": "", "hours": "6"])
+        XCTAssertEqual(nothing.status, .unprocessableEntity)
+        XCTAssertTrue(nothing.body.string.contains("Write the alert in at least one language"))
+        let noAlerts = try await AlertModel.query(on: harness.app.db).count()
+        XCTAssertEqual(noAlerts, 0, "a refused form writes nothing")
+
+        // The preview: who, by channel and language, and the exact message each reads. Nothing is sent.
+        let preview = try await coordinator.post(path + "/alert/preview", ["place": "Eastside", "region": east.id!.uuidString, "messageES": typed, "hours": "6"])
+        XCTAssertEqual(preview.status, .ok)
+        let page = preview.body.string
+        XCTAssertTrue(page.contains("Who will receive it: 3"), page)
+        XCTAssertTrue(page.contains("1 by email in Spanish") && page.contains("1 by text message in English") && page.contains("1 by text message in Spanish"), page)
+        XCTAssertTrue(page.contains("(Only in Spanish) Eastside: Agentes de ICE cerca de la clínica &lt;en la 5&gt;."), "the English reader's message says so")
+        XCTAssertTrue(page.contains("Test Defense Network: verified alert, Eastside") || page.contains("Test Defense Network: alerta verificada, Eastside"))
+        XCTAssertTrue(page.contains("— Test Defense Network"), "signed with the group's name")
+        XCTAssertTrue(page.contains("<form method=\"post\" action=\"\(path)/alert\">") && page.contains(">Send the alert</button>"),
+                      "and a button that sends it")
+        let stillNone = try await AlertModel.query(on: harness.app.db).count()
+        XCTAssertEqual(stillNone, 0, "a preview publishes nothing")
+
+        let published = try await coordinator.post(path + "/alert", ["place": "Eastside", "region": east.id!.uuidString, "messageES": typed, "hours": "6"])
+        XCTAssertEqual(published.status, .seeOther)
+        let delivered = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(delivered, 3)
+        let sms = providers.requests.filter { $0.path.hasSuffix("/Messages.json") }.map { FormBody.parse(Array($0.body.utf8)) }
+        let english = try XCTUnwrap(sms.first { $0["To"] == ["+15035550142"] }?["Body"]?.first)
+        XCTAssertTrue(english.hasPrefix("(Only in Spanish) Eastside: Agentes de ICE cerca de la clínica"), english)
+        XCTAssertTrue(english.contains("— Test Defense Network\nStop these alerts: https://amparo.example/alerts/unsubscribe/"), english)
+        let spanish = try XCTUnwrap(sms.first { $0["To"] == ["+15035550144"] }?["Body"]?.first)
+        XCTAssertTrue(spanish.hasPrefix("Eastside: Agentes de ICE"), spanish)
+        let mail = try XCTUnwrap(smtp.messages().first)
+        let subject = Data("Test Defense Network: alerta verificada, Eastside".utf8).base64EncodedString()
+        XCTAssertTrue(mail.contains("Subject: =?UTF-8?B?\(subject)?="), mail)
+
+        // The alerts page: every alert with its delivery by channel; the API serves the same value.
+        let dispatcher = try await harness.signedIn(try await harness.member(.dispatcher))
+        let list = try await dispatcher.get("/hotline/alerts")
+        XCTAssertEqual(list.status, .ok)
+        XCTAssertTrue(list.body.string.contains("Olu Coordinadora") && list.body.string.contains(report.reference))
+        XCTAssertFalse(list.body.string.contains("data-poll"), "nothing in flight: the page stops asking")
+        let token = try await harness.apiToken(for: try await harness.member(.dispatcher))
+        let api = harness.browser()
+        api.headers.bearerAuthorization = .init(token: token)
+        let json = try await api.get("/api/v1/hotline/alerts")
+        XCTAssertEqual(json.status, .ok, json.body.string)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let value = try decoder.decode(AlertsPage.self, from: Data(json.body.readableBytesView))
+        let alert = try XCTUnwrap(value.alerts.first)
+        XCTAssertEqual(alert.text, AlertText(english: nil, spanish: typed))
+        XCTAssertEqual(alert.delivery, [DeliveryCount(channel: .email, status: .sent, count: 1), DeliveryCount(channel: .sms, status: .sent, count: 2)])
+    }
+
+    func testFailureReasonsNeverShowAPhoneNumberOrAnAddress() {
+        XCTAssertEqual(FailureReason.redacted("permanent(\"The 'To' number +1 503 555 0142 is not a valid phone number.\")"),
+                       "permanent(\"The 'To' number … is not a valid phone number.\")")
+        XCTAssertEqual(FailureReason.redacted("550 5.1.1 <lucia@example.org>: mailbox unavailable"), "550 5.1.1 <…>: mailbox unavailable")
+    }
 }

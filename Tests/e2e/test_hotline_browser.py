@@ -247,6 +247,12 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     fill(dispatcher, {"place": "Centro", "messageEN": "ICE agents at 5th and Main. Stay inside.",
                       "messageES": "Agentes de ICE en la 5 y Main. Quédese adentro."})
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/alert')]//button"))
+    # First the preview: who gets it by channel and language, and the exact text each reads.
+    preview = dispatcher.find_element(By.ID, "preview").text
+    assert "Who will receive it: 2" in preview and "1 by email in Spanish" in preview and "1 by text message in English" in preview, preview
+    assert "Centro: ICE agents at 5th and Main. Stay inside." in preview, preview
+    check_accessibility(dispatcher, artifacts, "24b-alert-preview")
+    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//button[contains(., 'Send the alert')]"))
     assert "2 messages queued" in dispatcher.page_source, dispatcher.find_element(By.TAG_NAME, "main").text
     # The sinks already hold the confirmations (a mail, a text), the mail that told the coordinator
     # (nobody was on call) that a report was waiting, and Rosa's dispatch text: one more each.

@@ -9,6 +9,11 @@ public enum AlertsText: Sendable, Equatable {
     case stopFooter(String)
     case confirmTitle, confirmBody, confirmButton, confirmedBody, confirmInvalid, confirmSubject, confirmEmail(String), confirmText(String)
     case confirmedByText
+    case onlyInOtherLanguage(Language), alertSubject(organization: String, place: String), errorMessageMissing, errorMessageTooLong
+    case oneLanguageHint, previewButton, previewTitle, previewIntro, audienceTitle, audienceNobody, audienceLine(count: Int, channel: AlertChannel, language: Language)
+    case channelNotConfigured(AlertChannel), messageFor(AlertChannel, Language), personalStopLink, editHint, composeTitle(String), backToReport
+    case alertsTitle, alertsIntro, alertsNone, alertsLink, deliveryHeading, status(DeliveryStatus), failureReasons, waitingChannel
+    case publishedBy, expires, audience, regionAll, fromReport
 
     public var pair: (String, String) {
         switch self {
@@ -67,7 +72,60 @@ public enum AlertsText: Sendable, Equatable {
         case .alertsSent: ("Alerts from this report", "Alertas de este reporte")
         case .delivery(let sent, let pending, let failed): ("\(sent) delivered, \(pending) waiting, \(failed) failed", "\(sent) entregados, \(pending) en espera, \(failed) fallidos")
         case .stopFooter(let link): ("Stop these alerts: \(link)", "Detener estas alertas: \(link)")
+        case .onlyInOtherLanguage(let other):
+            other == .en ? ("(Only in English)", "(Solo en inglés)") : ("(Only in Spanish)", "(Solo en español)")
+        case .alertSubject(let organization, let place): ("\(organization): verified alert, \(place)", "\(organization): alerta verificada, \(place)")
+        case .errorMessageMissing: ("Write the alert in at least one language.", "Escriba la alerta en al menos un idioma.")
+        case .errorMessageTooLong: ("An alert holds at most 480 characters, without control characters.", "Una alerta tiene como máximo 480 caracteres, sin caracteres de control.")
+        case .oneLanguageHint: ("One language is enough: subscribers of the other get it marked as such.", "Basta con un idioma: quienes leen el otro la reciben marcada así.")
+        case .previewButton: ("Preview who gets what", "Ver quién recibe qué")
+        case .previewTitle: ("Before you send", "Antes de enviar")
+        case .previewIntro: ("Check who will receive this alert and exactly what each will read. Nothing has been sent yet.", "Revise quién recibirá esta alerta y qué leerá cada persona. Todavía no se envió nada.")
+        case .audienceTitle: ("Who will receive it", "Quién la recibirá")
+        case .audienceNobody: ("Nobody: no confirmed subscriber in this area. Publishing still records the alert.", "Nadie: no hay suscriptores confirmados en esta zona. Publicarla igual la deja registrada.")
+        case .audienceLine(let count, let channel, let language):
+            ("\(count) by \(Self.channelName(channel).0) in \(language == .es ? "Spanish" : "English")", "\(count) por \(Self.channelName(channel).1) en \(language == .es ? "español" : "inglés")")
+        case .channelNotConfigured(let channel): ("\(Self.channelName(channel).0) is not set up on this server: these messages wait until it is.", "\(Self.channelName(channel).1) no está configurado en este servidor: estos mensajes esperan hasta que lo esté.")
+        case .messageFor(let channel, let language): ("By \(Self.channelName(channel).0), in \(language == .es ? "Spanish" : "English")", "Por \(Self.channelName(channel).1), en \(language == .es ? "español" : "inglés")")
+        case .personalStopLink: ("(each person's own stop link)", "(el enlace propio de cada persona)")
+        case .editHint: ("Change the text above and preview again, or send it as it is.", "Cambie el texto arriba y vuelva a revisar, o envíela así.")
+        case .composeTitle(let reference): ("Alert from report \(reference)", "Alerta del reporte \(reference)")
+        case .backToReport: ("Back to the report", "Volver al reporte")
+        case .alertsTitle: ("Alerts sent", "Alertas enviadas")
+        case .alertsIntro: ("Every published alert and how its delivery is going, by channel. This page updates itself while messages are on their way.", "Cada alerta publicada y cómo va su entrega, por medio. Esta página se actualiza sola mientras los mensajes van en camino.")
+        case .alertsNone: ("No alert has been published yet.", "Todavía no se publicó ninguna alerta.")
+        case .alertsLink: ("Alerts sent", "Alertas enviadas")
+        case .deliveryHeading: ("Delivery", "Entrega")
+        case .status(let status):
+            switch status {
+            case .queued: ("queued", "en cola")
+            case .sending: ("sending", "enviando")
+            case .sent: ("sent", "enviados")
+            case .failed: ("failed", "fallidos")
+            case .waiting: ("waiting for the channel to be set up", "esperando que se configure el medio")
+            }
+        case .failureReasons: ("Why some failed", "Por qué fallaron algunos")
+        case .waitingChannel: ("not set up", "sin configurar")
+        case .publishedBy: ("Published by", "Publicada por")
+        case .expires: ("Valid until", "Vigente hasta")
+        case .audience: ("Recipients", "Destinatarios")
+        case .regionAll: ("Every area", "Todas las zonas")
+        case .fromReport: ("From report", "Del reporte")
         case .tooMany: ("Too many attempts from this connection. Wait a few minutes.", "Demasiados intentos desde esta conexión. Espere unos minutos.")
         }
     }
+
+    private static func channelName(_ channel: AlertChannel) -> (String, String) {
+        switch channel {
+        case .email: ("email", "correo")
+        case .sms: ("text message", "mensaje de texto")
+        case .signal: ("Signal", "Signal")
+        }
+    }
+}
+
+/// Where an outbox message stands, as the alerts page counts it. `waiting`: queued for a channel
+/// this server has not set up, so nothing will move until someone does.
+public enum DeliveryStatus: String, Sendable, Equatable, Codable, CaseIterable {
+    case queued, sending, sent, failed, waiting
 }

@@ -35,6 +35,8 @@ enum Assets {
     .error-summary h2{font-size:1.1rem;margin:.3rem 0}
     button,.button{font:inherit;font-weight:600;background:var(--accent);color:var(--accent-ink);border:0;border-radius:4px;padding:.6rem 1.2rem;min-height:44px;cursor:pointer;text-decoration:none;display:inline-block}
     button.secondary{background:var(--soft);color:var(--ink);border:2px solid var(--ink)}
+    .message-preview{border-left:4px solid var(--ink);padding:.25rem .75rem;margin:1rem 0}
+    .message-preview pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;margin:0}
     button.danger{background:var(--error)}
     .notice{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem 1rem}
     .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:var(--soft);padding:.5rem}

@@ -159,6 +159,16 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/hotline/alerts": {
+          "get": {
+            "operationId": "listAlerts", "summary": "Every published alert, newest first, with delivery by channel and status and why messages failed (members who work the hotline)",
+            "responses": {
+              "200": {"description": "The alerts page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AlertsPage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
         "/api/v1/places": {
           "get": {
             "operationId": "listPlaceStates", "summary": "Every state with its 287(g) agreements in force, by model (public)", "security": [],
@@ -258,6 +268,28 @@ enum OpenAPIDocument {
           "AuditVerification": {
             "type": "object", "required": ["intact", "entriesChecked"],
             "properties": {"intact": {"type": "boolean"}, "entriesChecked": {"type": "integer"}, "problem": {"type": ["string", "null"]}}
+          },
+          "AlertsPage": {
+            "type": "object", "required": ["alerts", "configured"],
+            "properties": {
+              "alerts": {"type": "array", "items": {"$ref": "#/components/schemas/SentAlert"}},
+              "configured": {"type": "array", "description": "The channels this server can send on", "items": {"type": "string", "enum": ["email", "sms", "signal"]}}
+            }
+          },
+          "SentAlert": {
+            "type": "object", "required": ["id", "reportID", "reference", "place", "text", "publishedAt", "expiresAt", "publishedBy", "recipients", "delivery", "failures"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"}, "reportID": {"type": "string", "format": "uuid"}, "reference": {"type": "string"},
+              "place": {"type": "string"}, "region": {"type": "string", "description": "Absent: every area"},
+              "text": {"type": "object", "properties": {"english": {"type": "string"}, "spanish": {"type": "string"}}},
+              "publishedAt": {"type": "string", "format": "date-time"}, "expiresAt": {"type": "string", "format": "date-time"},
+              "publishedBy": {"type": "string"}, "recipients": {"type": "integer"},
+              "delivery": {"type": "array", "items": {"type": "object", "required": ["channel", "status", "count"], "properties": {
+                "channel": {"type": "string", "enum": ["email", "sms", "signal"]},
+                "status": {"type": "string", "enum": ["queued", "sending", "sent", "failed", "waiting"]}, "count": {"type": "integer"}}}},
+              "failures": {"type": "array", "items": {"type": "object", "required": ["reason", "count"], "properties": {
+                "reason": {"type": "string", "description": "The provider's error with phone numbers and addresses removed"}, "count": {"type": "integer"}}}}
+            }
           },
           "InboxReport": {
             "type": "object", "required": ["id", "reference", "receivedAt", "status", "urgency", "agency"],

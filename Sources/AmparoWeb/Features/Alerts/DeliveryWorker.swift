@@ -116,17 +116,19 @@ final class DeliveryWorker: Sendable {
         let recipients = try await Outbox.recipients(claimed.map(\.key.subscriptionID), on: db)
         var messages: [Outbox.Key: OutgoingMessage] = [:]
         let now = services.clock.now()
+        let organization = try await services.organizationName(on: db) ?? "Amparo"
         for item in claimed {
             // An alert past its expiry is not sent late: its messages fail for good.
             guard let alert = byAlert[item.key.alertID], alert.expiresAt > now, let subscription = recipients[item.key.subscriptionID],
                   let contact = try? services.sealer.open(subscription.contactSealed, context: SealedColumn.subscriptionContact.context(rowID: subscription.id))
             else { continue }
             let language = Language(rawValue: subscription.language) ?? .es
-            let text = language == .es ? alert.messageES : alert.messageEN
             let stop = "\(services.config.baseURL)/alerts/unsubscribe/\(UnsubscribeLinks.token(forID: subscription.id, key: services.unsubscribeKey))"
-            messages[item.key] = OutgoingMessage(
-                to: contact, subject: "Amparo: \(alert.place)", body: "\(alert.place): \(text)\n\n\(Text.alerts(.stopFooter(stop)).in(language))",
-                idempotencyKey: item.key.idempotencyKey, unsubscribeURL: stop)
+            guard let message = AlertMessage.compose(organization: organization, place: alert.place,
+                                                     text: AlertText(english: alert.messageEN, spanish: alert.messageES),
+                                                     language: language, stopLink: stop) else { continue }
+            messages[item.key] = OutgoingMessage(to: contact, subject: message.subject, body: message.body,
+                                                 idempotencyKey: item.key.idempotencyKey, unsubscribeURL: stop)
         }
         return messages
     }

@@ -81,7 +81,7 @@ enum InboxRenderer {
         <h1>\(t(.inboxTitle))</h1>
         <p>\(t(.inboxIntro)) \(t(.liveUpdates))</p>
         \(banner)
-        <p>\(page.show == .all ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>")) · <a href="\(page.path)">\(t(.refresh))</a></p>
+        <p>\(page.show == .all ? HTML("<a href=\"/hotline\">\(t(.showOpen))</a>") : HTML("<a href=\"/hotline?show=all\">\(t(.showAll))</a>")) · <a href="\(page.path)">\(t(.refresh))</a> · <a href="/hotline/alerts">\(Text.alerts(.alertsLink).in(l))</a></p>
         \(LiveRegion.open(chrome, page: page.path, report: nil))
         \(table)
         \(more)

@@ -28,7 +28,7 @@ enum LiveInboxScript {
         sound.textContent = region.getAttribute("data-sound-is-on");
         sound.setAttribute("aria-pressed", "true");
       });
-      if (!report) { region.parentNode.insertBefore(sound, region); }
+      if (!report && region.getAttribute("data-live-events")) { region.parentNode.insertBefore(sound, region); }
       function tone() {
         if (!audio || audio.state !== "running") { return; }
         var osc = audio.createOscillator(), gain = audio.createGain();
@@ -66,7 +66,10 @@ enum LiveInboxScript {
           .then(function (html) {
             if (!html) { return; }
             var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("live");
-            if (fresh && !busy()) { region.innerHTML = fresh.innerHTML; } else if (fresh) { offer(); }
+            if (fresh && !busy()) {
+              region.innerHTML = fresh.innerHTML;
+              if (fresh.getAttribute("data-poll") === null) { region.removeAttribute("data-poll"); }
+            } else if (fresh) { offer(); }
           })
           .catch(function () {})
           .then(function () {
@@ -79,6 +82,18 @@ enum LiveInboxScript {
       document.addEventListener("visibilitychange", function () {
         if (!document.hidden) { unseen = 0; document.title = baseTitle; }
       });
+      var poll = parseFloat(region.getAttribute("data-poll"));
+      if (poll > 0) {
+        // A page with no event stream (alerts on their way) asks again every few seconds, until
+        // a fresh copy of the page no longer asks to be polled.
+        (function again() {
+          window.setTimeout(function () {
+            refresh();
+            if (region.getAttribute("data-poll") !== null) { again(); }
+          }, poll * 1000);
+        })();
+      }
+      if (!region.getAttribute("data-live-events")) { return; }
       var source = new EventSource(region.getAttribute("data-live-events"));
       source.addEventListener("report", function (message) {
         var event;
