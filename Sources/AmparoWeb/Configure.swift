@@ -163,6 +163,12 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
             })
         }
     }
+    if let relay = services.liveRelay {
+        let events = services.liveEvents, logger = app.logger
+        app.lifecycle.use(BackgroundTask {
+            await relay.listen(logger: logger) { wire in LiveEvent(wire: wire).map(events.receiveFromElsewhere) }
+        })
+    }
     if config.runScheduler {
         let purge = services.purge, logger = app.logger
         app.lifecycle.use(BackgroundTask.every(3600) { _ = await purge.runAll(logger: logger) })

@@ -41,7 +41,10 @@ final class HotlineIntakeTests: XCTestCase {
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.string.contains("¿Qué está pasando?"), "Spanish from Accept-Language")
         XCTAssertTrue(page.body.string.contains("<html lang=\"es\">"))
-        XCTAssertFalse(page.body.string.contains("<script"), "works without JavaScript")
+        // Works without JavaScript: the one script is the same-origin "use my location" button, deferred.
+        XCTAssertEqual(page.body.string.components(separatedBy: "<script").count - 1, 1)
+        XCTAssertTrue(page.body.string.contains("<script src=\"/static/report-location.js\" defer></script>"))
+        XCTAssertTrue(page.body.string.contains("name=\"latitude\""), "the map point can be typed")
         let css = try await browser.get("/static/amparo.css")
         XCTAssertLessThan(page.body.readableBytes + css.body.readableBytes, 30_000, "page and stylesheet under 30 KB")
 

@@ -2,6 +2,7 @@ import AmparoDomain
 import AmparoPersistence
 import AmparoWebKit
 import Fluent
+import SQLKit
 import XCTVapor
 
 @testable import AmparoWeb
@@ -172,5 +173,41 @@ final class LiveInboxTests: XCTestCase {
         return try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "hotline.alarm").sort(\.$createdAt).all().map {
             try sealer.open($0.recipientSealed!, context: SealedColumn.noticeRecipient.context(rowID: $0.id!))
         }
+    }
+
+    func testOnPostgreSQLEventsReachPagesOnTheOtherServerButAlarmOnlyWhereTheyHappened() async throws {
+        guard case .postgres(let url) = harness.config.database, let relay = harness.services.liveRelay else {
+            throw XCTSkip("several app servers share PostgreSQL only")
+        }
+        let events = harness.services.liveEvents
+        let logger = Logger(label: "relay-test")
+        // This server listens as a running server does.
+        let here = Task { await relay.listen(logger: logger) { wire in LiveEvent(wire: wire).map(events.receiveFromElsewhere) } }
+        // Another server on the same database.
+        let other = try LiveRelay(url: url)
+        let (heardThere, tellThere) = AsyncStream.makeStream(of: String.self)
+        let there = Task { await other.listen(logger: logger) { tellThere.yield($0) } }
+        defer { here.cancel(); there.cancel() }
+        try await Task.sleep(nanoseconds: 500_000_000)  // both are listening
+
+        let report = ReportID.random()
+        events.publish(.escalated(report))
+        var iterator = heardThere.makeAsyncIterator()
+        let first = await iterator.next()
+        XCTAssertEqual(first, "escalated:\(report)", "the other server hears it")
+
+        let page = try XCTUnwrap(events.listen())
+        let alarm = try XCTUnwrap(events.listen(hereOnly: true))
+        try await other.send("changed:\(report)", on: harness.app.db as! any SQLDatabase)
+        var pageEvents = page.events.makeAsyncIterator()
+        let heard = await pageEvents.next()
+        XCTAssertEqual(heard, .changed(report), "an open page here hears what happened there")
+        alarm.end()
+        var alarmEvents: [LiveEvent] = []
+        for await event in alarm.events { alarmEvents.append(event) }
+        XCTAssertEqual(alarmEvents, [], "the alarm here does not act on the other server's events")
+        page.end()
+        XCTAssertNil(LiveEvent(wire: "changed:not-an-id"))
+        XCTAssertNil(LiveEvent(wire: "received:-1"))
     }
 }

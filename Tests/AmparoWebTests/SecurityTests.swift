@@ -26,7 +26,8 @@ final class SecurityTests: XCTestCase {
     static let expected: [String: Access] = [
         "GET /": .everyone, "GET /healthz": .everyone, "GET /static/amparo.css": .everyone,
         "GET /static/favicon.svg": .everyone, "GET /static/field-report.js": .everyone, "GET /static/import-progress.js": .everyone,
-        "GET /static/live-inbox.js": .everyone, "GET /hotline/events": .roles([.dispatcher, .coordinator]), "POST /language": .everyone,
+        "GET /static/live-inbox.js": .everyone, "GET /static/report-location.js": .everyone,
+        "GET /report/status": .everyone, "POST /report/status": .everyone, "GET /hotline/events": .roles([.dispatcher, .coordinator]), "POST /language": .everyone,
         "GET /setup/:token": .everyone, "POST /setup/:token": .everyone,
         "GET /login": .everyone, "POST /login": .everyone, "POST /logout": .everyone,
         "GET /invite/:token": .everyone, "POST /invite/:token": .everyone,

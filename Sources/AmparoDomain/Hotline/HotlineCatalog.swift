@@ -6,6 +6,8 @@ public enum HotlineText: Sendable, Equatable {
     case whenChoice(Int), officersLabel, vehiclesLabel, countHint, agencyLabel, agency(Agency)
     case pinLegend, pinPrecision, pinHint, latitude, longitude, pinExact, pinBlurred, callbackLabel, callbackHint
     case honeypotLabel, sendReport, thanksTitle, thanksBody(String), thanksNext, reportAnother
+    case answerOnCall, answerNobody, answerNextShift(String), answerCall(String), useMyLocation, locating, locationFailed, locationSet
+    case statusTitle, statusIntro, statusCodeLabel, statusCheck, statusUnknown, publicState(PublicReportState), checkStatusLater
     case tooManyReports
     case problem(ReportField, ReportProblem)
     // Dispatcher inbox
@@ -74,7 +76,27 @@ public enum HotlineText: Sendable, Equatable {
         case .honeypotLabel: ("Leave this empty", "Deje esto vacío")
         case .sendReport: ("Send report", "Enviar reporte")
         case .thanksTitle: ("Report received", "Reporte recibido")
-        case .thanksBody(let code): ("Thank you. Your reference code is \(code). A dispatcher will check it now.", "Gracias. Su código de referencia es \(code). Una persona de despacho lo revisará ahora.")
+        case .thanksBody(let code): ("Thank you. Your reference code is \(code).", "Gracias. Su código de referencia es \(code).")
+        case .answerOnCall: ("A dispatcher is on call now and will look at it within minutes.", "Hay una persona de despacho de turno ahora; lo verá en unos minutos.")
+        case .answerNobody: ("Nobody is on call right this moment: your report is saved and the team has been told.", "En este momento no hay nadie de turno: su reporte quedó guardado y se avisó al equipo.")
+        case .answerNextShift(let when): ("The next dispatcher's shift starts \(when).", "El próximo turno de despacho empieza \(when).")
+        case .answerCall(let number): ("If someone is in danger now, call the hotline: \(number).", "Si alguien está en peligro ahora, llame a la línea: \(number).")
+        case .useMyLocation: ("Use my location", "Usar mi ubicación")
+        case .locating: ("Finding your location…", "Buscando su ubicación…")
+        case .locationFailed: ("Your phone did not give a location. Type the place instead.", "Su teléfono no dio una ubicación. Escriba el lugar.")
+        case .locationSet: ("Location added. Blurred to about 1 km unless you choose exact.", "Ubicación agregada. Aproximada a 1 km salvo que elija exacta.")
+        case .statusTitle: ("Check a report", "Consultar un reporte")
+        case .statusIntro: ("Enter the reference code you were given. We show only whether the report was received, is being checked or is closed.", "Escriba el código de referencia que recibió. Solo mostramos si el reporte se recibió, se está revisando o está cerrado.")
+        case .statusCodeLabel: ("Reference code", "Código de referencia")
+        case .statusCheck: ("Check", "Consultar")
+        case .statusUnknown: ("No report has that code. Check the letters and numbers.", "Ningún reporte tiene ese código. Revise las letras y los números.")
+        case .publicState(let state):
+            switch state {
+            case .received: ("Received: nobody has picked it up yet.", "Recibido: todavía nadie lo tomó.")
+            case .beingChecked: ("Being checked by the team.", "El equipo lo está revisando.")
+            case .closed: ("Closed: the team has finished checking it. Thank you.", "Cerrado: el equipo terminó de revisarlo. Gracias.")
+            }
+        case .checkStatusLater: ("Check this report later", "Consultar este reporte más tarde")
         case .thanksNext: ("Keep the code if you want to call us about this report. Do not put yourself at risk.", "Guarde el código si quiere llamarnos sobre este reporte. No se ponga en riesgo.")
         case .reportAnother: ("Send another report", "Enviar otro reporte")
         case .tooManyReports: ("Too many reports from this connection. Wait a few minutes, or call the hotline.", "Demasiados reportes desde esta conexión. Espere unos minutos o llame a la línea.")

@@ -57,3 +57,16 @@ public enum ReportUrgency: String, CaseIterable, Codable, Sendable, Comparable {
 public enum Agency: String, CaseIterable, Codable, Sendable {
     case unknown, ice, cbp, police, sheriff, other
 }
+
+/// What a reporter may learn of their report from its code: coarse, never who or what.
+public enum PublicReportState: String, Sendable, Equatable, Codable {
+    case received, beingChecked, closed
+
+    public init(_ status: ReportStatus) {
+        switch status {
+        case .new: self = .received
+        case .claimed, .verifying: self = .beingChecked
+        case .verified, .unconfirmed, .falseAlarm, .duplicate, .closed: self = .closed
+        }
+    }
+}

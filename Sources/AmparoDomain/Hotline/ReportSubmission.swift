@@ -56,11 +56,11 @@ public struct ValidReport: Sendable, Equatable {
     }
 }
 
-public enum ReportField: String, CaseIterable, Sendable {
+public enum ReportField: String, CaseIterable, Sendable, Codable {
     case what, place, when, officers, vehicles, agency, pin, callback
 }
 
-public enum ReportProblem: Sendable, Equatable {
+public enum ReportProblem: Sendable, Equatable, Codable {
     case missing, tooLong(Int), notANumber(ClosedRange<Int>), unknownChoice, controlCharacter, pinIncomplete, pinOutOfRange
 }
 

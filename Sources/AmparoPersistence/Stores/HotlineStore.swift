@@ -129,6 +129,12 @@ public struct HotlineStore: Sendable {
         return (rows, models.count > query.limit)
     }
 
+    /// The coarse state of the report with this (normalized) reference code, if there is one.
+    public func publicState(reference: String) async throws -> PublicReportState? {
+        try await ReportModel.query(on: db).filter(\.$reference == reference).first()
+            .map { PublicReportState(ReportStatus(rawValue: $0.status) ?? .closed) }
+    }
+
     /// Members' names by id, unsealed.
     func memberNames(_ ids: [UUID]) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }

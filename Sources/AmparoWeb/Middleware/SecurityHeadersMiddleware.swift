@@ -23,7 +23,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
             ("Referrer-Policy", "no-referrer"),
             ("X-Content-Type-Options", "nosniff"),
-            ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+            ("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()"),
             ("Cross-Origin-Opener-Policy", "same-origin"),
             ("Cross-Origin-Resource-Policy", "same-origin"),
         ]

@@ -13,6 +13,27 @@ enum LiveEvent: Sendable, Equatable {
     /// Keeps the connection open through proxies and finds browsers that went away.
     case ping
 
+    /// The event between servers ("received:3", "changed:<id>"); pings stay local.
+    var wire: String? {
+        switch self {
+        case .received(let count): "received:\(count)"
+        case .changed(let id): "changed:\(id)"
+        case .escalated(let id): "escalated:\(id)"
+        case .ping: nil
+        }
+    }
+
+    init?(wire: String) {
+        let parts = wire.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        switch parts[0] {
+        case "received": guard let count = Int(parts[1]), count > 0 else { return nil }; self = .received(count: count)
+        case "changed": guard let id = ReportID(string: parts[1]) else { return nil }; self = .changed(id)
+        case "escalated": guard let id = ReportID(string: parts[1]) else { return nil }; self = .escalated(id)
+        default: return nil
+        }
+    }
+
     /// The event as a Server-Sent Events frame.
     var frame: String {
         switch self {
@@ -24,8 +45,9 @@ enum LiveEvent: Sendable, Equatable {
     }
 }
 
-/// Hands every published event to every listener in this process. A slow listener loses the oldest
-/// of its unread events (a page only needs to know that something happened), never blocks others.
+/// Hands every published event to every listener in this process, and through `relay` to the other
+/// app servers (whose events arrive by `receiveFromElsewhere`). A slow listener loses the oldest of
+/// its unread events (a page only needs to know that something happened), never blocks others.
 /// Listeners are capped: each holds a connection, and a flood of them must not hold them all.
 final class LiveEvents: Sendable {
     struct Subscription: Sendable {
@@ -33,22 +55,32 @@ final class LiveEvents: Sendable {
         let end: @Sendable () -> Void
     }
 
-    let maxListeners: Int
-    private let listeners = NIOLockedValueBox<[UUID: AsyncStream<LiveEvent>.Continuation]>([:])
+    private struct Listener {
+        let continuation: AsyncStream<LiveEvent>.Continuation
+        /// Hears only what happened on this server (the on-call alarm: one server tells, not each).
+        let hereOnly: Bool
+    }
 
-    init(maxListeners: Int = 500) { self.maxListeners = maxListeners }
+    let maxListeners: Int
+    private let relay: (@Sendable (LiveEvent) -> Void)?
+    private let listeners = NIOLockedValueBox<[UUID: Listener]>([:])
+
+    init(maxListeners: Int = 500, relay: (@Sendable (LiveEvent) -> Void)? = nil) {
+        self.maxListeners = maxListeners
+        self.relay = relay
+    }
 
     var listenerCount: Int { listeners.withLockedValue { $0.count } }
 
     /// A stream of events, or nil when `maxListeners` are listening already. With `ping`, a ping
     /// every that many seconds; with `lifetime`, the stream ends after that long (a browser
     /// reconnects, and its session is checked again).
-    func listen(ping: TimeInterval? = nil, lifetime: TimeInterval? = nil) -> Subscription? {
+    func listen(ping: TimeInterval? = nil, lifetime: TimeInterval? = nil, hereOnly: Bool = false) -> Subscription? {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self, bufferingPolicy: .bufferingNewest(64))
         let admitted = listeners.withLockedValue { listeners in
             guard listeners.count < maxListeners else { return false }
-            listeners[id] = continuation
+            listeners[id] = Listener(continuation: continuation, hereOnly: hereOnly)
             return true
         }
         guard admitted else { return nil }
@@ -70,7 +102,18 @@ final class LiveEvents: Sendable {
         return Subscription(events: stream, end: { continuation.finish() })
     }
 
+    /// Something happened on this server.
     func publish(_ event: LiveEvent) {
-        for listener in listeners.withLockedValue({ Array($0.values) }) { listener.yield(event) }
+        deliver(event, elsewhere: false)
+        relay?(event)
+    }
+
+    /// Something happened on another server.
+    func receiveFromElsewhere(_ event: LiveEvent) { deliver(event, elsewhere: true) }
+
+    private func deliver(_ event: LiveEvent, elsewhere: Bool) {
+        for listener in listeners.withLockedValue({ Array($0.values) }) where !(elsewhere && listener.hereOnly) {
+            listener.continuation.yield(event)
+        }
     }
 }

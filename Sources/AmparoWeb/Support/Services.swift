@@ -4,6 +4,7 @@ import AmparoWebKit
 import Crypto
 import Fluent
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// The application's long-lived services, held in `app.storage` (no global state).
@@ -23,8 +24,12 @@ public final class AmparoServices: Sendable {
     let dummyHash = NIOLockedValueBox<String?>(nil)
     let methodIndex = MethodIndex()
     let reportIntake: ReportIntake
+    /// What the public report pages promise about an answer, read at most every 30 seconds.
+    let hotlineAnswer = TimedCache<HotlineAnswer>(lifetime: 30)
     /// Reports arriving and changing, for open pages and the on-call alarm.
     let liveEvents: LiveEvents
+    /// Carries them to and from the other app servers (PostgreSQL only).
+    let liveRelay: LiveRelay?
     let sessionCache: SessionCache
     /// Derives the stop link of each subscription.
     let unsubscribeKey: SymmetricKey
@@ -50,7 +55,18 @@ public final class AmparoServices: Sendable {
         self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
         self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
         let random = config.random
-        let events = LiveEvents()
+        // Several app servers share PostgreSQL: events travel between them by NOTIFY.
+        var relay: LiveRelay?
+        if case .postgres(let url) = config.database { relay = try? LiveRelay(url: url) }
+        self.liveRelay = relay
+        var send: (@Sendable (LiveEvent) -> Void)?
+        if let relay {
+            send = { event in
+                guard let wire = event.wire else { return }
+                Task { try? await relay.send(wire, on: database() as! any SQLDatabase) }
+            }
+        }
+        let events = LiveEvents(relay: send)
         self.liveEvents = events
         self.reportIntake = ReportIntake(database: database, newReference: { ReferenceCode.make(random: random) },
                                          committed: { events.publish(.received(count: $0)) })
@@ -90,4 +106,18 @@ extension Request {
         let who = actor ?? visitor.user?.id?.uuidString ?? "anonymous"
         try await amparo.audit.append(on: db, actor: who, action: action, recordType: recordType, recordID: recordID)
     }
+}
+
+/// One value kept for a while: read again once it is older than `lifetime`.
+final class TimedCache<Value: Sendable>: Sendable {
+    let lifetime: TimeInterval
+    private let stored = NIOLockedValueBox<(value: Value, at: Date)?>(nil)
+
+    init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    func value(now: Date) -> Value? {
+        stored.withLockedValue { entry in entry.flatMap { now.timeIntervalSince($0.at) < lifetime && $0.at <= now ? $0.value : nil } }
+    }
+
+    func store(_ value: Value, now: Date) { stored.withLockedValue { $0 = (value, now) } }
 }

@@ -76,7 +76,7 @@ enum LiveInboxScript {
             window.setTimeout(function () {
               waiting = null;
               if (pending) { pending = false; refresh(); }
-            }, 1500);
+            }, 400);
           });
       }
       document.addEventListener("visibilitychange", function () {

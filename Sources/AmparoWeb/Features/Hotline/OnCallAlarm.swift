@@ -22,7 +22,7 @@ actor OnCallAlarm {
 
     /// Listens until the server stops.
     func run(logger: Logger) async {
-        guard let subscription = services.liveEvents.listen() else { return }
+        guard let subscription = services.liveEvents.listen(hereOnly: true) else { return }
         for await event in subscription.events {
             do { try await handle(event) } catch { logger.error("on-call alarm: \(String(reflecting: type(of: error)))") }
         }

@@ -11,13 +11,34 @@ struct PublicReportRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("report", use: form).policy(.open)
         routes.on(.POST, "report", body: .collect(maxSize: ByteCount(value: Self.maxBody)), use: submit).policy(.open)
+        routes.get("report", "status", use: statusForm).policy(.open)
+        routes.on(.POST, "report", "status", body: .collect(maxSize: 4096), use: status).policy(.open)
     }
 
     /// Room for every field at its limit, in the worst URL encoding; anything bigger is not a person.
     static let maxBody = 32 * 1024
 
-    func form(req: Request) -> Response {
-        ReportViews.form(req, values: ReportForm(), problems: [:], banner: nil, status: .ok)
+    func form(req: Request) async throws -> Response {
+        htmlResponse(ReportPageRenderer.form(try await ReportThanks.formPage(req, values: ReportForm()), req.chrome), status: .ok)
+    }
+
+    func statusForm(req: Request) -> Response {
+        htmlResponse(ReportPageRenderer.status(ReportStatusPage(code: ""), req.chrome), status: .ok)
+    }
+
+    /// A reporter's code and its coarse state. Counted like reports, so codes cannot be guessed in bulk.
+    func status(req: Request) async throws -> Response {
+        let raw = req.formFields?["code"]?.first ?? ""
+        var page = ReportStatusPage(code: String(raw.prefix(20)))
+        if await req.publicLimitReached("report-status") {
+            page.result = .tooMany
+            return htmlResponse(ReportPageRenderer.status(page, req.chrome), status: .tooManyRequests)
+        }
+        await req.countPublicSubmission("report-status")
+        var state: PublicReportState?
+        if let code = ReferenceCode.normalize(raw) { state = try await HotlineStore(req.db, sealer: req.amparo.sealer).publicState(reference: code) }
+        page.result = state.map { .found($0) } ?? .unknown
+        return htmlResponse(ReportPageRenderer.status(page, req.chrome), status: state == nil ? .notFound : .ok)
     }
 
     func submit(req: Request) async throws -> Response {
@@ -33,23 +54,28 @@ struct PublicReportRoutes: RouteCollection {
         } else {
             throw Abort(.badRequest, reason: "Send the report form's fields as a form (application/x-www-form-urlencoded).")
         }
+        var page = try await ReportThanks.formPage(req, values: form)
         if await req.publicLimitReached("report") {
-            return ReportViews.form(req, values: form, problems: [:], banner: .tooManyReports, status: .tooManyRequests)
+            page.banner = .tooManyReports
+            return htmlResponse(ReportPageRenderer.form(page, req.chrome), status: .tooManyRequests)
         }
         let now = req.amparo.clock.now()
         switch ReportSubmission.validate(form, now: now) {
         case .rejected(let problems):
-            return ReportViews.form(req, values: form, problems: problems, banner: nil, status: .unprocessableEntity)
+            page.problems = problems
+            return htmlResponse(ReportPageRenderer.form(page, req.chrome), status: .unprocessableEntity)
         case .bot:
             // Look like success so the bot learns nothing; keep nothing.
-            return ReportViews.thanks(req, reference: ReferenceCode.make(random: req.amparo.random),
-                                      photoToken: ReportPhotoRoutes.token(for: UUID(), key: req.amparo.linkKey), notice: nil, status: .ok)
+            let thanks = ReportThanksPage(organization: page.organization, reference: ReferenceCode.make(random: req.amparo.random),
+                                          photoToken: ReportPhotoRoutes.token(for: UUID(), key: req.amparo.linkKey), answer: page.answer)
+            return htmlResponse(ReportPageRenderer.thanks(thanks, photoNotice: nil, req.chrome), status: .ok)
         case .accepted(let report):
             let model = try ReportRecords.seal(report, language: req.language, receivedAt: now, services: req.amparo)
             let reference = try await req.amparo.reportIntake.store(model)
             await req.countPublicSubmission("report")
-            return ReportViews.thanks(req, reference: reference, photoToken: ReportPhotoRoutes.token(for: model.id, key: req.amparo.linkKey),
-                                      notice: nil, status: .ok)
+            let thanks = ReportThanksPage(organization: page.organization, reference: reference,
+                                          photoToken: ReportPhotoRoutes.token(for: model.id, key: req.amparo.linkKey), answer: page.answer)
+            return htmlResponse(ReportPageRenderer.thanks(thanks, photoNotice: nil, req.chrome), status: .ok)
         }
     }
 }
@@ -92,66 +118,29 @@ enum ReportRecords {
     }
 }
 
-enum ReportViews {
-    static func form(
-        _ req: Request, values: ReportForm, problems: [ReportField: ReportProblem], banner: HotlineText?,
-        status: HTTPResponseStatus
-    ) -> Response {
-        let l = req.language
-        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
-        func error(_ field: ReportField) -> String? { problems[field].map { t(.problem(field, $0)) } }
-        let summary = ReportField.allCases.compactMap { field in problems[field].map { t(.problem(field, $0)) } }
-        let whenOptions = ReportSubmission.whenChoices.map { (value: String($0), label: t(.whenChoice($0))) }
-        let agencyOptions = Agency.allCases.map { (value: $0.rawValue, label: t(.agency($0))) }
-        let body: HTML = """
-        <h1>\(t(.reportTitle))</h1>
-        <p>\(t(.reportIntro))</p>
-        \(banner.map { HTML("<p class=\"error-summary\" role=\"alert\">\(t($0))</p>") })
-        \(Form.errorSummary(summary, language: l))
-        <form method="post" action="/report" class="report">
-        \(Layout.csrfField(req.visitor))
-        \(Form.textarea("what", label: t(.whatLabel), value: values.what ?? "", hint: t(.whatHint), error: error(.what), maxLength: ReportSubmission.whatLimit))
-        \(Form.field("place", label: t(.placeLabel), value: values.place ?? "", hint: t(.placeHint), error: error(.place), extra: HTML(" maxlength=\"\(ReportSubmission.placeLimit)\"")))
-        \(Form.select("when", label: t(.whenLabel), options: whenOptions, selected: values.when ?? "0"))
-        \(Form.field("officers", label: t(.officersLabel), value: values.officers ?? "", hint: t(.countHint), error: error(.officers), required: false, extra: " inputmode=\"numeric\" pattern=\"[0-9]*\""))
-        \(Form.field("vehicles", label: t(.vehiclesLabel), value: values.vehicles ?? "", hint: t(.countHint), error: error(.vehicles), required: false, extra: " inputmode=\"numeric\" pattern=\"[0-9]*\""))
-        \(Form.select("agency", label: t(.agencyLabel), options: agencyOptions, selected: values.agency ?? Agency.unknown.rawValue))
-        <fieldset><legend>\(t(.pinLegend))</legend>
-        <p class="hint">\(t(.pinHint))</p>
-        \(error(.pin).map { HTML("<p class=\"error\">\($0)</p>") })
-        \(Form.field("latitude", label: t(.latitude), value: values.latitude ?? "", required: false, extra: " inputmode=\"decimal\""))
-        \(Form.field("longitude", label: t(.longitude), value: values.longitude ?? "", required: false, extra: " inputmode=\"decimal\""))
-        \(Form.select("pin", label: t(.pinPrecision), options: [("blurred", t(.pinBlurred)), ("exact", t(.pinExact))], selected: values.pin ?? "blurred"))
-        </fieldset>
-        \(Form.field("callback", label: t(.callbackLabel), value: values.callback ?? "", hint: t(.callbackHint), error: error(.callback), required: false, autocomplete: "tel", extra: HTML(" maxlength=\"\(ReportSubmission.callbackLimit)\"")))
-        <div class="trap" aria-hidden="true"><label for="website">\(t(.honeypotLabel))</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-        <button type="submit">\(t(.sendReport))</button>
-        </form>
-        <p>\(t(.reportSafety))</p>
-        """
-        return htmlResponse(Layout.page(req, title: t(.reportTitle), body: body), status: status)
+/// The answer the public pages promise, read when they are shown (at most 30 seconds old, so a
+/// flood of reports does not read the schedule once per report).
+enum ReportThanks {
+    static func answer(_ req: Request) async throws -> HotlineAnswer {
+        let services = req.amparo
+        if let fresh = services.hotlineAnswer.value(now: services.clock.now()) { return fresh }
+        let calendar = ShiftCalendar(timeZone: services.config.timeZone)
+        let now = services.clock.now()
+        let onCall = try await OnCallSchedule.now(on: req.db, calendar: calendar, at: now).contains { $0.shift.duty == .dispatcher }
+        let next = onCall ? nil : try await OnCallSchedule.upcoming(on: req.db, calendar: calendar, from: now, days: 7)
+            .filter { $0.shift.duty == .dispatcher && $0.start > now }.map(\.start).min()
+        let phone = services.config.delivery.twilioFrom.flatMap(AlertChannel.sms.normalize)
+        let answer = HotlineAnswer(onCall: onCall, nextShift: next, phone: phone)
+        services.hotlineAnswer.store(answer, now: now)
+        return answer
     }
 
-    /// The reference code, and the form that adds photos to this report (a separate upload, so the
-    /// words are safe before the pictures start).
-    static func thanks(_ req: Request, reference: String, photoToken: String, notice: HotlineText?, status: HTTPResponseStatus) -> Response {
-        let l = req.language
-        func t(_ text: HotlineText) -> String { Text.hotline(text).in(l) }
-        let failed = status.code >= 400
-        let body: HTML = """
-        <h1>\(t(.thanksTitle))</h1>
-        <p role="status">\(t(.thanksBody(reference)))</p>
-        <p class="reference" id="reference">\(reference)</p>
-        \(notice.map { HTML("<p class=\"\(failed ? "error-summary" : "notice")\" role=\"\(failed ? "alert" : "status")\" id=\"photo-notice\">\(t($0))</p>") })
-        <form method="post" action="/report/photos/\(photoToken)" enctype="multipart/form-data">
-        <div class="field"><label for="photos">\(t(.photosLegend))</label>
-        <p class="hint" id="photos-hint">\(t(.photosHint))</p>
-        <input id="photos" name="photos[]" type="file" accept="image/jpeg,image/png" multiple aria-describedby="photos-hint"></div>
-        <button type="submit" class="secondary">\(t(.addPhotos))</button>
-        </form>
-        <p>\(t(.thanksNext))</p>
-        <p><a href="/report">\(t(.reportAnother))</a></p>
-        """
-        return htmlResponse(Layout.page(req, title: t(.thanksTitle), body: body), status: status)
+    static func page(_ req: Request, reference: String, photoToken: String) async throws -> ReportThanksPage {
+        ReportThanksPage(organization: try await req.amparo.organizationName(on: req.db), reference: reference, photoToken: photoToken,
+                         answer: try await answer(req))
+    }
+
+    static func formPage(_ req: Request, values: ReportForm) async throws -> ReportFormPage {
+        ReportFormPage(organization: try await req.amparo.organizationName(on: req.db), values: values, answer: try await answer(req))
     }
 }

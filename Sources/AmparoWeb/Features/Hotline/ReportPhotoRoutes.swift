@@ -28,8 +28,9 @@ struct ReportPhotoRoutes: RouteCollection {
         guard report.purgedAt == nil, services.clock.now().timeIntervalSince(report.receivedAt) < Self.window else {
             throw UserFacingError(status: .gone, text: .hotline(.photosLinkExpired))
         }
+        let page = try await ReportThanks.page(req, reference: report.reference, photoToken: token)
         func refuse(_ text: HotlineText) -> Response {
-            ReportViews.thanks(req, reference: report.reference, photoToken: token, notice: text, status: .unprocessableEntity)
+            htmlResponse(ReportPageRenderer.thanks(page, photoNotice: (text, true), req.chrome), status: .unprocessableEntity)
         }
         let files = ((try? req.content.decode(Upload.self))?.photos ?? []).filter { $0.data.readableBytes > 0 }
         guard !files.isEmpty else { return refuse(.photosNone) }
@@ -53,7 +54,7 @@ struct ReportPhotoRoutes: RouteCollection {
             for model in models { try await model.create(on: db) }
             try await ReportEventModel(id: UUID(), reportID: id, actorID: nil, action: "photos:\(models.count)", from: nil, to: nil, at: now).create(on: db)
         }
-        return ReportViews.thanks(req, reference: report.reference, photoToken: token, notice: .photosAdded(models.count), status: .ok)
+        return htmlResponse(ReportPageRenderer.thanks(page, photoNotice: (.photosAdded(models.count), false), req.chrome), status: .ok)
     }
 
     func show(req: Request) async throws -> Response {

@@ -16,6 +16,9 @@ struct PublicRoutes: RouteCollection {
         routes.get("static", "import-progress.js", use: { _ in
             asset(ImportProgressScript.source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
         }).policy(.open)
+        routes.get("static", "report-location.js", use: { _ in
+            asset(ReportLocationScript.source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+        }).policy(.open)
         routes.get("static", "live-inbox.js", use: { _ in
             asset(LiveInboxScript.source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
         }).policy(.open)
