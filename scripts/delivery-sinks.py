@@ -12,7 +12,9 @@ Usage: delivery-sinks.py SMTP_PORT HTTP_PORT
 import asyncio
 import ctypes
 import email
+import email.utils
 import json
+import time
 import multiprocessing
 import re
 import signal
@@ -98,6 +100,7 @@ class State:
         self.total = 0
         self.keys = set()
         self.recent = deque(maxlen=100)
+        self.by_recipient = {}  # Twilio's message list: what each number received, for reconciliation
         self.smtp_total, self.smtp_unique, self.mails = smtp_total, smtp_unique, mails
 
     def handle(self, method, path, headers, body):
@@ -109,11 +112,18 @@ class State:
             self.keys.add(key)
             if path.endswith("/Messages.json"):
                 fields = parse_qs(body.decode())
-                self.recent.append({"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0]})
+                self.recent.append({"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0], "at": time.time()})
+                self.by_recipient.setdefault(fields.get("To", [""])[0], []).append(
+                    {"to": fields.get("To", [""])[0], "body": fields.get("Body", [""])[0],
+                     "date_created": email.utils.formatdate(time.time())})
             else:
                 payload = json.loads(body or b"{}")
-                self.recent.append({"to": ",".join(payload.get("recipients", [])), "body": payload.get("message", "")})
+                self.recent.append({"to": ",".join(payload.get("recipients", [])), "body": payload.get("message", ""), "at": time.time()})
             return 201, b'{"sid":"SM0","timestamp":"1"}'
+        if method == "GET" and "/Messages.json" in path:  # Twilio's message list, by To
+            query = parse_qs(path.split("?", 1)[1] if "?" in path else "")
+            sent = self.by_recipient.get(query.get("To", [""])[0], [])
+            return 200, json.dumps({"messages": list(reversed(sent))}).encode()
         if method == "GET" and path.startswith("/v1/receive/"):  # signal-cli-rest-api: nothing waiting
             return 200, b"[]"
         if method == "GET" and path == "/messages":

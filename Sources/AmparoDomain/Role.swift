@@ -15,7 +15,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .admin: [.manageUsers, .manageTeams, .manageOrganization, .viewAuditLog, .viewDirectory]
         case .coordinator: [.viewDirectory, .manageTeams, .workHotline, .viewShifts, .manageShifts, .publishAlerts]
         case .dispatcher: [.viewDirectory, .workHotline, .viewShifts]
-        case .responder: [.viewDirectory, .viewShifts]
+        case .responder: [.viewDirectory, .viewShifts, .answerDispatches]
         case .caseWorker: [.viewDirectory, .workCases, .viewCaseCounts]
         case .legal: [.viewDirectory, .workCases, .viewCaseCounts, .workRecords]
         case .visitor: [.viewDirectory, .visit]
@@ -56,6 +56,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewShifts
     /// Set up the weekly on-call schedule.
     case manageShifts
+    /// See one's own requests to go and verify a report, and answer them.
+    case answerDispatches
     /// Turn a verified report into an alert to subscribers.
     case publishAlerts
     /// Follow the cases of one's teams: the person, consent, the custody timeline.

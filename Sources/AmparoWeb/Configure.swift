@@ -163,6 +163,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
             })
         }
     }
+    app.lifecycle.use(LiveEventsShutdown(events: services.liveEvents))
     if let relay = services.liveRelay {
         let events = services.liveEvents, logger = app.logger
         app.lifecycle.use(BackgroundTask {

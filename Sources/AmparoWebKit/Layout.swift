@@ -83,6 +83,7 @@ public enum Layout {
         if role.can(.workRecords) { links.append("<li><a href=\"/records\">\(Text.records(.navRecords).in(language))</a></li>") }
         if role.can(.managePlaces) { links.append("<li><a href=\"/places/imports\">\(Text.places(.navPlaces).in(language))</a></li>") }
         if role.can(.managePlaces) { links.append("<li><a href=\"/evidence/imports\">\(Text.evidence(.navEvidence).in(language))</a></li>") }
+        if role.can(.answerDispatches) { links.append("<li><a href=\"/respond\">\(Text.dispatch(.navMyRequests).in(language))</a></li>") }
         if role.can(.viewShifts) { links.append("<li><a href=\"/shifts\">\(Text.hotline(.navShifts).in(language))</a></li>") }
         if role.can(.manageUsers) { links.append("<li><a href=\"/admin/users\">\(Text.navUsers.in(language))</a></li>") }
         if role.can(.manageTeams) { links.append("<li><a href=\"/admin/teams\">\(Text.navTeams.in(language))</a></li>") }

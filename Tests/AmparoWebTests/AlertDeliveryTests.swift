@@ -376,4 +376,60 @@ final class AlertDeliveryTests: DeliveryTestCase {
                        "permanent(\"The 'To' number … is not a valid phone number.\")")
         XCTAssertEqual(FailureReason.redacted("550 5.1.1 <lucia@example.org>: mailbox unavailable"), "550 5.1.1 <…>: mailbox unavailable")
     }
+
+    /// Twilio keeps no idempotency key: after a crash, a text whose lease ran out unmarked is looked
+    /// up in Twilio's message list and sent again only if it is not there.
+    func testAfterACrashATextGoesOutOnceThoughTheProviderKeepsNoKey() async throws {
+        for number in ["+1 503 555 0171", "+1 503 555 0172", "+1 503 555 0173"] {
+            let response = try await subscribe("sms", number, language: "en", region: nil)
+            XCTAssertEqual(response.status, .ok)
+        }
+        let report = try await verifiedReport()
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let path = "/hotline/reports/\(report.id!.uuidString)"
+        try await coordinator.get(path)
+        try await coordinator.post(path + "/alert", ["place": "Town", "hours": "2", "messageEN": "Checkpoint on Route 9"])
+        let sent = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(sent, 3)
+        XCTAssertEqual(providers.requests.count, 3)
+
+        // The worker died: two rows never got marked; of those, one text had left and one had not.
+        try await (harness.app.db as! any SQLDatabase).raw("""
+            UPDATE outbox SET status = 'sending', lease_until = \(bind: harness.clock.now().addingTimeInterval(-1))
+            WHERE subscription_id IN (SELECT id FROM subscriptions WHERE channel = 'sms') AND sent_at IS NOT NULL
+            """).run()
+        try await (harness.app.db as! any SQLDatabase).raw("""
+            UPDATE outbox SET status = 'sent' WHERE subscription_id = (SELECT subscription_id FROM outbox ORDER BY subscription_id LIMIT 1)
+            """).run()
+        let unmarked = try await Outbox.counts(alertID: try XCTUnwrapAsync(try await AlertModel.query(on: harness.app.db).first()).id!, on: harness.app.db)
+        XCTAssertEqual(unmarked, ["sent": 1, "sending": 2])
+        let numbers = providers.requests.compactMap { FormBody.parse(Array($0.body.utf8))["To"]?.first }
+        let stillSending = try await (harness.app.db as! any SQLDatabase).raw("SELECT subscription_id FROM outbox WHERE status = 'sending'").all()
+        XCTAssertEqual(stillSending.count, 2)
+        // Which number belongs to which row does not matter: forget one of the two unmarked ones.
+        let unsentNumber = try await unmarkedNumbers().first!
+        providers.forget(to: unsentNumber)
+        XCTAssertEqual(providers.requests.count, 2)
+
+        harness.clock.advance(by: 1)
+        let again = try await harness.services.delivery.runOnce()
+        XCTAssertEqual(again, 2)
+        XCTAssertEqual(providers.lists.withLockedValue { $0 }, 2, "Twilio was asked about each unmarked text")
+        let after = providers.requests.compactMap { FormBody.parse(Array($0.body.utf8))["To"]?.first }
+        XCTAssertEqual(after.count, 3, "only the text that had not left goes out")
+        XCTAssertEqual(Set(after), Set(numbers), "everyone has it once")
+        let counts = try await Outbox.counts(alertID: try XCTUnwrapAsync(try await AlertModel.query(on: harness.app.db).first()).id!, on: harness.app.db)
+        XCTAssertEqual(counts, ["sent": 3])
+    }
+
+    private func unmarkedNumbers() async throws -> [String] {
+        let sealer = harness.services.sealer
+        let rows = try await (harness.app.db as! any SQLDatabase).raw("""
+            SELECT s.id AS id, s.contact_sealed AS contact FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id WHERE o.status = 'sending'
+            """).all()
+        return try rows.map { row in
+            try sealer.open(try row.decode(column: "contact", as: String.self),
+                            context: SealedColumn.subscriptionContact.context(rowID: try row.decode(column: "id", as: UUID.self)))
+        }
+    }
 }

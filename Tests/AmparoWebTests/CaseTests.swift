@@ -264,4 +264,46 @@ final class CaseTests: XCTestCase {
         let caseList = try await analyst.get("/cases")
         XCTAssertEqual(caseList.status, .forbidden, "an analyst sees counts, never cases")
     }
+
+    func testAHoldIsNeverToldToNobodyAndTheCasePageShowsItLoudly() async throws {
+        let north = try await harness.team("North")
+        let record = try await harness.openCase(team: north)
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
+        let writer = try await harness.member(.caseWorker)
+        let now = harness.clock.now()
+        for (step, hoursAgo) in [("detainer_lodged", 30.0), ("local_custody_ended", 25.0)] {
+            try await CaseEventModel(caseID: record.id!, step: step, occurredAt: now.addingTimeInterval(-hoursAgo * 3600),
+                                     recordedBy: writer.id, recordedAt: now).create(on: harness.app.db)
+        }
+        let page = try await worker.get("/cases/\(record.id!.uuidString)").body.string
+        XCTAssertTrue(page.contains("class=\"hold-alarm\" role=\"alert\""), "a running hold is an alarm")
+        XCTAssertTrue(page.contains("23 hours left until 48"), page)
+
+        // No lawyer on North and none anywhere: the coordinators are told.
+        let coordinator = try await harness.member(.coordinator, email: "olu@example.org")
+        let app = harness.app
+        let watch = HoldClockWatch(services: harness.services, database: { app.db })
+        let told = try await watch.check()
+        XCTAssertEqual(told, 1)
+        var recipients = try await holdRecipients()
+        XCTAssertEqual(recipients, ["olu@example.org"])
+        let named = try await AuditEntryModel.query(on: harness.app.db).filter(\.$action == "case.hold_alert.told").all().map(\.recordID)
+        XCTAssertEqual(named, [coordinator.id.uuidString], "the audit log names who was told")
+
+        // A lawyer on no team: she is told at the next threshold, not the coordinators.
+        let lawyer = try await harness.member(.legal, email: "lawyer@example.org")
+        harness.clock.advance(by: 12 * 3600)
+        _ = try await watch.check()
+        recipients = try await holdRecipients()
+        XCTAssertEqual(recipients, ["olu@example.org", "lawyer@example.org"])
+        let opened = try await harness.signedIn(lawyer).get("/cases/\(record.id!.uuidString)")
+        XCTAssertEqual(opened.status, .ok, "the lawyer on no team can open the case she was told about")
+    }
+
+    private func holdRecipients() async throws -> [String] {
+        let sealer = harness.services.sealer
+        return try await NoticeModel.query(on: harness.app.db).filter(\.$purpose == "case.hold").sort(\.$createdAt).all().map {
+            try sealer.open($0.recipientSealed!, context: SealedColumn.noticeRecipient.context(rowID: $0.id!))
+        }
+    }
 }

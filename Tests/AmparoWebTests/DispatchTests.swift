@@ -230,4 +230,36 @@ final class DispatchTests: DeliveryTestCase {
         let note = try await DispatchModel.find(dispatch.id, on: harness.app.db)?.noteSealed
         XCTAssertNil(note)
     }
+
+    func testAResponderFindsHerRequestsInAmparoAndAnswersThereWhileTheDispatcherHearsIt() async throws {
+        let scene = try await scene()
+        let rosa = try await harness.signedIn(scene.rosa)
+        let empty = try await rosa.get("/respond")
+        XCTAssertEqual(empty.status, .ok)
+        XCTAssertTrue(empty.body.string.contains("No open request for you right now."))
+        XCTAssertTrue(empty.body.string.contains("href=\"/respond\""), "in her navigation")
+
+        try await scene.dispatcher.post(scene.path + "/dispatch", ["note": "Stand across the street"], pairs: [("responders[]", scene.rosa.id.uuidString)])
+        let page = try await rosa.get("/respond").body.string
+        XCTAssertTrue(page.contains(scene.report.reference) && page.contains("Stand across the street"), page)
+        let path = try XCTUnwrap(Browser.firstMatch(#"href="(/respond/[0-9a-f-]{36}\.[A-Za-z0-9_-]+)""#, in: page))
+        let request = try await rosa.get(path)
+        XCTAssertEqual(request.status, .ok)
+        XCTAssertTrue(request.body.string.contains("I am going"))
+
+        let heard = try XCTUnwrap(harness.services.liveEvents.listen())
+        let accepted = try await rosa.post(path + "/accept")
+        XCTAssertEqual(accepted.status, .seeOther)
+        heard.end()
+        var events: [LiveEvent] = []
+        for await event in heard.events { events.append(event) }
+        XCTAssertEqual(events, [.changed(ReportID(scene.report.id!))], "the dispatcher's open report page hears the answer")
+        let report = try await scene.dispatcher.get(scene.path).body.string
+        XCTAssertTrue(report.contains("on the way"), "and shows it")
+
+        let others = try await harness.signedIn(scene.ana).get("/respond").body.string
+        XCTAssertFalse(others.contains(scene.report.reference), "another responder sees only her own requests")
+        let dispatcherPage = try await scene.dispatcher.get("/respond")
+        XCTAssertEqual(dispatcherPage.status, .forbidden)
+    }
 }

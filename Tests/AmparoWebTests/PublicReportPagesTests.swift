@@ -25,7 +25,8 @@ final class PublicReportPagesTests: XCTestCase {
         var page = try await witness.get("/report").body.string
         XCTAssertTrue(page.contains("Test Defense Network"), "the group's name")
         XCTAssertTrue(page.contains("Nobody is on call right this moment"), page)
-        XCTAssertTrue(page.contains("call the hotline: +15035550100"))
+        XCTAssertTrue(page.contains("the team will see it when they are next on"), "no channel is set up: nobody can be told, so the page does not say so")
+        XCTAssertTrue(page.contains("call the hotline: <a href=\"tel:+15035550100\">+15035550100</a>"))
         XCTAssertFalse(page.contains("within minutes"))
 
         // A dispatcher's shift tonight (Friday 02:00 in Chicago now): named as the next one.

@@ -99,7 +99,8 @@ final class SecurityTests: XCTestCase {
         "POST /report/photos/:token": .everyone, "GET /hotline/reports/:reportID/photos/:photoID": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/alert": .roles([.coordinator]),
         "GET /hotline/reports/:reportID/alert": .roles([.coordinator]), "POST /hotline/reports/:reportID/alert/preview": .roles([.coordinator]),
-        "GET /hotline/alerts": .roles([.dispatcher, .coordinator]), "GET /api/v1/hotline/alerts": .roles([.dispatcher, .coordinator]),
+        "GET /hotline/alerts": .roles([.dispatcher, .coordinator]), "GET /respond": .roles([.responder]),
+        "POST /cases": .roles([.caseWorker, .legal]), "GET /api/v1/hotline/alerts": .roles([.dispatcher, .coordinator]),
         "POST /hotline/reports/:reportID/reply": .roles([.dispatcher, .coordinator]),
         // Signed by Twilio or refused: no session or role opens it.
         "POST /hooks/twilio/sms": .roles([]), "POST /hooks/twilio/voice": .roles([]),

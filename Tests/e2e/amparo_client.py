@@ -66,3 +66,15 @@ def create_api_token(session, name="script"):
     session.get("/account")
     page = session.post("/account/tokens", {"name": name})
     return re.search(r'id="new-token">([^<]+)<', page).group(1)
+
+
+def accept_invitation(base, link, password="juniper canyon lantern"):
+    """A member's first sign-in through their invitation: password, then TOTP. Returns a signed-in Session."""
+    session = Session(base)
+    path = link[len(base):] if link.startswith(base) else link
+    session.get(path)
+    session.post(path, {"password": password, "passwordConfirmation": password})
+    page = session.get("/enrol")
+    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1)
+    session.post("/enrol", {"code": totp(secret)})
+    return session

@@ -46,12 +46,18 @@ def invite_and_enrol(admin, driver, email, name, role):
     """The admin invites a member; in `driver`, they choose a password and enrol their second factor."""
     admin.get("/admin/users")
     page = admin.post("/admin/users", {"email": email, "name": name, "role": role})
-    driver.get(re.search(r'id="invitation-link">([^<]+)<', page).group(1))
+    enrol(driver, re.search(r'id="invitation-link">([^<]+)<', page).group(1))
+
+
+def enrol(driver, invitation_link, saved="I have saved them"):
+    """In `driver`, a member opens their invitation, chooses a password and enrols a second factor.
+    `saved`: the recovery-codes page's link in the browser's language ("Ya los guardé" in Spanish)."""
+    driver.get(invitation_link)
     fill(driver, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
     submit(driver)
     fill(driver, {"code": totp(driver.find_element(By.ID, "totp-secret").text)})
     submit(driver)
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "I have saved them"))
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, saved))
 
 
 def form_ending(driver, suffix):

@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -64,7 +65,14 @@ def test_a_workbook_uploads_with_progress_and_the_county_page_shows_its_figures(
     assert "Reading the file" in organizer.find_element(By.ID, "import-status").text
     check_accessibility(organizer, artifacts, "61-evidence-progress")
     deadline = time.time() + 240
-    while "Imported" not in organizer.find_element(By.TAG_NAME, "main").text:
+
+    def main_text():
+        # The page reloads itself when the import ends: an element read just then is gone.
+        try:
+            return organizer.find_element(By.TAG_NAME, "main").text
+        except StaleElementReferenceException:
+            return ""
+    while "Imported" not in main_text():
         assert time.time() < deadline, organizer.page_source
         time.sleep(0.5)
     main = organizer.find_element(By.TAG_NAME, "main").text

@@ -12,10 +12,10 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from amparo_client import Session, set_up_admin, totp
+from amparo_client import Session, set_up_admin
 from conftest import ROOT, Server, free_port
-from test_browser import check_accessibility, click_and_wait, fill, submit
-from e2e_helpers import make_browser, sink_messages, wait_for_message
+from test_browser import check_accessibility, click_and_wait
+from e2e_helpers import enrol, make_browser, sink_messages, wait_for_message
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +46,7 @@ def test_a_report_appears_live_and_the_fallback_coordinator_is_texted(server, si
     admin.get("/admin/users")
     page = admin.post("/admin/users", {"email": "olu.coordina@example.org", "name": "Olu Coordinadora", "role": "coordinator",
                                        "phone": "+1 503 555 0123"})
-    coordinator.get(re.search(r'id="invitation-link">([^<]+)<', page).group(1))
-    fill(coordinator, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
-    submit(coordinator)
-    fill(coordinator, {"code": totp(coordinator.find_element(By.ID, "totp-secret").text)})
-    submit(coordinator)
-    click_and_wait(coordinator, coordinator.find_element(By.LINK_TEXT, "Ya los guardé"))
+    enrol(coordinator, re.search(r'id="invitation-link">([^<]+)<', page).group(1), saved="Ya los guardé")
 
     coordinator.get(server.base + "/hotline")
     assert "No hay reportes aquí" in coordinator.page_source

@@ -13,10 +13,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from amparo_client import Session, set_up_admin, totp
+from amparo_client import Session, set_up_admin
 from conftest import ROOT, Server, free_port
-from test_browser import click_and_wait, fill, submit
-from e2e_helpers import make_browser, sink_messages, wait_for_message
+from e2e_helpers import enrol, make_browser, sink_messages, wait_for_message
 
 POSTGRES = os.environ.get("AMPARO_E2E_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="needs the PostgreSQL that scripts/test starts")
@@ -59,12 +58,7 @@ def test_a_report_through_one_server_shows_live_on_the_other_and_texts_once(serv
                                        "phone": "+1 503 555 0123"})
     # She enrols through the first server: the invitation lives in the shared database.
     link = re.search(r'id="invitation-link">([^<]+)<', page).group(1).replace(second.base, first.base)
-    coordinator.get(link)
-    fill(coordinator, {"password": "juniper canyon lantern", "passwordConfirmation": "juniper canyon lantern"})
-    submit(coordinator)
-    fill(coordinator, {"code": totp(coordinator.find_element(By.ID, "totp-secret").text)})
-    submit(coordinator)
-    click_and_wait(coordinator, coordinator.find_element(By.LINK_TEXT, "Ya los guardé"))
+    enrol(coordinator, link, saved="Ya los guardé")
     coordinator.get(second.base + "/hotline")
     assert "No hay reportes aquí" in coordinator.page_source
     time.sleep(1)  # the page's stream is open

@@ -1,21 +1,46 @@
 /// The case pages' strings, in English and Spanish, reached through `Text.cases(_:)`.
 public enum CasesText: Sendable, Equatable {
+    /// What is wrong with a field of a case form.
+    public enum Problem: String, Sendable, Equatable, Codable { case name, consent, team, text }
+
     case navCases, listTitle, listIntro, noCases, caseTitle, unnamed, person, name, birthDate, phone, aNumber, aNumberHint
     case language, team, intakeQueue, consent, consentHint, consentRecorded(String), savePerson, saved
     case timeline, noEvents, addEvent, step(CustodyStep), stepLabel, when, whenHint, place, placeHint, source, sourceHint
     case detainerForm, form(DetainerForm), noForm, judicialWarrant, jailResponse, response(JailResponse), noResponse, detail, detailHint
     case saveEvent, correct, corrected, replacedBy
-    case holdRunning(hours: Int, since: String), holdStopped(hours: Int), holdUnlawful, holdWarrant
+    case holdRunning(hours: Int, since: String), holdStopped(hours: Int), holdUnlawful, holdWarrant, holdLeft(hours: Int, until: String)
     case errorStep, errorWhen, errorText, caseNotFound, opened, status
     case holdAlertSubject(Int), holdAlertBody(hours: Int, link: String)
     case contacts, noContacts, contactName, relationship, reach, reachHint, channel, addContact, removeContact
     case dataTitle, export, exportJSON, eraseLegend, eraseHint, eraseConfirm, eraseButton, erased, errorConfirm
     case close, closed, recordedBy
     case countsTitle, countsIntro, countsMonth, countsPeople, navCounts
+    case problem(Problem), caseStatus(CaseStatus), newCaseTitle, newCaseIntro, openCase, errorName, errorConsent, errorTeam, fromReport, direct, origin
 
     public var pair: (String, String) {
         switch self {
         case .navCases: ("Cases", "Casos")
+        case .problem(let problem):
+            switch problem {
+            case .name: Self.errorName.pair
+            case .consent: Self.errorConsent.pair
+            case .team: Self.errorTeam.pair
+            case .text: Self.errorText.pair
+            }
+        case .caseStatus(let status):
+            switch status {
+            case .open: ("Open", "Abierto")
+            case .closed: ("Closed", "Cerrado")
+            }
+        case .newCaseTitle: ("Open a case", "Abrir un caso")
+        case .newCaseIntro: ("For a person the group learns about directly: a family's call, a visit, a referral. Record what they agreed to.", "Para una persona de la que el grupo se entera directamente: una llamada de la familia, una visita, una referencia. Anote lo que aceptaron.")
+        case .openCase: ("Open the case", "Abrir el caso")
+        case .errorName: ("Write the person's name (up to 300 characters).", "Escriba el nombre de la persona (hasta 300 caracteres).")
+        case .errorConsent: ("Write what the person or family agreed to: a case holds their data only with consent.", "Escriba lo que aceptó la persona o la familia: un caso guarda sus datos solo con consentimiento.")
+        case .errorTeam: ("Choose one of your teams, or none.", "Elija uno de sus equipos, o ninguno.")
+        case .fromReport: ("From report", "Del reporte")
+        case .direct: ("Opened directly", "Abierto directamente")
+        case .origin: ("How it came", "Cómo llegó")
         case .listTitle: ("Cases", "Casos")
         case .listIntro: ("People the group supports through the pipeline: your teams' cases and the ones no team has taken yet.", "Personas que el grupo acompaña en el proceso: los casos de sus equipos y los que ningún equipo ha tomado aún.")
         case .noCases: ("No cases here.", "No hay casos aquí.")
@@ -86,6 +111,7 @@ public enum CasesText: Sendable, Equatable {
         case .replacedBy: ("replaced by a correction", "reemplazado por una corrección")
         case .holdRunning(let hours, let since): ("Held on the ICE detainer alone for \(hours) hours (since \(since)).", "Retenida solo por la orden de ICE desde hace \(hours) horas (desde \(since)).")
         case .holdStopped(let hours): ("Was held on the detainer alone for \(hours) hours.", "Estuvo retenida solo por la orden \(hours) horas.")
+        case .holdLeft(let hours, let until): ("\(hours) hours left until 48 (\(until)).", "Quedan \(hours) horas para las 48 (\(until)).")
         case .holdUnlawful: ("More than 48 hours: this may be an unlawful seizure (Miranda-Olivares v. Clackamas County). Call the legal team now.", "Más de 48 horas: puede ser una detención ilegal (Miranda-Olivares v. Clackamas County). Llame ahora al equipo legal.")
         case .holdWarrant: ("A judge's warrant came with the detainer.", "La orden venía con una orden judicial.")
         case .errorStep: ("Choose what happened from the list.", "Elija qué pasó de la lista.")

@@ -83,3 +83,8 @@ public struct HoldClock: Sendable, Equatable {
         return HoldClock(startedAt: start, endedAt: stop?.at, judicialWarrant: detainer.judicialWarrant)
     }
 }
+
+/// Whether the group is still following a case.
+public enum CaseStatus: String, Sendable, Equatable, Codable, CaseIterable {
+    case open, closed
+}

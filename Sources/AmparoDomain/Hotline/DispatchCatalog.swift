@@ -9,9 +9,18 @@ public enum DispatchText: Sendable, Equatable {
     case label(FieldReport.Field), hint(FieldReport.Field), finding(FieldReport.Finding), warrant(FieldReport.Warrant)
     case consent(FieldReport.Consent), problem(FieldReport.Field, FieldReport.Problem)
     case message(reference: String, link: String), subject(String)
+    case myRequestsTitle, myRequestsIntro, myRequestsNone, navMyRequests, sentAt(String), answerUntil(String), openRequest, noteShort
 
     public var pair: (String, String) {
         switch self {
+        case .myRequestsTitle: ("My requests", "Mis solicitudes")
+        case .myRequestsIntro: ("Dispatchers' requests to go and verify, newest first. Open one to say whether you are going; the link in your text or email opens the same page.", "Solicitudes de despacho para ir a verificar, las más nuevas primero. Abra una para decir si va; el enlace de su mensaje o correo abre la misma página.")
+        case .myRequestsNone: ("No open request for you right now.", "No tiene solicitudes abiertas en este momento.")
+        case .navMyRequests: ("My requests", "Mis solicitudes")
+        case .sentAt(let when): ("Sent \(when)", "Enviada \(when)")
+        case .answerUntil(let when): ("The link works until \(when)", "El enlace funciona hasta \(when)")
+        case .openRequest: ("Open: I am going / I cannot go", "Abrir: voy / no puedo ir")
+        case .noteShort: ("Note", "Nota")
         case .legend: ("Send responders to verify", "Enviar respondedores a verificar")
         case .intro: ("Responders on call now for this report's region. Each gets a one-time link by text or email; nothing is broadcast before you verify.", "Respondedores de turno ahora en la zona de este reporte. Cada uno recibe un enlace de un solo uso por mensaje o correo; nada se difunde antes de que usted verifique.")
         case .nobodyOnCall: ("No responder is on call for this region now. Check the shift schedule.", "No hay respondedores de turno en esta zona ahora. Revise el calendario de turnos.")

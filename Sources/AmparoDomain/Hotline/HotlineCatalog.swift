@@ -6,7 +6,7 @@ public enum HotlineText: Sendable, Equatable {
     case whenChoice(Int), officersLabel, vehiclesLabel, countHint, agencyLabel, agency(Agency)
     case pinLegend, pinPrecision, pinHint, latitude, longitude, pinExact, pinBlurred, callbackLabel, callbackHint
     case honeypotLabel, sendReport, thanksTitle, thanksBody(String), thanksNext, reportAnother
-    case answerOnCall, answerNobody, answerNextShift(String), answerCall(String), useMyLocation, locating, locationFailed, locationSet
+    case answerOnCall, answerNobody, answerNobodyNoAlarm, answerNextShift(String), answerCall, useMyLocation, locating, locationFailed, locationSet
     case statusTitle, statusIntro, statusCodeLabel, statusCheck, statusUnknown, publicState(PublicReportState), checkStatusLater
     case tooManyReports
     case problem(ReportField, ReportProblem)
@@ -79,8 +79,9 @@ public enum HotlineText: Sendable, Equatable {
         case .thanksBody(let code): ("Thank you. Your reference code is \(code).", "Gracias. Su código de referencia es \(code).")
         case .answerOnCall: ("A dispatcher is on call now and will look at it within minutes.", "Hay una persona de despacho de turno ahora; lo verá en unos minutos.")
         case .answerNobody: ("Nobody is on call right this moment: your report is saved and the team has been told.", "En este momento no hay nadie de turno: su reporte quedó guardado y se avisó al equipo.")
+        case .answerNobodyNoAlarm: ("Nobody is on call right this moment: your report is saved, and the team will see it when they are next on.", "En este momento no hay nadie de turno: su reporte quedó guardado y el equipo lo verá cuando entre de turno.")
         case .answerNextShift(let when): ("The next dispatcher's shift starts \(when).", "El próximo turno de despacho empieza \(when).")
-        case .answerCall(let number): ("If someone is in danger now, call the hotline: \(number).", "Si alguien está en peligro ahora, llame a la línea: \(number).")
+        case .answerCall: ("If someone is in danger now, call the hotline:", "Si alguien está en peligro ahora, llame a la línea:")
         case .useMyLocation: ("Use my location", "Usar mi ubicación")
         case .locating: ("Finding your location…", "Buscando su ubicación…")
         case .locationFailed: ("Your phone did not give a location. Type the place instead.", "Su teléfono no dio una ubicación. Escriba el lugar.")

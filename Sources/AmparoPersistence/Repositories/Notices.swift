@@ -8,6 +8,8 @@ public enum Notices {
     public struct Claimed: Sendable {
         public let id: UUID
         public let attempts: Int
+        /// An earlier try's lease ran out unmarked: it may have gone out.
+        public let uncertain: Bool
     }
 
     public static func claim(limit: Int, now: Date, lease: TimeInterval, channels: [String], on db: any Database) async throws -> [Claimed] {
@@ -19,9 +21,15 @@ public enum Notices {
               SELECT id FROM notices WHERE channel IN (\(channelList))
                 AND ((status = 'pending' AND next_attempt_at <= \(bind: now)) OR (status = 'sending' AND lease_until < \(bind: now)))
               ORDER BY next_attempt_at LIMIT \(literal: limit) \(lock))
-            RETURNING id, attempts
+            RETURNING id, attempts, last_error
             """).all()
-        return try rows.map { Claimed(id: try $0.decode(column: "id", as: UUID.self), attempts: try $0.decode(column: "attempts", as: Int.self)) }
+        return try rows.map { row in
+            let attempts = try row.decode(column: "attempts", as: Int.self)
+            // A try before this one that neither failed nor was marked sent: its lease ran out.
+            let lastError = try row.decode(column: "last_error", as: String?.self)
+            let uncertain = attempts > 1 && lastError == nil
+            return Claimed(id: try row.decode(column: "id", as: UUID.self), attempts: attempts, uncertain: uncertain)
+        }
     }
 
     public static func markSent(_ id: UUID, now: Date, on db: any Database) async throws {

@@ -19,6 +19,8 @@ public enum Outbox {
         public let key: Key
         public let channel: String
         public let attempts: Int
+        /// Its last lease ran out unmarked: a worker died after sending it, or before.
+        public var uncertain = false
     }
 
     /// Writes a message for every confirmed, active subscriber of the region (or of every region), in one
@@ -42,6 +44,7 @@ public enum Outbox {
         guard !channels.isEmpty else { return [] }
         let expired = try await take(limit: limit, now: now, until: now.addingTimeInterval(lease), channels: channels,
                                       due: "status = 'sending' AND lease_until < \(bind: now)", order: "lease_until", on: db)
+            .map { var item = $0; item.uncertain = true; return item }
         guard expired.count < limit else { return expired }
         let pending = try await take(limit: limit - expired.count, now: now, until: now.addingTimeInterval(lease), channels: channels,
                                            due: "status = 'pending' AND next_attempt_at <= \(bind: now)", order: "next_attempt_at", on: db)

@@ -36,6 +36,14 @@ enum Assets {
     button,.button{font:inherit;font-weight:600;background:var(--accent);color:var(--accent-ink);border:0;border-radius:4px;padding:.6rem 1.2rem;min-height:44px;cursor:pointer;text-decoration:none;display:inline-block}
     button.secondary{background:var(--soft);color:var(--ink);border:2px solid var(--ink)}
     .message-preview{border-left:4px solid var(--ink);padding:.25rem .75rem;margin:1rem 0}
+    details>summary{cursor:pointer;font-weight:700;color:var(--accent);min-height:44px;padding:.6rem 0}
+    .alerts-sent,.requests{list-style:none;padding:0}
+    .alerts-sent>li,.requests>li{border-top:1px solid var(--line);margin-top:1rem;padding-top:.5rem}
+    .alerts-sent h2,.requests h2{font-size:1.2rem}
+    .alerts-sent dd{margin:0 0 .25rem 0}
+    .organization{color:var(--muted);margin:0}
+    .hold-alarm{background:var(--error);color:#fff;padding:.75rem 1rem;border-radius:4px;margin:1rem 0}
+    .hold-alarm p{margin:.25rem 0}
     .message-preview pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;margin:0}
     button.danger{background:var(--error)}
     .notice{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem 1rem}

@@ -34,3 +34,10 @@ struct BackgroundTask: LifecycleHandler {
         interrupt()
     }
 }
+
+/// Ends the live pages' streams when the server stops (a browser reconnects to whichever server is up).
+struct LiveEventsShutdown: LifecycleHandler {
+    let events: LiveEvents
+
+    func shutdownAsync(_ application: Application) async { events.endAll() }
+}

@@ -102,6 +102,11 @@ final class LiveEvents: Sendable {
         return Subscription(events: stream, end: { continuation.finish() })
     }
 
+    /// Ends every stream: the server is stopping, and open pages must not hold it up.
+    func endAll() {
+        for listener in listeners.withLockedValue({ Array($0.values) }) { listener.continuation.finish() }
+    }
+
     /// Something happened on this server.
     func publish(_ event: LiveEvent) {
         deliver(event, elsewhere: false)

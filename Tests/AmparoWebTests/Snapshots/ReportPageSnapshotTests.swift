@@ -8,8 +8,8 @@ import XCTest
 /// The public report pages from fixture values: the form with someone on call and with nobody,
 /// refused with what was typed, the thanks page, and the status page's answers.
 final class ReportPageSnapshotTests: XCTestCase {
-    static let nobody = HotlineAnswer(onCall: false, nextShift: SnapshotChrome.importDay, phone: "+15035550100")
-    static let onCall = HotlineAnswer(onCall: true, nextShift: nil, phone: "+15035550100")
+    static let nobody = HotlineAnswer(onCall: false, nextShift: SnapshotChrome.importDay, phone: "+15035550100", canAlertTeam: true)
+    static let onCall = HotlineAnswer(onCall: true, nextShift: nil, phone: "+15035550100", canAlertTeam: true)
 
     func testTheFormWithADispatcherOnCall() {
         let page = ReportFormPage(organization: "Rio Valley Defense", values: ReportForm(), answer: Self.onCall)
@@ -19,7 +19,7 @@ final class ReportPageSnapshotTests: XCTestCase {
     func testARefusedFormWithNobodyOnCallKeepsWhatWasTyped() {
         let typed = ReportForm(what: "Dos camionetas <sin placas>", place: "", officers: "muchos")
         let page = ReportFormPage(organization: nil, values: typed, problems: [.place: .missing, .officers: .notANumber(0...500)],
-                                  answer: HotlineAnswer(onCall: false, nextShift: nil, phone: nil))
+                                  answer: HotlineAnswer(onCall: false, nextShift: nil, phone: nil, canAlertTeam: false))
         assertPageSnapshots({ ReportPageRenderer.form(page, $0) }, path: "/report")
     }
 

@@ -1,3 +1,4 @@
+import AmparoDomain
 import AmparoWeb
 import Foundation
 import NIOConcurrencyHelpers
@@ -67,19 +68,24 @@ final class ProviderSink: @unchecked Sendable {
         let body: String
         let authorization: String?
         let idempotencyKey: String?
+        let at: Date
     }
 
     let app: Application
     private let received = NIOLockedValueBox<[Received]>([])
     /// Answer 503 to this many requests first, as a provider having a bad minute.
     let failuresLeft = NIOLockedValueBox(0)
+    /// How many times Twilio's message list was asked for.
+    let lists = NIOLockedValueBox(0)
+    /// The provider's clock (a test sets the app's, so message dates and the app agree).
+    let clock = NIOLockedValueBox<@Sendable () -> Date>({ Date() })
     /// Signal envelopes (JSON objects) waiting to be received.
     let inbox = NIOLockedValueBox<[String]>([])
     private(set) var port = 0
 
     init() async throws {
         app = try await Application.make(.testing)
-        let record: @Sendable (Request) async throws -> Response = { [received, failuresLeft] req in
+        let record: @Sendable (Request) async throws -> Response = { [received, failuresLeft, clock] req in
             let fail = failuresLeft.withLockedValue { left -> Bool in
                 if left > 0 { left -= 1; return true }
                 return false
@@ -87,7 +93,7 @@ final class ProviderSink: @unchecked Sendable {
             if fail { return Response(status: .serviceUnavailable) }
             received.withLockedValue {
                 $0.append(Received(path: req.url.path, body: req.body.string ?? "", authorization: req.headers.first(name: .authorization),
-                                   idempotencyKey: req.headers.first(name: "I-Amparo-Idempotency-Key")))
+                                   idempotencyKey: req.headers.first(name: "I-Amparo-Idempotency-Key"), at: clock.withLockedValue { $0 }()))
             }
             let response = Response(status: .created)
             response.headers.contentType = .json
@@ -95,6 +101,22 @@ final class ProviderSink: @unchecked Sendable {
             return response
         }
         app.post("2010-04-01", "Accounts", ":sid", "Messages.json", use: record)
+        // Twilio's message list, filtered by To (and From), newest first, as Twilio answers it.
+        app.get("2010-04-01", "Accounts", ":sid", "Messages.json") { [received, lists] req -> Response in
+            lists.withLockedValue { $0 += 1 }
+            let to = req.query[String.self, at: "To"]
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+            let messages = received.withLockedValue { $0 }.filter { $0.path.hasSuffix("Messages.json") }.reversed().compactMap { item -> [String: String]? in
+                let fields = FormBody.parse(Array(item.body.utf8)).compactMapValues(\.first)
+                guard to == nil || fields["To"] == to else { return nil }
+                return ["to": fields["To"] ?? "", "from": fields["From"] ?? "", "body": fields["Body"] ?? "", "date_created": formatter.string(from: item.at)]
+            }
+            let response = Response(status: .ok, body: .init(data: try JSONEncoder().encode(["messages": messages])))
+            response.headers.contentType = .json
+            return response
+        }
         app.post("v2", "send", use: record)
         // signal-cli-rest-api's receive: what is waiting for the number, then nothing until more comes.
         app.get("v1", "receive", ":number") { [inbox] req -> Response in
@@ -112,6 +134,10 @@ final class ProviderSink: @unchecked Sendable {
     var requests: [Received] { received.withLockedValue { $0 } }
 
     func clear() { received.withLockedValue { $0.removeAll() } }
+    /// Forgets the texts to one number, as if they never arrived (a worker that died before sending).
+    func forget(to number: String) {
+        received.withLockedValue { $0.removeAll { FormBody.parse(Array($0.body.utf8))["To"] == [number] } }
+    }
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     func stop() async throws {
@@ -147,6 +173,8 @@ class DeliveryTestCase: XCTestCase {
         providers = try await ProviderSink()
         let smtp = smtp!, providers = providers!
         harness = try await TestHarness.make { $0.deliver(to: smtp, providers) }
+        let clock = harness.clock
+        providers.clock.withLockedValue { $0 = { clock.now() } }
     }
 
     override func tearDown() async throws {

@@ -15,6 +15,8 @@ struct OutgoingMessage: Sendable {
     let idempotencyKey: String
     /// The alert's stop link (a List-Unsubscribe header in mail); nil for messages that are not alerts.
     var unsubscribeURL: String? = nil
+    /// When it was queued: a provider asked whether it already went out looks no earlier.
+    var queuedAt: Date = .distantPast
 }
 
 enum DeliveryError: Error, CustomStringConvertible {
@@ -41,6 +43,14 @@ enum DeliveryError: Error, CustomStringConvertible {
 
 protocol ChannelSender: Sendable {
     func send(_ message: OutgoingMessage) async throws
+    /// Whether a message that may have gone out before a crash (its lease ran out unmarked) already
+    /// reached the provider since `since`. Providers that honour our idempotency key answer false:
+    /// a resend is dropped there. Those that keep none (Twilio) are asked, so nobody gets it twice.
+    func alreadySent(_ message: OutgoingMessage, since: Date) async throws -> Bool
+}
+
+extension ChannelSender {
+    func alreadySent(_ message: OutgoingMessage, since: Date) async throws -> Bool { false }
 }
 
 /// Where the channels are. Each can be pointed at a local server (tests run real SMTP and HTTP
@@ -106,6 +116,38 @@ struct TwilioSender: ChannelSender {
         request.body = .bytes(ByteBuffer(string: FormEncoding.encode([("To", message.to), ("From", from), ("Body", message.body)])))
         try await HTTPDelivery.execute(request, client: client, provider: "Twilio")
     }
+
+    /// Twilio's message list for the recipient, sent on or after that day (its `DateSent>=` filter
+    /// takes a date), searched for the same body from our number created since `since`. Alert and
+    /// dispatch texts carry a link of their own, so an equal body is the same message.
+    func alreadySent(_ message: OutgoingMessage, since: Date) async throws -> Bool {
+        let day = String(ISO8601DateFormatter().string(from: since).prefix(10))
+        let query = FormEncoding.encode([("To", message.to), ("From", from), ("DateSent>", day)])  // DateSent%3E=day
+        var request = HTTPClientRequest(url: "\(baseURL)/2010-04-01/Accounts/\(accountSID)/Messages.json?\(query)&PageSize=100")
+        request.headers.add(name: "Authorization", value: "Basic " + Data("\(accountSID):\(authToken)".utf8).base64EncodedString())
+        let body = try await HTTPDelivery.fetch(request, client: client, provider: "Twilio")
+        let list = try JSONDecoder().decode(MessageList.self, from: body)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"  // RFC 2822, as Twilio writes dates
+        return list.messages.contains { sent in
+            guard sent.body == message.body, sent.to == message.to else { return false }
+            guard let created = sent.dateCreated.flatMap(formatter.date(from:)) else { return true }
+            return created >= since.addingTimeInterval(-60)
+        }
+    }
+
+    struct MessageList: Decodable {
+        struct Message: Decodable {
+            let to: String
+            let body: String
+            let dateCreated: String?
+
+            enum CodingKeys: String, CodingKey { case to, body, dateCreated = "date_created" }
+        }
+
+        let messages: [Message]
+    }
 }
 
 /// signal-cli-rest-api's send endpoint (POST /v2/send, JSON).
@@ -133,6 +175,19 @@ struct SignalSender: ChannelSender {
 enum HTTPDelivery {
     /// AsyncHTTPClient logs at trace level per request; the sends need none of it.
     static let quiet = Logger(label: "amparo.delivery", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A provider's answer to a question (a GET), up to 1 MB.
+    static func fetch(_ request: HTTPClientRequest, client: HTTPClient, provider: String) async throws -> Data {
+        let response: HTTPClientResponse, body: ByteBuffer
+        do {
+            response = try await client.execute(request, timeout: .seconds(30), logger: quiet)
+            body = try await response.body.collect(upTo: 1 << 20)
+        } catch {
+            throw DeliveryError.temporary("\(provider): \(error)")
+        }
+        guard (200..<300).contains(response.status.code) else { throw DeliveryError.temporary("\(provider) answered \(response.status.code)") }
+        return Data(buffer: body)
+    }
 
     static func execute(_ request: HTTPClientRequest, client: HTTPClient, provider: String) async throws {
         let status: UInt

@@ -7,7 +7,8 @@ import Vapor
 /// Delivers the outbox: leases due messages, sends them through their channel at the channel's
 /// rate, marks each sent, or puts it back with exponential backoff (1 min, 2, 4 … up to 1 h; given
 /// up after 10 tries). A crash leaves leased rows that come due again when the lease runs out, so
-/// no message is lost; the idempotency key lets a receiver drop the rare repeat.
+/// no message is lost; before sending such a row again the worker asks a provider that keeps no
+/// idempotency key (Twilio) whether it already has it, and the key lets the others drop a repeat.
 final class DeliveryWorker: Sendable {
     let services: AmparoServices
     let database: @Sendable () -> any Database
@@ -98,6 +99,8 @@ final class DeliveryWorker: Sendable {
                 throw DeliveryError.permanent("the alert expired, or the subscription is gone")
             }
             guard let sender = senders(channel) else { throw DeliveryError.notConfigured(channel.rawValue) }
+            // After a crash: ask the provider before sending again (a no-op for those that keep keys).
+            if item.uncertain, try await sender.alreadySent(message, since: message.queuedAt) { return (item.key, nil, false) }
             await limiters[channel]?.wait()
             try await sender.send(message)
             return (item.key, nil, false)
@@ -128,7 +131,7 @@ final class DeliveryWorker: Sendable {
                                                      text: AlertText(english: alert.messageEN, spanish: alert.messageES),
                                                      language: language, stopLink: stop) else { continue }
             messages[item.key] = OutgoingMessage(to: contact, subject: message.subject, body: message.body,
-                                                 idempotencyKey: item.key.idempotencyKey, unsubscribeURL: stop)
+                                                 idempotencyKey: item.key.idempotencyKey, unsubscribeURL: stop, queuedAt: alert.publishedAt)
         }
         return messages
     }

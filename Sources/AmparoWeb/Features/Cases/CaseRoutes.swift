@@ -11,6 +11,7 @@ struct CaseRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let cases = routes.grouped("cases")
         cases.get(use: list).policy(.member(.workCases))
+        cases.post(use: open).policy(.member(.workCases))
         cases.get(":caseID", use: show).policy(.member(.workCases))
         cases.post(":caseID", "person", use: savePerson).policy(.member(.workCases))
         cases.post(":caseID", "events", use: addEvent).policy(.member(.workCases))
@@ -18,12 +19,27 @@ struct CaseRoutes: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
+        htmlResponse(CaseListRenderer.render(try await listPage(req), req.chrome), status: .ok)
+    }
+
+    /// A case for a person the group learns about directly (a family's call), with their consent.
+    func open(req: Request) async throws -> Response {
+        var page = try await listPage(req)
+        page.newCase = NewCaseForm(fields: (req.formFields ?? [:]).compactMapValues(\.first))
+        guard let new = page.newCase.validate(teams: page.teams) else {
+            return htmlResponse(CaseListRenderer.render(page, req.chrome), status: .unprocessableEntity)
+        }
+        let id = try await CasesStore(req.db, sealer: req.amparo.sealer).open(new, by: req.visitor.user!.id!, at: req.amparo.clock.now())
+        try await req.audit("case.open", recordType: "case", recordID: id.uuidString)
+        return req.redirect(to: "/cases/\(id.uuidString)")
+    }
+
+    private func listPage(_ req: Request) async throws -> CaseListPage {
         let teams = try await CaseAccess.teams(req)
-        let cases = try await CaseModel.query(on: req.db)
-            .group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
-            .sort(\.$openedAt, .descending).limit(200).all()
+        let cases = try await CasesStore(req.db, sealer: req.amparo.sealer).list(teams: teams)
         try await req.audit("case.list", recordType: "case", recordID: "mine")
-        return try await CaseViews.list(req, cases: cases)
+        let mine = try await ShiftsStore(req.db, sealer: req.amparo.sealer).teams().filter { teams.contains($0.id.rawValue) }
+        return CaseListPage(cases: cases, teams: mine)
     }
 
     func show(req: Request) async throws -> Response {
@@ -105,11 +121,14 @@ extension BondRequestModel: CasePart {}
 extension CaseTaskModel: CasePart {}
 extension VisitModel: CasePart {}
 
-/// Which cases a member may see: their teams' and the intake queue (no team).
+/// Which cases a member may see: their teams' and the intake queue (no team). A lawyer on no team
+/// serves the whole group (the hold clock tells her about any case), so she sees every team's.
 enum CaseAccess {
     static func teams(_ req: Request) async throws -> [UUID] {
         guard let user = req.visitor.user else { return [] }
-        return try await req.accounts.teams(of: user).compactMap(\.id)
+        let mine = try await req.accounts.teams(of: user).compactMap(\.id)
+        if mine.isEmpty, req.visitor.role == .legal { return try await TeamModel.query(on: req.db).all().compactMap(\.id) }
+        return mine
     }
 
     /// The case in the path, if this member may see it; 404 otherwise (no hint that it exists).

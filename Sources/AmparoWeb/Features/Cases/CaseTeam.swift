@@ -14,6 +14,31 @@ enum CaseTeam {
         return users.filter { members.contains($0.id!) }
     }
 
+    /// Who hears about a hold: the case team's legal members; else every legal member; else the
+    /// coordinators; else the admins. Never nobody.
+    static func holdRecipients(of record: CaseModel, on db: any Database) async throws -> [UserModel] {
+        let team = try await members(of: record, roles: [.legal], on: db)
+        if !team.isEmpty { return team }
+        for roles in [[Role.legal], [.coordinator], [.admin]] {
+            let anyone = try await UserModel.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabledAt == nil).all()
+            if !anyone.isEmpty { return anyone }
+        }
+        return []
+    }
+
+    /// A text as well as the email, to members with a phone, when SMS is set up.
+    static func texts(
+        to members: [UserModel], body: (Language) -> String, purpose: String, recordID: UUID?, services: AmparoServices, on db: any Database
+    ) throws -> [NoticeModel] {
+        guard services.delivery.senders(.sms) != nil else { return [] }
+        let accounts = Accounts(db: db, services: services)
+        return try members.compactMap { member in
+            guard let phone = accounts.phone(of: member).flatMap(AlertChannel.sms.normalize) else { return nil }
+            return try Notice.make(channel: .sms, to: phone, subject: "", body: body(Language(rawValue: member.language ?? "") ?? .es),
+                                   purpose: purpose, recordID: recordID, services: services)
+        }
+    }
+
     /// One email notice per member, each in the member's language. The text names no one: it links.
     static func emails(
         to members: [UserModel], subject: (Language) -> String, body: (Language) -> String, purpose: String, recordID: UUID?,

@@ -5,24 +5,6 @@ import Fluent
 import Vapor
 
 enum CaseViews {
-    static func list(_ req: Request, cases: [CaseModel]) async throws -> Response {
-        let l = req.language
-        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
-        let time = req.amparo.localTime
-        let rows: [HTML] = cases.map { record in
-            """
-            <tr><td data-label="\(t(.name))"><a href="/cases/\(record.id!.uuidString)">\(name(req, record))</a></td>
-            <td data-label="\(t(.status))">\(record.status)</td><td data-label="\(t(.opened))">\(time.dateTime(record.openedAt))</td></tr>
-            """
-        }
-        let body: HTML = """
-        <h1>\(t(.listTitle))</h1><p>\(t(.listIntro))</p>
-        <p><a href="/facilities">\(Text.support(.navFacilities).in(l))</a> · <a href="/visitors">\(Text.support(.visitorsTitle).in(l))</a></p>
-        \(cases.isEmpty ? HTML("<p>\(t(.noCases))</p>") : HTML("<table class=\"cards\" id=\"cases\"><thead><tr><th>\(t(.name))</th><th>\(t(.status))</th><th>\(t(.opened))</th></tr></thead><tbody>\(rows)</tbody></table>"))
-        """
-        return htmlResponse(Layout.page(req, title: t(.listTitle), body: body), status: .ok)
-    }
-
     static func name(_ req: Request, _ record: CaseModel) -> String {
         record.personNameSealed.flatMap { try? req.amparo.sealer.open($0, context: SealedColumn.casePersonName.context(rowID: record.id!)) }
             ?? Text.cases(.unnamed).in(req.language)
@@ -41,14 +23,25 @@ enum CaseViews {
         let legal = req.visitor.role?.canRead(.immigrationRecord) == true
         let csrf = Layout.csrfField(req.visitor)
 
+        // Where the case came from: its hotline report (a link for those who work the hotline), or directly.
+        var origin = HTML("<p class=\"hint\">\(t(.direct))</p>")
+        if let reportID = record.reportID, let report = try await ReportModel.find(reportID, on: req.db) {
+            origin = req.visitor.role?.can(.workHotline) == true
+                ? HTML("<p class=\"hint\"><a href=\"/hotline/reports/\(reportID.uuidString)\">\(t(.fromReport)) \(report.reference)</a></p>")
+                : HTML("<p class=\"hint\">\(t(.fromReport)) \(report.reference)</p>")
+        }
         var banner: HTML = .empty
         if let clock {
             let hours = Int(clock.hours(at: now))
             let text = clock.isRunning ? t(.holdRunning(hours: hours, since: time.dateTime(clock.startedAt))) : t(.holdStopped(hours: hours))
             let unlawful = clock.isRunning && hours >= 48 && !clock.judicialWarrant
+            // While the hold runs on a detainer alone the clock is an alarm, not a note.
+            let alarm = clock.isRunning && !clock.judicialWarrant
+            let left = max(0, 48 - hours)
+            let countdown: HTML = alarm && !unlawful ? HTML("<p class=\"hold-left\"><strong>\(t(.holdLeft(hours: left, until: time.dateTime(clock.startedAt.addingTimeInterval(48 * 3600)))))</strong></p>") : .empty
             banner = """
-            <div class="\(unlawful ? "error-summary" : "notice")" role="\(unlawful ? "alert" : "status")" id="hold-clock"><p>\(text)</p>\
-            \(unlawful ? HTML("<p><strong>\(t(.holdUnlawful))</strong></p>") : .empty)\(clock.judicialWarrant ? HTML("<p>\(t(.holdWarrant))</p>") : .empty)</div>
+            <div class="\(alarm ? "hold-alarm" : "notice")" role="\(alarm ? "alert" : "status")" id="hold-clock"><p>\(text)</p>\
+            \(countdown)\(unlawful ? HTML("<p><strong>\(t(.holdUnlawful))</strong></p>") : .empty)\(clock.judicialWarrant ? HTML("<p>\(t(.holdWarrant))</p>") : .empty)</div>
             """
         }
         let support = try await CaseSupportViews.Data.load(record, on: req.db)
@@ -80,6 +73,7 @@ enum CaseViews {
         let consentNote = record.consentAt.map { at in HTML("<p class=\"hint\">\(t(.consentRecorded("\(time.dateTime(at)) · \(record.consentBy.flatMap { who[$0] } ?? "—")")))</p>") }
         let body: HTML = """
         <h1>\(t(.caseTitle)): \(name(req, record))</h1>
+        \(origin)
         \(banner)
         \(problem.map { Form.errorSummary([$0.in(l)], language: l) })
         <h2>\(t(.timeline))</h2>

@@ -11,6 +11,7 @@ import Vapor
 /// only, and a resent report (a retry, the copy saved offline) is stored once.
 struct RespondRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get("respond", use: myRequests).policy(.member(.answerDispatches))
         let respond = routes.grouped("respond", ":token")
         respond.get(use: show).policy(.open)
         respond.post("accept", use: accept).policy(.open)
@@ -23,6 +24,15 @@ struct RespondRoutes: RouteCollection {
         let dispatch: DispatchModel
         let report: ReportModel
         var path: String { "/respond/\(token)" }
+    }
+
+    /// A signed-in responder's open requests, so a lost text or email does not lose the request.
+    func myRequests(req: Request) async throws -> Response {
+        let me = UserID(req.visitor.user!.id!)
+        let key = req.amparo.linkKey
+        let requests = try await DispatchStore(req.db, sealer: req.amparo.sealer).openRequests(for: me, now: req.amparo.clock.now())
+        let page = MyRequestsPage(requests: requests.map { .init(request: $0, path: DispatchLinks.path(for: $0.dispatchID, key: key)) })
+        return htmlResponse(MyRequestsRenderer.render(page, req.chrome), status: .ok)
     }
 
     func show(req: Request) async throws -> Response {

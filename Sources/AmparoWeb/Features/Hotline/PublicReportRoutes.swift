@@ -130,7 +130,8 @@ enum ReportThanks {
         let next = onCall ? nil : try await OnCallSchedule.upcoming(on: req.db, calendar: calendar, from: now, days: 7)
             .filter { $0.shift.duty == .dispatcher && $0.start > now }.map(\.start).min()
         let phone = services.config.delivery.twilioFrom.flatMap(AlertChannel.sms.normalize)
-        let answer = HotlineAnswer(onCall: onCall, nextShift: next, phone: phone)
+        let canAlert = services.delivery.senders(.sms) != nil || services.delivery.senders(.email) != nil
+        let answer = HotlineAnswer(onCall: onCall, nextShift: next, phone: phone, canAlertTeam: canAlert)
         services.hotlineAnswer.store(answer, now: now)
         return answer
     }

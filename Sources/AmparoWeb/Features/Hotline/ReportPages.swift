@@ -10,6 +10,9 @@ struct HotlineAnswer: Sendable, Equatable, Codable {
     let nextShift: Date?
     /// The hotline's phone number, when one is set up.
     let phone: String?
+    /// Whether Amparo can tell anyone now (a text or mail channel is set up): without one, the page
+    /// must not say the team was told.
+    let canAlertTeam: Bool
 }
 
 /// /report: the form, with what was typed and what to fix after a refusal.
@@ -48,8 +51,8 @@ enum ReportPageRenderer {
         func t(_ text: HotlineText) -> String { Text.hotline(text).in(chrome.language) }
         if answer.onCall { return "<p class=\"notice\" id=\"answer\">\(t(.answerOnCall))</p>" }
         let next = answer.nextShift.map { " " + t(.answerNextShift(chrome.dateTime($0))) } ?? ""
-        let call = answer.phone.map { HTML(" <strong>\(t(.answerCall($0)))</strong>") }
-        return "<p class=\"notice\" id=\"answer\">\(t(.answerNobody))\(next)\(call)</p>"
+        let call = answer.phone.map { HTML(" <strong>\(t(.answerCall)) <a href=\"tel:\($0)\">\($0)</a></strong>") }
+        return "<p class=\"notice\" id=\"answer\">\(t(answer.canAlertTeam ? .answerNobody : .answerNobodyNoAlarm))\(next)\(call)</p>"
     }
 
     static func form(_ page: ReportFormPage, _ chrome: Chrome) -> HTML {

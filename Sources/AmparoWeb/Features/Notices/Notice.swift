@@ -32,7 +32,8 @@ extension DeliveryWorker {
         let sealer = services.sealer
         for notice in notices {
             let id = notice.id!
-            let attempts = claimed.first { $0.id == id }?.attempts ?? Self.maxAttempts
+            let claim = claimed.first { $0.id == id }
+            let attempts = claim?.attempts ?? Self.maxAttempts
             do {
                 guard let channel = AlertChannel(rawValue: notice.channel), let sender = senders(channel),
                       let recipient = notice.recipientSealed.flatMap({ try? sealer.open($0, context: SealedColumn.noticeRecipient.context(rowID: id)) }),
@@ -40,7 +41,13 @@ extension DeliveryWorker {
                     throw DeliveryError.permanent("the notice cannot be read")
                 }
                 let subject = notice.subjectSealed.flatMap { try? sealer.open($0, context: SealedColumn.noticeSubject.context(rowID: id)) } ?? ""
-                try await sender.send(OutgoingMessage(to: recipient, subject: subject, body: body, idempotencyKey: "amparo-notice-\(id.uuidString.lowercased())"))
+                let message = OutgoingMessage(to: recipient, subject: subject, body: body, idempotencyKey: "amparo-notice-\(id.uuidString.lowercased())",
+                                              queuedAt: notice.createdAt)
+                if claim?.uncertain == true, try await sender.alreadySent(message, since: notice.createdAt) {
+                    try await Notices.markSent(id, now: services.clock.now(), on: db)
+                    continue
+                }
+                try await sender.send(message)
                 try await Notices.markSent(id, now: services.clock.now(), on: db)
             } catch {
                 let permanent = DeliveryError.isPermanent(error)
