@@ -50,6 +50,19 @@ final class CaseSupportTests: XCTestCase {
         XCTAssertEqual(hearing.status, .seeOther)
         let badBond = try await worker.post(path + "/events", ["step": "bond", "when": "2027-01-20T09:00", "bondAmount": "1.500,50"])
         XCTAssertEqual(badBond.status, .unprocessableEntity, "an amount that is not dollars is refused")
+        func addition(_ page: String) -> String {
+            guard let start = page.range(of: "<section id=\"add-event\">") else { return "" }
+            return String(page[start.lowerBound...].components(separatedBy: "</section>")[0])
+        }
+        let refused = addition(badBond.body.string)
+        XCTAssertTrue(refused.contains("<input type=\"hidden\" name=\"step\" value=\"bond\">") && refused.contains("value=\"1.500,50\""),
+                      "the refused entry's own form comes back with what was typed")
+        XCTAssertFalse(refused.contains("name=\"hearingKind\""), "only the bond's fields, not every kind's")
+        // The page offers one kind at a time: a link per step; the chosen one's form alone.
+        let chooser = addition(try await worker.get(path).body.string)
+        XCTAssertTrue(chooser.contains("?event=hearing#add-event") && !chooser.contains("name=\"bondAmount\""))
+        let hearingForm = addition(try await worker.get(path + "?event=hearing").body.string)
+        XCTAssertTrue(hearingForm.contains("name=\"hearingKind\"") && !hearingForm.contains("name=\"bondAmount\"") && !hearingForm.contains("name=\"jailResponse\""))
         try await worker.post(path + "/events", ["step": "bond", "when": "2027-01-20T09:00", "bondAmount": "$7,500", "bondStage": "set"])
 
         let events = try await CaseEventModel.query(on: harness.app.db).sort(\.$occurredAt).all()
@@ -219,14 +232,21 @@ final class CaseSupportTests: XCTestCase {
     func testCountsByCountyIncludeHoldsPastReleaseAndErasureKeepsThem() async throws {
         let north = try await harness.team("North")
         let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
+        var jails: [String: UUID] = [:]
+        for county in ["Marion", "Polk"] {
+            let jail = FacilityModel(name: "\(county) County Jail", kind: "county_jail", updatedAt: harness.clock.now())
+            jail.county = county
+            try await jail.create(on: harness.app.db)
+            jails[county] = jail.id
+        }
         var ids: [UUID] = []
         for index in 0..<6 {
             let record = try await harness.openCase(team: north)
             ids.append(record.id!)
             let path = "/cases/\(record.id!.uuidString)"
-            let county = index < 5 ? "Marion" : "Polk"
-            try await worker.post(path + "/events", ["step": "detainer_lodged", "when": "2027-01-0\(index + 1)T10:00", "detainerForm": index == 4 ? "I-247N" : "I-247A", "county": county, "place": "\(county) County Jail"])
-            try await worker.post(path + "/events", ["step": "local_custody_ended", "when": "2027-01-0\(index + 2)T10:00", "county": county, "place": "\(county) County Jail"])
+            let county = index < 5 ? "Marion" : "Polk", jail = jails[county]!.uuidString
+            try await worker.post(path + "/events", ["step": "detainer_lodged", "when": "2027-01-0\(index + 1)T10:00", "detainerForm": index == 4 ? "I-247N" : "I-247A", "facility": jail])
+            try await worker.post(path + "/events", ["step": "local_custody_ended", "when": "2027-01-0\(index + 2)T10:00", "facility": jail])
             try await worker.post(path + "/notes", ["body": "Nota privada \(index)"])
         }
         let rows = try await CaseCountRoutes.rows(year: 2027, county: "Marion", on: harness.app.db)
@@ -237,6 +257,13 @@ final class CaseSupportTests: XCTestCase {
         try await CaseErasure.erase(ids, now: harness.clock.now(), on: harness.app.db)
         let notes = try await CaseNoteModel.query(on: harness.app.db).count()
         XCTAssertEqual(notes, 0, "erasure removes notes")
+        // The team's own members see their exact numbers inside Amparo.
+        let exact = try await worker.get("/cases/counts?year=2027&county=Marion&scope=teams&format=json")
+        let teamRows = try JSONDecoder().decode([CaseCountRoutes.Row].self, from: Data(exact.body.readableBytesView))
+        XCTAssertTrue(teamRows.contains(.init(county: "Marion", place: "Marion County Jail", month: "2027-01", step: CaseCounts.heldPastRelease, people: "4")), "\(teamRows)")
+        let (_, otherTeam) = try await harness.signedIn(.caseWorker, in: try await harness.team("South"))
+        let theirs = try await otherTeam.get("/cases/counts?year=2027&scope=teams&format=json")
+        XCTAssertEqual(theirs.body.string, "[]", "another team's exact counts are not theirs to see")
         let kept = try await CaseCountRoutes.rows(year: 2027, county: "Marion", on: harness.app.db)
         XCTAssertEqual(kept, rows, "the counts stay")
         let (_, analyst) = try await harness.signedIn(.analyst, in: nil)

@@ -242,21 +242,31 @@ final class CaseTests: XCTestCase {
         let writer = try await harness.member(.caseWorker)
         let january = harness.clock.now().addingTimeInterval(-2 * 86400)  // 2027-01-13
         for (place, people) in [("Marion County Jail", 6), ("Polk County Jail", 2)] {
+            let facility = FacilityModel(name: place, kind: "county_jail", updatedAt: january)
+            try await facility.create(on: harness.app.db)
             for _ in 0..<people {
                 let record = try await harness.openCase(team: nil)
                 for step in ["booked", "detainer_lodged"] {
                     let event = CaseEventModel(caseID: record.id!, step: step, occurredAt: january, recordedBy: writer.id, recordedAt: january)
                     event.place = place
+                    event.facilityID = facility.id
                     try await event.create(on: harness.app.db)
                 }
             }
         }
+        // An arrest place typed by hand is an address, not a place to count.
+        let typed = try await harness.openCase(team: nil)
+        let arrest = CaseEventModel(caseID: typed.id!, step: "arrested", occurredAt: january, recordedBy: writer.id, recordedAt: january)
+        arrest.place = "Main St, Eastside"
+        try await arrest.create(on: harness.app.db)
         let (_, analyst) = try await harness.signedIn(.analyst, in: nil)
         let json = try await analyst.get("/cases/counts?year=2027&format=json")
         XCTAssertEqual(json.status, .ok)
         let rows = try JSONDecoder().decode([CaseCountRoutes.Row].self, from: Data(json.body.readableBytesView))
         XCTAssertTrue(rows.contains(CaseCountRoutes.Row(county: "—", place: "Marion County Jail", month: "2027-01", step: "booked", people: "6")), "\(rows)")
         XCTAssertTrue(rows.contains(CaseCountRoutes.Row(county: "—", place: "Polk County Jail", month: "2027-01", step: "booked", people: "<5")))
+        XCTAssertFalse(json.body.string.contains("Main St"), "typed places never reach the counts")
+        XCTAssertTrue(rows.contains(CaseCountRoutes.Row(county: "—", place: "—", month: "2027-01", step: "arrested", people: "<5")), "\(rows)")
         XCTAssertFalse(json.body.string.contains("-4") && json.body.string.range(of: #"[0-9a-f]{8}-[0-9a-f]{4}"#, options: .regularExpression) != nil,
                        "no case ids")
         let page = try await analyst.get("/cases/counts?year=2027")
@@ -298,6 +308,46 @@ final class CaseTests: XCTestCase {
         XCTAssertEqual(recipients, ["olu@example.org", "lawyer@example.org"])
         let opened = try await harness.signedIn(lawyer).get("/cases/\(record.id!.uuidString)")
         XCTAssertEqual(opened.status, .ok, "the lawyer on no team can open the case she was told about")
+    }
+
+    func testTheCaseListPutsRunningHoldsFirstAndShowsWhereEachPersonIsAndTheNextHearing() async throws {
+        let north = try await harness.team("North")
+        let (_, worker) = try await harness.signedIn(.caseWorker, in: north)
+        let jail = FacilityModel(name: "Marion County Jail", kind: "county_jail", updatedAt: harness.clock.now())
+        try await jail.create(on: harness.app.db)
+        let plain = try await harness.openCase(team: north)
+        let hearing = try await harness.openCase(team: north)
+        let held = try await harness.openCase(team: north)
+        func post(_ record: CaseModel, _ fields: [String: String]) async throws {
+            let response = try await worker.post("/cases/\(record.id!.uuidString)/events", fields)
+            XCTAssertEqual(response.status, .seeOther, response.body.string)
+        }
+        // Clock: 2027-01-15 08:00 UTC.
+        try await post(plain, ["step": "booked", "when": "2027-01-10T10:00", "place": "Salem Police"])
+        try await post(hearing, ["step": "detained", "when": "2027-01-11T10:00", "facility": jail.id!.uuidString])
+        try await post(hearing, ["step": "hearing", "when": "2027-02-02T09:00", "hearingKind": "bond", "place": "Portland Immigration Court"])
+        try await post(held, ["step": "detainer_lodged", "when": "2027-01-14T00:00", "detainerForm": "I-247A", "facility": jail.id!.uuidString])
+        try await post(held, ["step": "local_custody_ended", "when": "2027-01-14T20:00", "facility": jail.id!.uuidString])
+
+        let stored = try await CaseModel.find(held.id, on: harness.app.db)
+        XCTAssertNotNil(stored?.holdStartedAt, "the hold is kept on the case as the timeline changes")
+        let page = try await worker.get("/cases").body.string
+        let order = [held, hearing, plain].map { page.range(of: "/cases/\($0.id!.uuidString)\"")?.lowerBound }
+        XCTAssertTrue(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "a running hold first, then a hearing ahead, then the rest")
+        XCTAssertTrue(page.contains("id=\"holds-now\"") && page.contains("Held 12 h on the detainer alone · 36 h left to 48"), page)
+        XCTAssertTrue(page.contains("Marion County Jail") && page.contains("Salem Police"), "where each person is now")
+        XCTAssertTrue(page.contains("2027-02-02 09:00 UTC"), "the next hearing")
+
+        // The legal team sees the same alarm first thing.
+        let lawyer = try await harness.member(.legal, email: "abogada@example.org")
+        let dashboard = try await harness.signedIn(lawyer).get("/dashboard").body.string
+        XCTAssertTrue(dashboard.contains("id=\"holds-now\"") && dashboard.contains("/cases/\(held.id!.uuidString)"), dashboard)
+
+        // A transfer to ICE stops the clock; a correction is followed too.
+        try await post(held, ["step": "transferred_to_ice", "when": "2027-01-15T07:00", "place": "Tacoma ICE Processing Center"])
+        let after = try await worker.get("/cases").body.string
+        XCTAssertFalse(after.contains("id=\"holds-now\""))
+        XCTAssertTrue(after.contains("Tacoma ICE Processing Center"))
     }
 
     private func holdRecipients() async throws -> [String] {

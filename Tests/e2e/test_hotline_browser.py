@@ -318,9 +318,11 @@ def test_a_person_detained_there_becomes_a_case_the_legal_team_follows(server, s
 
 
 def add_event(driver, step, hours_ago, **extra):
+    """Chooses the kind of entry (a link: its form alone opens), then fills and saves it."""
     when = (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#add-event a[href*='event={step}#']"))
     form = form_ending(driver, "/events")
-    Select(form.find_element(By.NAME, "step")).select_by_value(step)
+    assert form.find_element(By.NAME, "step").get_attribute("value") == step
     set_value(driver, form.find_element(By.NAME, "when"), when)
     for name, value in extra.items():
         if name in ("detainerForm", "facility", "hearingKind", "bondStage"):

@@ -16,6 +16,7 @@ public enum CasesText: Sendable, Equatable {
     case close, closed, recordedBy
     case countsTitle, countsIntro, countsMonth, countsPeople, navCounts
     case problem(Problem), caseStatus(CaseStatus), newCaseTitle, newCaseIntro, openCase, errorName, errorConsent, errorTeam, fromReport, direct, origin
+    case phase(CustodyPhase), chooseEvent, addThisEvent(CustodyStep), otherEvent, countsAnonymous, countsTeams, countsTeamsIntro, countsPlaceNote, whereNow, nextHearing, holdShort(hours: Int, left: Int), holdOverdue(hours: Int), unknownPlace, noHearing, holdsNowTitle, holdsNowIntro
 
     public var pair: (String, String) {
         switch self {
@@ -41,6 +42,28 @@ public enum CasesText: Sendable, Equatable {
         case .fromReport: ("From report", "Del reporte")
         case .direct: ("Opened directly", "Abierto directamente")
         case .origin: ("How it came", "Cómo llegó")
+        case .phase(let phase):
+            switch phase {
+            case .arrestAndJail: ("Arrest and jail", "Arresto y cárcel")
+            case .iceCustody: ("ICE custody", "Custodia de ICE")
+            case .courtAndBond: ("Court and bond", "Corte y fianza")
+            case .outcome: ("Outcome", "Desenlace")
+            }
+        case .chooseEvent: ("What do you want to add? Choose one; its form opens below.", "¿Qué quiere agregar? Elija uno; su formulario se abre abajo.")
+        case .addThisEvent(let step): ("Add: \(Self.step(step).pair.0)", "Agregar: \(Self.step(step).pair.1)")
+        case .otherEvent: ("Choose something else", "Elegir otra cosa")
+        case .countsAnonymous: ("Every case, anonymous (to share)", "Todos los casos, anónimos (para compartir)")
+        case .countsTeams: ("Your teams' cases, exact", "Casos de sus equipos, exactos")
+        case .countsTeamsIntro: ("Exact counts of your own teams' cases, for your work inside Amparo. Do not share them: a small number can point at a person.", "Conteos exactos de los casos de sus equipos, para su trabajo dentro de Amparo. No los comparta: un número pequeño puede señalar a una persona.")
+        case .countsPlaceNote: ("Places are facilities from the registry; a place typed by hand is counted under its county only (—).", "Los lugares son los centros del registro; un lugar escrito a mano se cuenta solo en su condado (—).")
+        case .whereNow: ("Where now", "Dónde está")
+        case .nextHearing: ("Next hearing", "Próxima audiencia")
+        case .holdShort(let hours, let left): ("Held \(hours) h on the detainer alone · \(left) h left to 48", "\(hours) h de retención solo por la orden · quedan \(left) h para las 48")
+        case .holdOverdue(let hours): ("Held \(hours) h on the detainer alone: past 48 hours", "\(hours) h de retención solo por la orden: pasó de 48 horas")
+        case .unknownPlace: ("Not recorded", "Sin anotar")
+        case .noHearing: ("None ahead", "Ninguna pendiente")
+        case .holdsNowTitle: ("Holds running now", "Retenciones en curso")
+        case .holdsNowIntro: ("People held on an ICE detainer alone after their local custody ended. Every hour past 48 is unlawful without a judge's warrant.", "Personas retenidas solo por una orden de ICE después de terminar su custodia local. Cada hora después de las 48 es ilegal sin orden de un juez.")
         case .listTitle: ("Cases", "Casos")
         case .listIntro: ("People the group supports through the pipeline: your teams' cases and the ones no team has taken yet.", "Personas que el grupo acompaña en el proceso: los casos de sus equipos y los que ningún equipo ha tomado aún.")
         case .noCases: ("No cases here.", "No hay casos aquí.")
@@ -65,19 +88,19 @@ public enum CasesText: Sendable, Equatable {
         case .addEvent: ("Add to the timeline", "Agregar a la cronología")
         case .step(let step):
             switch step {
-            case .arrested: ("Arrested", "Arrestada")
-            case .booked: ("Booked into jail", "Fichada en la cárcel")
+            case .arrested: ("Arrested", "Arresto")
+            case .booked: ("Booked into jail", "Ingreso a la cárcel")
             case .detainerLodged: ("ICE detainer lodged", "ICE puso una orden de retención (detainer)")
             case .jailResponse: ("Jail's answer to the detainer", "Respuesta de la cárcel a la orden")
             case .localCustodyEnded: ("Local custody ended (bail, charges dropped, sentence served)", "Terminó la custodia local (fianza, cargos retirados, condena cumplida)")
-            case .transferredToICE: ("Transferred to ICE", "Entregada a ICE")
+            case .transferredToICE: ("Transferred to ICE", "Entrega a ICE")
             case .detained: ("In immigration detention", "En detención migratoria")
-            case .facilityTransfer: ("Moved to another facility", "Trasladada a otro centro")
+            case .facilityTransfer: ("Moved to another facility", "Traslado a otro centro")
             case .hearing: ("Immigration court hearing", "Audiencia en la corte de inmigración")
             case .bond: ("Bond", "Fianza migratoria")
-            case .released: ("Released", "Liberada")
+            case .released: ("Released", "Liberación")
             case .reliefGranted: ("Relief granted", "Se otorgó alivio migratorio")
-            case .removed: ("Removed (deported)", "Deportada")
+            case .removed: ("Removed (deported)", "Deportación")
             }
         case .stepLabel: ("What happened", "Qué pasó")
         case .when: ("When", "Cuándo")
@@ -109,8 +132,8 @@ public enum CasesText: Sendable, Equatable {
         case .correct: ("Correct", "Corregir")
         case .corrected: ("corrected", "corregido")
         case .replacedBy: ("replaced by a correction", "reemplazado por una corrección")
-        case .holdRunning(let hours, let since): ("Held on the ICE detainer alone for \(hours) hours (since \(since)).", "Retenida solo por la orden de ICE desde hace \(hours) horas (desde \(since)).")
-        case .holdStopped(let hours): ("Was held on the detainer alone for \(hours) hours.", "Estuvo retenida solo por la orden \(hours) horas.")
+        case .holdRunning(let hours, let since): ("Held on the ICE detainer alone for \(hours) hours (since \(since)).", "\(hours) horas de retención solo por la orden de ICE (desde \(since)).")
+        case .holdStopped(let hours): ("Was held on the detainer alone for \(hours) hours.", "Hubo \(hours) horas de retención solo por la orden.")
         case .holdLeft(let hours, let until): ("\(hours) hours left until 48 (\(until)).", "Quedan \(hours) horas para las 48 (\(until)).")
         case .holdUnlawful: ("More than 48 hours: this may be an unlawful seizure (Miranda-Olivares v. Clackamas County). Call the legal team now.", "Más de 48 horas: puede ser una detención ilegal (Miranda-Olivares v. Clackamas County). Llame ahora al equipo legal.")
         case .holdWarrant: ("A judge's warrant came with the detainer.", "La orden venía con una orden judicial.")

@@ -49,13 +49,22 @@ public struct CustodyEvent: Sendable, Equatable {
 /// The 48-hour hold clock: when a detainer asks the jail to hold someone and their local custody
 /// has ended, every hour they stay is an hour on the detainer alone, a new warrantless seizure
 /// unless a judge signed a warrant (Miranda-Olivares v. Clackamas County, D. Or. 2014).
-public struct HoldClock: Sendable, Equatable {
+public struct HoldClock: Sendable, Equatable, Codable {
     /// When the hold on the detainer alone began (the end of local custody), if it has.
     public let startedAt: Date
     /// Still running at `now`, or stopped by a transfer to ICE or a release.
     public let endedAt: Date?
     /// A judge's warrant came with the detainer: the hold has a legal basis; still shown, never alerted.
     public let judicialWarrant: Bool
+
+    public init(startedAt: Date, endedAt: Date?, judicialWarrant: Bool) {
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.judicialWarrant = judicialWarrant
+    }
+
+    /// Running on a detainer alone: the clock is an alarm, not a note.
+    public var isAlarm: Bool { isRunning && !judicialWarrant }
 
     public func hours(at now: Date) -> Double { ((endedAt ?? now).timeIntervalSince(startedAt)) / 3600 }
 
@@ -87,4 +96,37 @@ public struct HoldClock: Sendable, Equatable {
 /// Whether the group is still following a case.
 public enum CaseStatus: String, Sendable, Equatable, Codable, CaseIterable {
     case open, closed
+}
+
+/// The parts of the pipeline the case page groups its timeline by.
+public enum CustodyPhase: String, CaseIterable, Codable, Sendable {
+    case arrestAndJail, iceCustody, courtAndBond, outcome
+}
+
+/// The facts a timeline entry may carry beyond when, where, the source and a note: each belongs to
+/// some steps only, and the form for a step asks for its own.
+public enum CustodyFact: String, CaseIterable, Codable, Sendable {
+    case agency, detainer, jailResponse, hearingKind, bond
+}
+
+extension CustodyStep {
+    public var phase: CustodyPhase {
+        switch self {
+        case .arrested, .booked, .detainerLodged, .jailResponse, .localCustodyEnded: .arrestAndJail
+        case .transferredToICE, .detained, .facilityTransfer: .iceCustody
+        case .hearing, .bond: .courtAndBond
+        case .released, .reliefGranted, .removed: .outcome
+        }
+    }
+
+    public var facts: [CustodyFact] {
+        switch self {
+        case .arrested, .booked, .transferredToICE: [.agency]
+        case .detainerLodged: [.agency, .detainer]
+        case .jailResponse: [.jailResponse]
+        case .hearing: [.hearingKind]
+        case .bond: [.bond]
+        case .localCustodyEnded, .detained, .facilityTransfer, .released, .reliefGranted, .removed: []
+        }
+    }
 }

@@ -29,5 +29,6 @@ public enum AmparoMigrations {
         CreateCountyShapes(),
         CreateEvidence(),
         AddAPITokenAccess(),
+        AddCaseProgress(),
     ]
 }

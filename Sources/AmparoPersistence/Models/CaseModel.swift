@@ -31,6 +31,13 @@ public final class CaseModel: Model, @unchecked Sendable {
     @OptionalField(key: "referral_organization") public var referralOrganization: String?
     @OptionalField(key: "referral_attorney") public var referralAttorney: String?
     @OptionalField(key: "referral_status") public var referralStatus: String?
+    /// The timeline's hold clock and whereabouts, kept here for the case list (`CaseProgressWrites`).
+    @OptionalField(key: "hold_started_at") public var holdStartedAt: Date?
+    @OptionalField(key: "hold_ended_at") public var holdEndedAt: Date?
+    @OptionalField(key: "hold_warrant") public var holdWarrant: Bool?
+    @OptionalField(key: "whereabouts_step") public var whereaboutsStep: String?
+    @OptionalField(key: "whereabouts_facility_id") public var whereaboutsFacilityID: UUID?
+    @OptionalField(key: "whereabouts_place") public var whereaboutsPlace: String?
 
     public init() {}
 
@@ -41,6 +48,24 @@ public final class CaseModel: Model, @unchecked Sendable {
         self.status = "open"
         self.openedBy = openedBy
         self.openedAt = openedAt
+    }
+
+    /// The progress last computed from the timeline.
+    public var progress: CaseProgress {
+        CaseProgress(
+            hold: holdStartedAt.map { HoldClock(startedAt: $0, endedAt: holdEndedAt, judicialWarrant: holdWarrant ?? false) },
+            whereabouts: whereaboutsStep.flatMap(CustodyStep.init(rawValue:)).map {
+                CaseProgress.Whereabouts(step: $0, facility: whereaboutsFacilityID, place: whereaboutsPlace)
+            })
+    }
+
+    public func record(_ progress: CaseProgress) {
+        holdStartedAt = progress.hold?.startedAt
+        holdEndedAt = progress.hold?.endedAt
+        holdWarrant = progress.hold?.judicialWarrant
+        whereaboutsStep = progress.whereabouts?.step.rawValue
+        whereaboutsFacilityID = progress.whereabouts?.facility
+        whereaboutsPlace = progress.whereabouts?.place
     }
 }
 
@@ -77,6 +102,11 @@ public final class CaseEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "facility_id") public var facilityID: UUID?
 
     public init() {}
+
+    /// The entry with its place, as the case's progress reads it.
+    public var progressEntry: CaseProgress.Entry? {
+        custodyEvent.map { CaseProgress.Entry(event: $0, facility: facilityID, place: place) }
+    }
 
     /// The entry as the hold clock reads it; nil for a step this version does not know.
     public var custodyEvent: CustodyEvent? {

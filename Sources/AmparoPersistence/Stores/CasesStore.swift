@@ -11,6 +11,25 @@ public struct CaseLine: Sendable, Equatable, Codable {
     public let openedAt: Date
     /// The hotline report it came from, when it came from one.
     public let report: ReportLink?
+    public let hold: HoldClock?
+    /// Where the person is now: the facility's name or the place as typed, or released / removed.
+    public let whereabouts: Whereabouts?
+    /// The soonest hearing ahead.
+    public let nextHearing: Date?
+
+    public struct Whereabouts: Sendable, Equatable, Codable {
+        public let step: CustodyStep
+        public let place: String?
+
+        public init(step: CustodyStep, place: String?) {
+            self.step = step
+            self.place = place
+        }
+
+        public var isOutOfCustody: Bool { CaseProgress.Whereabouts(step: step, facility: nil, place: nil).isOutOfCustody }
+    }
+
+    public var urgency: CaseUrgency { CaseUrgency(status: status, hold: hold, nextHearing: nextHearing, openedAt: openedAt) }
 
     public struct ReportLink: Sendable, Equatable, Codable {
         public let id: ReportID
@@ -22,12 +41,16 @@ public struct CaseLine: Sendable, Equatable, Codable {
         }
     }
 
-    public init(id: UUID, name: String?, status: CaseStatus, openedAt: Date, report: ReportLink?) {
+    public init(id: UUID, name: String?, status: CaseStatus, openedAt: Date, report: ReportLink?,
+                hold: HoldClock? = nil, whereabouts: Whereabouts? = nil, nextHearing: Date? = nil) {
         self.id = id
         self.name = name
         self.status = status
         self.openedAt = openedAt
         self.report = report
+        self.hold = hold
+        self.whereabouts = whereabouts
+        self.nextHearing = nextHearing
     }
 }
 
@@ -58,21 +81,63 @@ public struct CasesStore: Sendable {
         self.sealer = sealer
     }
 
-    /// The cases of these teams and the ones no team has taken, newest first.
-    public func list(teams: [UUID], limit: Int = 200) async throws -> [CaseLine] {
-        let cases = try await CaseModel.query(on: db)
-            .group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
-            .sort(\.$openedAt, .descending).limit(limit).all()
-        let reportIDs = Set(cases.compactMap(\.reportID))
+    /// The cases of these teams and the ones no team has taken, the most urgent first (`CaseUrgency`):
+    /// every open case is ranked, then the closed ones fill the page newest first.
+    public func list(teams: [UUID], now: Date, limit: Int = 200) async throws -> [CaseLine] {
+        func visible() -> QueryBuilder<CaseModel> {
+            CaseModel.query(on: db).group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
+        }
+        let open = try await visible().filter(\.$status == CaseStatus.open.rawValue).all()
+        let hearings = try await nextHearings(after: now, teams: teams)
+        var records = open.sorted {
+            CaseUrgency(status: .open, hold: $0.progress.hold, nextHearing: $0.id.flatMap { hearings[$0] }, openedAt: $0.openedAt)
+                < CaseUrgency(status: .open, hold: $1.progress.hold, nextHearing: $1.id.flatMap { hearings[$0] }, openedAt: $1.openedAt)
+        }.prefix(limit).map { $0 }
+        if records.count < limit {
+            records += try await visible().filter(\.$status != CaseStatus.open.rawValue).sort(\.$openedAt, .descending).limit(limit - records.count).all()
+        }
+        let reportIDs = Set(records.compactMap(\.reportID))
         let reports = reportIDs.isEmpty ? [] : try await ReportModel.query(on: db).filter(\.$id ~~ reportIDs).all()
         let references = Dictionary(uniqueKeysWithValues: try reports.map { (try $0.requireID(), $0.reference) })
-        return try cases.map { record in
-            let id = try record.requireID()
+        let facilityIDs = Set(records.compactMap(\.whereaboutsFacilityID))
+        let facilities = facilityIDs.isEmpty ? [] : try await FacilityModel.query(on: db).filter(\.$id ~~ facilityIDs).all()
+        let facilityNames = Dictionary(uniqueKeysWithValues: try facilities.map { (try $0.requireID(), $0.name) })
+        return try records.map { record in
+            let id = try record.requireID(), progress = record.progress
             return CaseLine(
                 id: id, name: record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) },
                 status: CaseStatus(rawValue: record.status) ?? .open, openedAt: record.openedAt,
-                report: record.reportID.flatMap { report in references[report].map { CaseLine.ReportLink(id: ReportID(report), reference: $0) } })
+                report: record.reportID.flatMap { report in references[report].map { CaseLine.ReportLink(id: ReportID(report), reference: $0) } },
+                hold: progress.hold,
+                whereabouts: progress.whereabouts.map { CaseLine.Whereabouts(step: $0.step, place: $0.facility.flatMap { facilityNames[$0] } ?? $0.place) },
+                nextHearing: hearings[id])
         }
+    }
+
+    /// The holds running on a detainer alone in these teams' cases (the dashboard's alarm), longest first.
+    public func runningHolds(teams: [UUID]) async throws -> [CaseLine] {
+        let records = try await CaseModel.query(on: db).group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
+            .filter(\.$status == CaseStatus.open.rawValue).filter(\.$holdStartedAt != nil).filter(\.$holdEndedAt == nil)
+            .sort(\.$holdStartedAt).all()
+        return try records.filter { $0.progress.hold?.isAlarm == true }.map { record in
+            let id = try record.requireID()
+            return CaseLine(
+                id: id, name: record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) },
+                status: .open, openedAt: record.openedAt, report: nil, hold: record.progress.hold)
+        }
+    }
+
+    /// Each visible open case's soonest current hearing after `now`.
+    private func nextHearings(after now: Date, teams: [UUID]) async throws -> [UUID: Date] {
+        let rows = try await CaseEventModel.query(on: db)
+            .join(CaseModel.self, on: \CaseEventModel.$caseID == \CaseModel.$id)
+            .filter(\CaseEventModel.$step == CustodyStep.hearing.rawValue).filter(\CaseEventModel.$occurredAt > now)
+            .filter(\CaseEventModel.$replacedBy == nil).filter(CaseModel.self, \.$status == CaseStatus.open.rawValue)
+            .group(.or) { $0.filter(CaseModel.self, \.$teamID == nil).filter(CaseModel.self, \.$teamID ~~ teams) }
+            .field(\.$caseID).field(\.$occurredAt).all()
+        var soonest: [UUID: Date] = [:]
+        for row in rows { soonest[row.caseID] = min(soonest[row.caseID] ?? row.occurredAt, row.occurredAt) }
+        return soonest
     }
 
     /// Opens a case with its person and consent sealed; returns its id.

@@ -44,6 +44,14 @@ enum Assets {
     .organization{color:var(--muted);margin:0}
     .hold-alarm{background:var(--error);color:#fff;padding:.75rem 1rem;border-radius:4px;margin:1rem 0}
     .hold-alarm p{margin:.25rem 0}
+    .hold-alarm a{color:#fff}
+    tr.hold-row td:first-child{border-left:6px solid var(--error)}
+    .hold-chip{color:var(--error)}
+    .event-choices{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:0 1rem}
+    .event-choices h4{margin:.75rem 0 .25rem}
+    ul.choices{margin:0;padding-left:1.25rem}
+    ul.choices li{margin:.35rem 0}
+    section.phase h3{margin:1rem 0 .25rem;font-size:1rem}
     .message-preview pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;margin:0}
     button.danger{background:var(--error)}
     .notice{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem 1rem}

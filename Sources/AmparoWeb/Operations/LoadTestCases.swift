@@ -21,6 +21,14 @@ extension Operations {
         .hearing, .bond, .hearing, .facilityTransfer, .hearing, .bond, .hearing, .detained, .hearing, .facilityTransfer, .hearing, .released,
     ]
 
+    /// The timeline of case `n`: every 25th is still held on the detainer (no transfer, no release),
+    /// so the case list has holds to rank.
+    static func loadTestStep(_ k: Int, case n: Int) -> CustodyStep {
+        let step = loadTestSteps[k % loadTestSteps.count]
+        guard n % 25 == 0 else { return step }
+        return [.transferredToICE, .released].contains(step) ? .hearing : step
+    }
+
     /// `cases` cases spread over 50 teams and 36 counties across three years, each with
     /// `eventsPerCase` timeline entries (names and a quarter of the details sealed as real ones are),
     /// and a case worker in the first team with a session.
@@ -62,28 +70,36 @@ extension Operations {
         _ chunk: [(Int, UUID)], eventsPerCase: Int, teams: [TeamModel], worker: UUID, now: Date, services: AmparoServices, on db: any Database
     ) async throws {
         let threeYears: TimeInterval = 3 * 365 * 86_400
-        var caseRows = db.sql.insert(into: CaseModel.schema).columns("id", "team_id", "status", "opened_by", "opened_at", "person_name_sealed", "language")
+        var caseRows = db.sql.insert(into: CaseModel.schema).columns(
+            "id", "team_id", "status", "opened_by", "opened_at", "person_name_sealed", "language",
+            "hold_started_at", "hold_ended_at", "hold_warrant", "whereabouts_step", "whereabouts_place")
         var eventRows = db.sql.insert(into: CaseEventModel.schema).columns(
             "id", "case_id", "step", "occurred_at", "place", "county", "detainer_form", "judicial_warrant", "jail_response", "detail_sealed",
             "recorded_by", "recorded_at")
         for (n, id) in chunk {
             let opened = now.addingTimeInterval(-Double((n &* 7919) % Int(threeYears)))
             let county = "County \(String(format: "%02d", n % 36))"
+            var entries: [CaseProgress.Entry] = []
+            for k in 0..<eventsPerCase {
+                let eventID = UUID(), step = loadTestStep(k, case: n), occurred = opened.addingTimeInterval(Double(k) * 30 * 3600)
+                let form = step == .detainerLodged ? DetainerForm.i247A : nil, answer = step == .jailResponse ? JailResponse.honored : nil
+                entries.append(.init(event: CustodyEvent(step: step, at: occurred, detainerForm: form, jailResponse: answer), facility: nil, place: "\(county) Jail"))
+                let detail = k % 4 == 0 ? try services.sealer.seal("Detalle \(n)-\(k)", context: SealedColumn.caseEventDetail.context(rowID: eventID)) : nil
+                eventRows = eventRows.values([
+                    SQLBind(eventID), SQLBind(id), SQLBind(step.rawValue), SQLBind(occurred),
+                    SQLBind("\(county) Jail"), SQLBind(county), SQLBind(form?.rawValue),
+                    SQLBind(false), SQLBind(answer?.rawValue), SQLBind(detail),
+                    SQLBind(worker), SQLBind(now),
+                ])
+            }
+            let progress = CaseProgress.from(entries)
             caseRows = caseRows.values([
                 SQLBind(id), SQLBind(teams[n % teams.count].id!), SQLBind("open"), SQLBind(worker), SQLBind(opened),
                 SQLBind(try services.sealer.seal("Persona \(n)", context: SealedColumn.casePersonName.context(rowID: id))),
                 SQLBind(n % 3 == 0 ? "Mam" : "Español"),
+                SQLBind(progress.hold?.startedAt), SQLBind(progress.hold?.endedAt), SQLBind(progress.hold?.judicialWarrant),
+                SQLBind(progress.whereabouts?.step.rawValue), SQLBind(progress.whereabouts?.place),
             ])
-            for k in 0..<eventsPerCase {
-                let eventID = UUID(), step = loadTestSteps[k % loadTestSteps.count]
-                let detail = k % 4 == 0 ? try services.sealer.seal("Detalle \(n)-\(k)", context: SealedColumn.caseEventDetail.context(rowID: eventID)) : nil
-                eventRows = eventRows.values([
-                    SQLBind(eventID), SQLBind(id), SQLBind(step.rawValue), SQLBind(opened.addingTimeInterval(Double(k) * 30 * 3600)),
-                    SQLBind("\(county) Jail"), SQLBind(county), SQLBind(step == .detainerLodged ? DetainerForm.i247A.rawValue : nil as String?),
-                    SQLBind(false), SQLBind(step == .jailResponse ? JailResponse.honored.rawValue : nil as String?), SQLBind(detail),
-                    SQLBind(worker), SQLBind(now),
-                ])
-            }
         }
         try await caseRows.run()
         if eventsPerCase > 0 { try await eventRows.run() }

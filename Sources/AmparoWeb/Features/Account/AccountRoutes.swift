@@ -24,8 +24,16 @@ struct AccountRoutes: RouteCollection {
         let teams = try await req.amparo.sessionCache.teams(ofUser: user.id!, on: req.db)
         let role = Role(rawValue: user.role) ?? .analyst
         let teamItems: [HTML] = teams.map { "<li>\($0.name) (\($0.region))</li>" }
+        // Whoever works cases sees the holds running first thing (the legal team above all).
+        var holds: HTML = .empty
+        if role.can(.workCases) {
+            let now = req.amparo.clock.now()
+            let running = try await CasesStore(req.db, sealer: req.amparo.sealer).runningHolds(teams: try await CaseAccess.teams(req))
+            holds = HoldAlarmRenderer.banner(running, now: now, req.chrome)
+        }
         let body: HTML = """
         <h1>\(Text.welcome(req.accounts.name(of: user)).in(l))</h1>
+        \(holds)
         <p>\(organization ?? "")</p>
         <dl><dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(role).in(l))</dd>
         <dt>\(Text.teamsLabel.in(l))</dt><dd>\(teams.isEmpty ? HTML("\(Text.noTeams.in(l))") : HTML("<ul>\(teamItems)</ul>"))</dd></dl>

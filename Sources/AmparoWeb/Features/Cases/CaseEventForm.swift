@@ -25,6 +25,14 @@ struct CaseEventForm {
 
     enum Parsed { case valid(CaseEventForm), invalid(CasesText) }
 
+    /// The fields as typed, for the form shown again (the probable-cause boxes joined by commas).
+    static func typed(_ req: Request) -> [String: String] {
+        let all = req.formFields ?? [:]
+        var fields = all.compactMapValues(\.first)
+        fields["probableCause"] = all["probableCause"]?.joined(separator: ",")
+        return fields
+    }
+
     static func parse(_ req: Request) async throws -> Parsed {
         let all = req.formFields ?? [:]
         let fields = all.compactMapValues(\.first)

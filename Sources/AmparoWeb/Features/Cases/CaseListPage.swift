@@ -39,35 +39,68 @@ struct NewCaseForm: Sendable, Equatable, Codable {
     }
 }
 
-/// /cases: the cases of the member's teams and the unassigned ones, and the form that opens one directly.
+/// /cases: the cases of the member's teams and the unassigned ones, the most urgent first, and the
+/// form that opens one directly. `now`: when the page was built, for the hours on the hold clocks.
 struct CaseListPage: Sendable, Equatable, Codable {
     let cases: [CaseLine]
     let teams: [TeamLine]
+    let now: Date
     var newCase = NewCaseForm()
+
+    /// The holds running on a detainer alone, for the red banner above the list.
+    var alarms: [CaseLine] { cases.filter { $0.hold?.isAlarm == true && $0.status == .open } }
+}
+
+/// The loud hold clock of the case list and the dashboard: one red banner naming every person held
+/// on a detainer alone, with the hours held and the hours left to 48.
+enum HoldAlarmRenderer {
+    static func banner(_ holds: [CaseLine], now: Date, _ chrome: Chrome) -> HTML {
+        guard !holds.isEmpty else { return .empty }
+        let l = chrome.language
+        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        let items: [HTML] = holds.map { line in
+            "<li><a href=\"/cases/\(line.id.uuidString)\">\(line.name ?? t(.unnamed))</a>: \(line.hold.map { hours($0, now: now, l) } ?? "")</li>"
+        }
+        return "<div class=\"hold-alarm\" role=\"alert\" id=\"holds-now\"><p><strong>\(t(.holdsNowTitle))</strong></p><p>\(t(.holdsNowIntro))</p><ul>\(items)</ul></div>"
+    }
+
+    /// "Held 31 h on the detainer alone · 17 h left to 48".
+    static func hours(_ hold: HoldClock, now: Date, _ l: Language) -> String {
+        let held = Int(hold.hours(at: now))
+        return Text.cases(held >= 48 ? .holdOverdue(hours: held) : .holdShort(hours: held, left: 48 - held)).in(l)
+    }
 }
 
 enum CaseListRenderer {
     static func render(_ page: CaseListPage, _ chrome: Chrome) -> HTML {
         let l = chrome.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        let mayOpenReports = chrome.role?.can(.workHotline) == true
         let rows: [HTML] = page.cases.map { line in
-            let mayOpenReports = chrome.role?.can(.workHotline) == true
             let source: HTML = line.report.map {
                 mayOpenReports ? HTML("<a href=\"/hotline/reports/\($0.id.rawValue.uuidString)\">\(t(.fromReport)) \($0.reference)</a>")
                     : HTML("\(t(.fromReport)) \($0.reference)")
             } ?? HTML("\(t(.direct))")
+            let alarm = line.status == .open && line.hold?.isAlarm == true
+            let hold: HTML = alarm ? HTML("<br><strong class=\"hold-chip\">\(line.hold.map { HoldAlarmRenderer.hours($0, now: page.now, l) } ?? "")</strong>") : .empty
+            // Released or removed says so; otherwise the place, or the step when no place was written.
+            let whereNow = line.whereabouts.map { $0.isOutOfCustody ? t(.step($0.step)) : $0.place ?? t(.step($0.step)) } ?? t(.unknownPlace)
             return """
-            <tr><td data-label="\(t(.name))"><a href="/cases/\(line.id.uuidString)">\(line.name ?? t(.unnamed))</a></td>
-            <td data-label="\(t(.status))">\(t(.caseStatus(line.status)))</td><td data-label="\(t(.opened))">\(chrome.dateTime(line.openedAt))</td>
-            <td data-label="\(t(.origin))">\(source)</td></tr>
+            <tr\(alarm ? HTML(" class=\"hold-row\"") : .empty)><td data-label="\(t(.name))"><a href="/cases/\(line.id.uuidString)">\(line.name ?? t(.unnamed))</a>\(hold)</td>
+            <td data-label="\(t(.status))">\(t(.caseStatus(line.status)))</td><td data-label="\(t(.whereNow))">\(whereNow)</td>
+            <td data-label="\(t(.nextHearing))">\(line.nextHearing.map(chrome.dateTime) ?? t(.noHearing))</td>
+            <td data-label="\(t(.opened))">\(chrome.day(line.openedAt))</td><td data-label="\(t(.origin))">\(source)</td></tr>
             """
         }
         let table: HTML = page.cases.isEmpty ? "<p>\(t(.noCases))</p>" : """
-            <table class="cards" id="cases"><thead><tr><th>\(t(.name))</th><th>\(t(.status))</th><th>\(t(.opened))</th><th>\(t(.origin))</th></tr></thead>
+            <table class="cards" id="cases"><thead><tr><th>\(t(.name))</th><th>\(t(.status))</th><th>\(t(.whereNow))</th><th>\(t(.nextHearing))</th>\
+            <th>\(t(.opened))</th><th>\(t(.origin))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
         let body: HTML = """
-        <h1>\(t(.listTitle))</h1><p>\(t(.listIntro))</p>
+        <h1>\(t(.listTitle))</h1>
+        \(HoldAlarmRenderer.banner(page.alarms, now: page.now, chrome))
+        <p>\(t(.listIntro))</p>
         <p><a href="/facilities">\(Text.support(.navFacilities).in(l))</a> · <a href="/visitors">\(Text.support(.visitorsTitle).in(l))</a></p>
         \(newCaseForm(page, chrome))
         \(table)

@@ -36,10 +36,11 @@ struct CaseRoutes: RouteCollection {
 
     private func listPage(_ req: Request) async throws -> CaseListPage {
         let teams = try await CaseAccess.teams(req)
-        let cases = try await CasesStore(req.db, sealer: req.amparo.sealer).list(teams: teams)
+        let now = req.amparo.clock.now()
+        let cases = try await CasesStore(req.db, sealer: req.amparo.sealer).list(teams: teams, now: now)
         try await req.audit("case.list", recordType: "case", recordID: "mine")
         let mine = try await ShiftsStore(req.db, sealer: req.amparo.sealer).teams().filter { teams.contains($0.id.rawValue) }
-        return CaseListPage(cases: cases, teams: mine)
+        return CaseListPage(cases: cases, teams: mine, now: now)
     }
 
     func show(req: Request) async throws -> Response {
@@ -78,17 +79,18 @@ struct CaseRoutes: RouteCollection {
         let record = try await CaseAccess.find(req)
         switch try await CaseEventForm.parse(req) {
         case .invalid(let problem):
-            return try await CaseViews.page(req, record: record, problem: .cases(problem), status: .unprocessableEntity)
+            return try await CaseViews.page(req, record: record, problem: .cases(problem), typed: CaseEventForm.typed(req), status: .unprocessableEntity)
         case .valid(let form):
             let event = try form.model(caseID: record.id!, req: req)
             let language = req.language, services = req.amparo
             let notices = try await req.db.transaction { db in
                 try await event.create(on: db)
+                try await CaseProgressWrites.refresh(case: record.requireID(), on: db)
                 return try await CaseEventEffects.apply(event, record: record, language: language, services: services, on: db)
             }
             if notices > 0 { services.delivery.wake() }
             try await req.audit("case.event.add", recordType: "case", recordID: record.id!.uuidString)
-            return req.redirect(to: "/cases/\(record.id!.uuidString)")
+            return req.redirect(to: "/cases/\(record.id!.uuidString)#main")
         }
     }
 
@@ -106,9 +108,10 @@ struct CaseRoutes: RouteCollection {
                 try await event.create(on: db)
                 old.replacedBy = event.id
                 try await old.save(on: db)
+                try await CaseProgressWrites.refresh(case: record.requireID(), on: db)
             }
             try await req.audit("case.event.correct", recordType: "case", recordID: record.id!.uuidString)
-            return req.redirect(to: "/cases/\(record.id!.uuidString)")
+            return req.redirect(to: "/cases/\(record.id!.uuidString)#main")
         }
     }
 }

@@ -46,23 +46,29 @@ enum CaseSupportViews {
         return facts
     }
 
-    /// The timeline form's fields for the structured facts (the form's controls prefix their ids).
-    static func eventFields(_ req: Request, event: CaseEventModel?, facilities: [FacilityModel], controls: PrefixedControls) -> HTML {
+    /// The timeline form's fields for the structured facts of its step (the form's controls prefix
+    /// their ids): the facility and county for every step, then what that step carries.
+    static func eventFields(_ req: Request, facts: [CustodyFact], values: CaseViews.EventValues, facilities: [FacilityModel],
+                            controls: PrefixedControls) -> HTML {
         let (select, field) = (controls.select, controls.id)
-        let boxes = ProbableCause.list(event?.probableCause)
         let checks: [HTML] = ProbableCause.allCases.map { box in
             let id = field("pc-\(box.rawValue)")
-            return "<div class=\"check\"><input type=\"checkbox\" id=\"\(id)\" name=\"probableCause\" value=\"\(box.rawValue)\"\(boxes.contains(box) ? HTML(" checked") : .empty)><label for=\"\(id)\">\(t(.cause(box), req))</label></div>"
+            return "<div class=\"check\"><input type=\"checkbox\" id=\"\(id)\" name=\"probableCause\" value=\"\(box.rawValue)\"\(values.probableCause.contains(box) ? HTML(" checked") : .empty)><label for=\"\(id)\">\(t(.cause(box), req))</label></div>"
         }
-        return """
-        \(select("facility", t(.facility, req), [("", t(.noFacility, req))] + facilities.map { ($0.id!.uuidString, "\($0.name)\($0.state.map { " (\($0))" } ?? "")") }, event?.facilityID?.uuidString))
-        \(controls.input("county", t(.county, req), event?.county ?? "", hint: t(.countyHint, req), limit: 120))
-        \(controls.input("agency", t(.agency, req), event?.agency ?? "", hint: t(.agencyHint, req)))
-        <fieldset><legend>\(t(.probableCause, req))</legend>\(checks)</fieldset>
-        \(select("hearingKind", t(.hearingKind, req), [("", t(.noHearing, req))] + HearingKind.allCases.map { ($0.rawValue, t(.hearing($0), req)) }, event?.hearingKind))
-        \(controls.input("bondAmount", t(.bondAmount, req), event?.bondCents.map(Cents.format) ?? "", limit: 20))
-        \(select("bondStage", t(.bondStageLabel, req), [("", t(.noBondStage, req))] + BondStage.allCases.map { ($0.rawValue, t(.bondStage($0), req)) }, event?.bondStage))
-        """
+        var parts: [HTML] = [
+            select("facility", t(.facility, req), [("", t(.noFacility, req))] + facilities.map { ($0.id!.uuidString, "\($0.name)\($0.state.map { " (\($0))" } ?? "")") }, values["facility"]),
+            controls.input("county", t(.county, req), values["county"], hint: t(.countyHint, req), limit: 120),
+        ]
+        if facts.contains(.agency) { parts.append(controls.input("agency", t(.agency, req), values["agency"], hint: t(.agencyHint, req))) }
+        if facts.contains(.detainer) { parts.append("<fieldset><legend>\(t(.probableCause, req))</legend>\(checks)</fieldset>") }
+        if facts.contains(.hearingKind) {
+            parts.append(select("hearingKind", t(.hearingKind, req), [("", t(.noHearing, req))] + HearingKind.allCases.map { ($0.rawValue, t(.hearing($0), req)) }, values["hearingKind"]))
+        }
+        if facts.contains(.bond) {
+            parts.append(controls.input("bondAmount", t(.bondAmount, req), values["bondAmount"], limit: 20))
+            parts.append(select("bondStage", t(.bondStageLabel, req), [("", t(.noBondStage, req))] + BondStage.allCases.map { ($0.rawValue, t(.bondStage($0), req)) }, values["bondStage"]))
+        }
+        return "\(parts)"
     }
 
     static func referral(_ req: Request, _ record: CaseModel) -> HTML {

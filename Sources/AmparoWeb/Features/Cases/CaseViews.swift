@@ -10,7 +10,9 @@ enum CaseViews {
             ?? Text.cases(.unnamed).in(req.language)
     }
 
-    static func page(_ req: Request, record: CaseModel, problem: Text? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// `typed`: a refused timeline entry's fields, shown again in its form.
+    static func page(_ req: Request, record: CaseModel, problem: Text? = nil, typed: [String: String]? = nil,
+                     status: HTTPResponseStatus = .ok) async throws -> Response {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let id = record.id!
@@ -47,7 +49,7 @@ enum CaseViews {
         let support = try await CaseSupportViews.Data.load(record, on: req.db)
         let names = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(events.map(\.recordedBy) + [record.consentBy].compactMap { $0 } + support.people)).all()
         let who = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, req.accounts.name(of: $0)) })
-        let items: [HTML] = events.map { event in
+        func item(_ event: CaseEventModel) -> HTML {
             let step = CustodyStep(rawValue: event.step).map { t(.step($0)) } ?? event.step
             var facts: [String] = [event.place, event.source].compactMap { $0 } + CaseSupportViews.facts(req, event)
             if let form = event.detainerForm.flatMap(DetainerForm.init(rawValue:)) { facts.append(t(.form(form))) }
@@ -57,10 +59,27 @@ enum CaseViews {
             if let detail { facts.append(detail) }
             let line: HTML = "<strong>\(time.dateTime(event.occurredAt))</strong> · \(step)\(facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")) <span class=\"hint\">(\(who[event.recordedBy] ?? "—"))</span>"
             guard event.replacedBy == nil else { return "<li><del>\(line)</del> — \(t(.replacedBy))</li>" }
-            return """
-            <li>\(line)<details><summary>\(t(.correct))</summary>\(eventForm(req, action: "/cases/\(id.uuidString)/events/\(event.id!.uuidString)/correct", prefix: "c-\(event.id!.uuidString.prefix(8))", event: event, detail: detail, facilities: support.facilities))</details></li>
-            """
+            let correction = eventForm(req, action: "/cases/\(id.uuidString)/events/\(event.id!.uuidString)/correct", prefix: "c-\(event.id!.uuidString.prefix(8))",
+                                       step: CustodyStep(rawValue: event.step) ?? .arrested, values: EventValues(event, detail: detail, time: time),
+                                       facilities: support.facilities)
+            return "<li>\(line)<details><summary>\(t(.correct))</summary>\(correction)</details></li>"
         }
+        // The timeline by part of the pipeline, in the order things happened within each.
+        let phases: [HTML] = CustodyPhase.allCases.compactMap { phase in
+            let entries = events.filter { (CustodyStep(rawValue: $0.step)?.phase ?? .outcome) == phase }
+            guard !entries.isEmpty else { return nil }
+            return "<section class=\"phase\"><h3>\(t(.phase(phase)))</h3><ol>\(entries.map(item))</ol></section>"
+        }
+        // One kind of entry at a time: chosen by a link (no script needed), or the one just refused.
+        let chosen = (typed?["step"] ?? req.query[String.self, at: "event"]).flatMap(CustodyStep.init(rawValue:))
+        let addition: HTML = chosen.map { step in
+            """
+            <h4>\(t(.addThisEvent(step)))</h4>
+            \(eventForm(req, action: "/cases/\(id.uuidString)/events", prefix: "new", step: step, fixedStep: true,
+                        values: typed.map(EventValues.init(typed:)) ?? EventValues(), facilities: support.facilities))
+            <p><a href="/cases/\(id.uuidString)#add-event">\(t(.otherEvent))</a></p>
+            """
+        } ?? eventChooser(id: id, l)
         let teamOptions = [(value: "", label: t(.intakeQueue))] + teams.map { (value: $0.id!.uuidString, label: $0.name) }
         let contacts = try await CaseContactModel.query(on: req.db).filter(\.$caseID == id).sort(\.$createdAt).all()
         let contactItems: [HTML] = contacts.map { contact in
@@ -77,9 +96,9 @@ enum CaseViews {
         \(banner)
         \(problem.map { Form.errorSummary([$0.in(l)], language: l) })
         <h2>\(t(.timeline))</h2>
-        \(items.isEmpty ? HTML("<p>\(t(.noEvents))</p>") : HTML("<ol id=\"timeline\">\(items)</ol>"))
-        <h3>\(t(.addEvent))</h3>
-        \(eventForm(req, action: "/cases/\(id.uuidString)/events", prefix: "new", event: nil, detail: nil, facilities: support.facilities))
+        \(phases.isEmpty ? HTML("<p>\(t(.noEvents))</p>") : HTML("<div id=\"timeline\">\(phases)</div>"))
+        <section id="add-event"><h3>\(t(.addEvent))</h3>
+        \(addition)</section>
         <h2>\(t(.person))</h2>
         <form method="post" action="/cases/\(id.uuidString)/person">\(csrf)
         \(Form.field("name", label: t(.name), value: open(record.personNameSealed, .casePersonName), required: false, extra: " maxlength=\"300\""))
@@ -118,28 +137,75 @@ enum CaseViews {
         return htmlResponse(Layout.page(req, title: t(.caseTitle), body: body), status: status)
     }
 
-    /// The timeline form, empty or filled with an event to correct. Field ids carry a prefix: a page
-    /// holds several of these forms.
-    static func eventForm(_ req: Request, action: String, prefix: String, event: CaseEventModel?, detail: String?, facilities: [FacilityModel]) -> HTML {
+    /// The choice of what to add: a link per step, by part of the pipeline; each opens its own form.
+    static func eventChooser(id: UUID, _ l: Language) -> HTML {
+        func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
+        let groups: [HTML] = CustodyPhase.allCases.map { phase in
+            let links: [HTML] = CustodyStep.allCases.filter { $0.phase == phase }.map {
+                "<li><a href=\"/cases/\(id.uuidString)?event=\($0.rawValue)#add-event\">\(t(.step($0)))</a></li>"
+            }
+            return "<div><h4>\(t(.phase(phase)))</h4><ul class=\"choices\">\(links)</ul></div>"
+        }
+        return "<p>\(t(.chooseEvent))</p><div class=\"event-choices\">\(groups)</div>"
+    }
+
+    /// A timeline form's values: an entry being corrected, or what was typed into a refused form.
+    struct EventValues {
+        var fields: [String: String] = [:]
+        var probableCause: [ProbableCause] = []
+        var judicialWarrant = false
+
+        init() {}
+
+        init(typed: [String: String]) {
+            fields = typed
+            probableCause = ProbableCause.list(typed["probableCause"])
+            judicialWarrant = typed["judicialWarrant"] == "yes"
+        }
+
+        init(_ event: CaseEventModel, detail: String?, time: LocalTime) {
+            fields = ["when": time.inputValue(event.occurredAt), "place": event.facilityID == nil ? event.place ?? "" : "",
+                      "source": event.source ?? "", "detainerForm": event.detainerForm ?? "", "jailResponse": event.jailResponse ?? "",
+                      "detail": detail ?? "", "facility": event.facilityID?.uuidString ?? "", "county": event.county ?? "",
+                      "agency": event.agency ?? "", "hearingKind": event.hearingKind ?? "", "bondAmount": event.bondCents.map(Cents.format) ?? "",
+                      "bondStage": event.bondStage ?? ""]
+            probableCause = ProbableCause.list(event.probableCause)
+            judicialWarrant = event.judicialWarrant
+        }
+
+        subscript(_ name: String) -> String { fields[name] ?? "" }
+    }
+
+    /// The form for one kind of entry: when, where, the facts that step carries, the source and a
+    /// note. A correction may change the kind (`fixedStep` false); a new entry's kind was chosen.
+    /// Field ids carry a prefix: a page holds several of these forms.
+    static func eventForm(_ req: Request, action: String, prefix: String, step: CustodyStep, fixedStep: Bool = false,
+                          values: EventValues, facilities: [FacilityModel]) -> HTML {
         let l = req.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
         let controls = PrefixedControls(prefix: prefix)
         let (select, field) = (controls.select, controls.id)
-        let time = req.amparo.localTime
-        let when = event.map { time.inputValue($0.occurredAt) } ?? ""
+        let facts = step.facts
+        let stepControl: HTML = fixedStep ? HTML("<input type=\"hidden\" name=\"step\" value=\"\(step.rawValue)\">")
+            : select("step", t(.stepLabel), CustodyStep.allCases.map { ($0.rawValue, t(.step($0))) }, step.rawValue)
+        let detainer: HTML = facts.contains(.detainer) ? """
+            \(select("detainerForm", t(.detainerForm), [("", t(.noForm))] + DetainerForm.allCases.map { ($0.rawValue, t(.form($0))) }, values["detainerForm"]))
+            <div class="check"><input type="checkbox" id="\(field("judicialWarrant"))" name="judicialWarrant" value="yes"\(values.judicialWarrant ? HTML(" checked") : .empty)><label for="\(field("judicialWarrant"))">\(t(.judicialWarrant))</label></div>
+            """ : .empty
+        let answer: HTML = facts.contains(.jailResponse)
+            ? select("jailResponse", t(.jailResponse), [("", t(.noResponse))] + JailResponse.allCases.map { ($0.rawValue, t(.response($0))) }, values["jailResponse"]) : .empty
         return """
         <form method="post" action="\(action)">\(Layout.csrfField(req.visitor))
-        \(select("step", t(.stepLabel), CustodyStep.allCases.map { ($0.rawValue, t(.step($0))) }, event?.step))
-        \(controls.input("when", t(.when), type: "datetime-local", when, hint: t(.whenHint)))
-        \(controls.input("place", t(.place), event?.facilityID == nil ? event?.place ?? "" : "", hint: t(.placeHint)))
-        \(CaseSupportViews.eventFields(req, event: event, facilities: facilities, controls: controls))
-        \(controls.input("source", t(.source), event?.source ?? "", hint: t(.sourceHint)))
-        \(select("detainerForm", t(.detainerForm), [("", t(.noForm))] + DetainerForm.allCases.map { ($0.rawValue, t(.form($0))) }, event?.detainerForm))
-        <div class="check"><input type="checkbox" id="\(field("judicialWarrant"))" name="judicialWarrant" value="yes"\(event?.judicialWarrant == true ? HTML(" checked") : .empty)><label for="\(field("judicialWarrant"))">\(t(.judicialWarrant))</label></div>
-        \(select("jailResponse", t(.jailResponse), [("", t(.noResponse))] + JailResponse.allCases.map { ($0.rawValue, t(.response($0))) }, event?.jailResponse))
+        \(stepControl)
+        \(controls.input("when", t(.when), type: "datetime-local", values["when"], hint: t(.whenHint)))
+        \(controls.input("place", t(.place), values["place"], hint: t(.placeHint)))
+        \(CaseSupportViews.eventFields(req, facts: facts, values: values, facilities: facilities, controls: controls))
+        \(detainer)
+        \(answer)
+        \(controls.input("source", t(.source), values["source"], hint: t(.sourceHint)))
         <div class="field"><label for="\(field("detail"))">\(t(.detail))</label><p class="hint">\(t(.detailHint))</p>\
-        <textarea id="\(field("detail"))" name="detail" rows="2" maxlength="2000">\(detail ?? "")</textarea></div>
-        <button type="submit">\(event == nil ? t(.saveEvent) : t(.correct))</button></form>
+        <textarea id="\(field("detail"))" name="detail" rows="2" maxlength="2000">\(values["detail"])</textarea></div>
+        <button type="submit">\(fixedStep ? t(.saveEvent) : t(.correct))</button></form>
         """
     }
 }
