@@ -178,6 +178,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
 
 func registerRoutes(_ app: Application) throws {
     try PublicRoutes().boot(routes: app.routes)
+    try OfflineRoutes().boot(routes: app.routes)
     try SetupRoutes().boot(routes: app.routes)
     try LoginRoutes().boot(routes: app.routes)
     try EnrolmentRoutes().boot(routes: app.routes)

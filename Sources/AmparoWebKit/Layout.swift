@@ -37,7 +37,9 @@ public enum CSRFField {
 /// the language switch (a plain form, works without JavaScript), main content, footer.
 public enum Layout {
     /// `script`: a same-origin script for progressive enhancement; every page works without it.
-    public static func page(_ chrome: Chrome, title: String, body: HTML, notice: HTML? = nil, script: String? = nil) -> HTML {
+    /// `offline`: the page belongs to the installable app (its manifest, and the service worker that
+    /// keeps its forms when there is no connection).
+    public static func page(_ chrome: Chrome, title: String, body: HTML, notice: HTML? = nil, script: String? = nil, offline: Bool = false) -> HTML {
         let language = chrome.language
         return """
         <!doctype html>
@@ -48,7 +50,7 @@ public enum Layout {
         <title>\(title) · Amparo</title>
         <link rel="stylesheet" href="/static/amparo.css">
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-        \(script.map { HTML("<script src=\"\($0)\" defer></script>") })
+        \(script.map { HTML("<script src=\"\($0)\" defer></script>") })\(offline ? HTML("\n<link rel=\"manifest\" href=\"/manifest.webmanifest\">\n<script src=\"/static/offline.js\" defer></script>") : .empty)
         </head>
         <body>
         <a class="skip" href="#main">\(Text.skipToContent.in(language))</a>

@@ -41,9 +41,12 @@ final class HotlineIntakeTests: XCTestCase {
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.string.contains("¿Qué está pasando?"), "Spanish from Accept-Language")
         XCTAssertTrue(page.body.string.contains("<html lang=\"es\">"))
-        // Works without JavaScript: the one script is the same-origin "use my location" button, deferred.
-        XCTAssertEqual(page.body.string.components(separatedBy: "<script").count - 1, 1)
+        // Works without JavaScript: the scripts are the same-origin "use my location" button and the
+        // offline worker's registration, deferred; the page is installable (its manifest).
+        XCTAssertEqual(page.body.string.components(separatedBy: "<script").count - 1, 2)
         XCTAssertTrue(page.body.string.contains("<script src=\"/static/report-location.js\" defer></script>"))
+        XCTAssertTrue(page.body.string.contains("<script src=\"/static/offline.js\" defer></script>"))
+        XCTAssertTrue(page.body.string.contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">"))
         XCTAssertTrue(page.body.string.contains("name=\"latitude\""), "the map point can be typed")
         let css = try await browser.get("/static/amparo.css")
         XCTAssertLessThan(page.body.readableBytes + css.body.readableBytes, 30_000, "page and stylesheet under 30 KB")

@@ -26,7 +26,7 @@ from selenium.webdriver.support.ui import Select
 from amparo_client import Session, set_up_admin, totp
 from conftest import ROOT, Server, free_port
 from test_browser import check_accessibility, click_and_wait, fill, submit
-from e2e_helpers import form_ending, invite_and_enrol, make_browser, set_value, sink_messages, wait_for_message
+from e2e_helpers import Network, form_ending, invite_and_enrol, make_browser, set_value, sink_messages, wait_for_message
 
 DISPATCHER_EMAIL = "dario.coordina@example.org"
 DISPATCHER_PASSWORD = "marigold lantern orchard"
@@ -202,16 +202,20 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     link = wait_for_message(http_port, "+15035550177", r"https?://\S+(/respond/\S+)")
 
     # Rosa's phone, in Spanish: she accepts, loses the connection on the scene, writes the field
-    # report anyway; the page keeps it and sends it when the connection returns.
+    # report anyway; the phone keeps it (the service worker) and sends it when the connection returns.
+    network = Network(int(server.base.rsplit(":", 1)[1]))
     responder = make_browser("es-MX,es")
     try:
-        responder.get(server.base + link)
+        responder.get(network.base + link)
         assert "Quédese frente a la lavandería" in responder.page_source and "Calle 5 y Main" in responder.page_source
         check_accessibility(responder, artifacts, "24a-dispatch-request-es")
         click_and_wait(responder, responder.find_element(By.ID, "accept"))
         assert responder.find_element(By.ID, "field-report")
         check_accessibility(responder, artifacts, "24b-field-report-es")
-        responder.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+        deadline = time.time() + 20
+        while not responder.execute_script("return !!navigator.serviceWorker.controller") and time.time() < deadline:
+            time.sleep(0.2)
+        network.cut()
         responder.find_element(By.ID, "finding-confirmed").click()
         responder.find_element(By.ID, "warrant-administrative").click()
         responder.find_element(By.ID, "consent-refused").click()
@@ -219,20 +223,21 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
                          "unit": "Chalecos POLICE ICE", "detained": "1", "takenTo": "Centro de detención de Tacoma",
                          "witnesses": "La dueña de la lavandería"})
         responder.find_element(By.XPATH, "//form[@id='field-report']//button").click()
-        status = responder.find_element(By.ID, "offline-status")
-        deadline = time.time() + 10
-        while not status.is_displayed() and time.time() < deadline:
+        deadline = time.time() + 15
+        while "/report/kept" not in responder.current_url and time.time() < deadline:
             time.sleep(0.1)
-        assert "Sin conexión" in status.text, status.text
+        main = responder.find_element(By.TAG_NAME, "main").text
+        assert "Guardado en este teléfono" in main, main
         dispatcher.refresh()
         assert "No field report yet" in dispatcher.page_source
-        responder.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+        network.restore()
         deadline = time.time() + 30
         while "sent=1" not in responder.current_url and time.time() < deadline:
             time.sleep(0.2)
         assert "Informe de campo recibido" in responder.page_source, responder.find_element(By.TAG_NAME, "main").text
     finally:
         responder.quit()
+        network.close()
 
     dispatcher.refresh()
     main = dispatcher.find_element(By.TAG_NAME, "main").text

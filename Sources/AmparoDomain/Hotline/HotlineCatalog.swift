@@ -8,6 +8,7 @@ public enum HotlineText: Sendable, Equatable {
     case honeypotLabel, sendReport, thanksTitle, thanksBody(String), thanksNext, reportAnother
     case answerOnCall, answerNobody, answerNobodyNoAlarm, answerNextShift(String), answerCall, useMyLocation, locating, locationFailed, locationSet
     case statusTitle, statusIntro, statusCodeLabel, statusCheck, statusUnknown, publicState(PublicReportState), checkStatusLater
+    case keptTitle, keptBody, keptWaiting, keptSent, keptSentPlain, keptRefused, keptNewReport
     case tooManyReports
     case problem(ReportField, ReportProblem)
     // Dispatcher inbox
@@ -98,6 +99,13 @@ public enum HotlineText: Sendable, Equatable {
             case .closed: ("Closed: the team has finished checking it. Thank you.", "Cerrado: el equipo terminó de revisarlo. Gracias.")
             }
         case .checkStatusLater: ("Check this report later", "Consultar este reporte más tarde")
+        case .keptTitle: ("Kept on this phone", "Guardado en este teléfono")
+        case .keptBody: ("There is no connection. What you sent is kept on this phone and will be sent by itself when the connection returns, even if you close this page. Do not clear the browser's data until it says sent.", "No hay conexión. Lo que envió está guardado en este teléfono y se enviará solo cuando vuelva la conexión, aunque cierre esta página. No borre los datos del navegador hasta que diga enviado.")
+        case .keptWaiting: ("Waiting for the connection to send it.", "Esperando la conexión para enviarlo.")
+        case .keptSent: ("Sent. Your reference code:", "Enviado. Su código de referencia:")
+        case .keptSentPlain: ("Sent.", "Enviado.")
+        case .keptRefused: ("The server could not accept what was kept. Please fill in the form again.", "El servidor no pudo aceptar lo guardado. Por favor llene el formulario de nuevo.")
+        case .keptNewReport: ("Report something else", "Reportar otra cosa")
         case .thanksNext: ("Keep the code if you want to call us about this report. Do not put yourself at risk.", "Guarde el código si quiere llamarnos sobre este reporte. No se ponga en riesgo.")
         case .reportAnother: ("Send another report", "Enviar otro reporte")
         case .tooManyReports: ("Too many reports from this connection. Wait a few minutes, or call the hotline.", "Demasiados reportes desde esta conexión. Espere unos minutos o llame a la línea.")

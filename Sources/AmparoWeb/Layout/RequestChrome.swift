@@ -12,8 +12,8 @@ extension Request {
 }
 
 extension Layout {
-    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil) -> HTML {
-        page(request.chrome, title: title, body: body, notice: notice, script: script)
+    static func page(_ request: Request, title: String, body: HTML, notice: HTML? = nil, script: String? = nil, offline: Bool = false) -> HTML {
+        page(request.chrome, title: title, body: body, notice: notice, script: script, offline: offline)
     }
 
     static func csrfField(_ visitor: Visitor) -> HTML {

@@ -6,7 +6,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     static let contentSecurityPolicy = [
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
-        "font-src 'self'", "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
+        "font-src 'self'", "connect-src 'self'", "manifest-src 'self'", "worker-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
         "base-uri 'none'",
     ].joined(separator: "; ")
 

@@ -101,6 +101,12 @@ extension Application {
 extension Request {
     var amparo: AmparoServices { application.amparo }
 
+    /// A script asked for JSON by name (a browser's `*/*` is not asking: Vapor's media types
+    /// compare wildcards as equal, so `contains(.json)` would answer every form post with JSON).
+    var asksForJSON: Bool {
+        headers.accept.mediaTypes.contains { $0.type == "application" && $0.subType == "json" }
+    }
+
     /// Records an audit entry for what this request did. The actor is the signed-in user, if any.
     func audit(_ action: String, recordType: String, recordID: String, actor: String? = nil) async throws {
         let who = actor ?? visitor.user?.id?.uuidString ?? "anonymous"

@@ -75,7 +75,7 @@ struct RespondRoutes: RouteCollection {
 
     func file(req: Request) async throws -> Response {
         let context = try await load(req)
-        let wantsJSON = req.headers.accept.mediaTypes.contains(.json)
+        let wantsJSON = req.asksForJSON
         guard [DispatchState.accepted.rawValue, DispatchState.filed.rawValue].contains(context.dispatch.state),
               isAcceptingDevice(req, context.dispatch) else {
             throw UserFacingError(status: .forbidden, text: .dispatch(.acceptedElsewhere))

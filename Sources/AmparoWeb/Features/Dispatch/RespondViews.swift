@@ -71,9 +71,10 @@ enum RespondViews {
         <h1>\(t(.formTitle)) \(context.report.reference)</h1>
         \(notice.map { HTML("<p class=\"notice\" role=\"status\" id=\"sent\">\(t($0))</p>") })
         <p>\(t(.formIntro))</p>
-        <p class="notice" role="status" id="offline-status" hidden></p>
+        <p class="notice" role="status" id="offline-status" hidden data-waiting="\(t(.savedOnPhone))" data-sent-plain="\(t(.sentFromPhone))" \
+        data-refused="\(Text.hotline(.keptRefused).in(l))"></p>
         \(Form.errorSummary(summary, language: l))
-        <form method="post" action="\(context.path)/report" id="field-report" data-saved="\(t(.savedOnPhone))" data-resent="\(t(.sentFromPhone))">
+        <form method="post" action="\(context.path)/report" id="field-report">
         \(Layout.csrfField(req.visitor))
         <input type="hidden" name="submission" value="\(submission)">
         \(radios(.finding, { t(.finding($0)) }, selected: values["finding"] ?? "") as HTML)
@@ -92,6 +93,6 @@ enum RespondViews {
         <button type="submit">\(notice == nil ? t(.sendReport) : t(.anotherReport))</button>
         </form>
         """
-        return htmlResponse(Layout.page(req, title: t(.formTitle), body: body, script: "/static/field-report.js"), status: status)
+        return htmlResponse(Layout.page(req, title: t(.formTitle), body: body, script: "/static/field-report.js", offline: true), status: status)
     }
 }

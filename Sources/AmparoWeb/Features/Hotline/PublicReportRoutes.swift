@@ -75,9 +75,20 @@ struct PublicReportRoutes: RouteCollection {
             await req.countPublicSubmission("report")
             let thanks = ReportThanksPage(organization: page.organization, reference: reference,
                                           photoToken: ReportPhotoRoutes.token(for: model.id, key: req.amparo.linkKey), answer: page.answer)
+            // A report kept offline and sent by the service worker asks for the code alone.
+            if req.asksForJSON {
+                let response = Response(status: .ok)
+                try response.content.encode(KeptReportAnswer(reference: reference, status: "/report/status"))
+                return response
+            }
             return htmlResponse(ReportPageRenderer.thanks(thanks, photoNotice: nil, req.chrome), status: .ok)
         }
     }
+}
+
+struct KeptReportAnswer: Content {
+    let reference: String
+    let status: String
 }
 
 /// Turning a validated report into a row with its personal fields sealed, and back.

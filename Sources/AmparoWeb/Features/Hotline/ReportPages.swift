@@ -92,7 +92,7 @@ enum ReportPageRenderer {
         <p>\(t(.reportSafety))</p>
         <p><a href="/report/status">\(t(.checkStatusLater))</a></p>
         """
-        return Layout.page(chrome, title: t(.reportTitle), body: body, script: ReportLocationScript.path)
+        return Layout.page(chrome, title: t(.reportTitle), body: body, script: ReportLocationScript.path, offline: true)
     }
 
     /// The reference code, the promise, and the form that adds photos to this report (a separate
@@ -120,7 +120,7 @@ enum ReportPageRenderer {
         <p>\(t(.thanksNext))</p>
         <p><a href="/report/status">\(t(.checkStatusLater))</a> · <a href="/report">\(t(.reportAnother))</a></p>
         """
-        return Layout.page(chrome, title: t(.thanksTitle), body: body)
+        return Layout.page(chrome, title: t(.thanksTitle), body: body, offline: true)
     }
 
     static func status(_ page: ReportStatusPage, _ chrome: Chrome) -> HTML {
@@ -143,6 +143,6 @@ enum ReportPageRenderer {
         </form>
         <p><a href="/report">\(t(.reportTitle))</a></p>
         """
-        return Layout.page(chrome, title: t(.statusTitle), body: body)
+        return Layout.page(chrome, title: t(.statusTitle), body: body, offline: true)
     }
 }
