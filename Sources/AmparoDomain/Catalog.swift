@@ -27,6 +27,7 @@ public enum Text: Sendable, Equatable {
     case role(Role)
     // Notices after an action
     case noticeSignedOut, noticePasswordChanged, noticeTokenRevoked, noticeSaved, noticeSecondFactorReset
+    case reachTitle, reachIntro, reachChoice(AlertChannel), reachSave, reachInvalid, reachNoPhone, reachNotSetUp(AlertChannel)
     // Validation errors
     case errorEmailInvalid, errorNameMissing, errorNameTooLong, errorEmailTaken, errorRoleUnknown
     case errorOrganizationMissing, errorPasswordsDiffer, errorSignInFailed, errorTooManyAttempts, errorCodeWrong
@@ -196,6 +197,23 @@ public enum Text: Sendable, Equatable {
         case .noticeSignedOut: ("You are signed out.", "Cerró su sesión.")
         case .noticePasswordChanged: ("Your password was changed. Your other sessions were ended.", "Su contraseña se cambió. Sus otras sesiones se cerraron.")
         case .noticeTokenRevoked: ("The token was revoked.", "El token fue revocado.")
+        case .reachTitle: ("How Amparo reaches you", "Cómo le avisa Amparo")
+        case .reachIntro: ("For what cannot wait: a report while you are on call, a request to go and see, a hold past release.", "Para lo que no puede esperar: un reporte mientras está de turno, un pedido de ir a ver, una retención después de la liberación.")
+        case .reachChoice(let channel):
+            switch channel {
+            case .sms: ("Text message (SMS)", "Mensaje de texto (SMS)")
+            case .signal: ("Signal", "Signal")
+            case .email: ("Email", "Correo electrónico")
+            }
+        case .reachSave: ("Save how to reach me", "Guardar cómo avisarme")
+        case .reachInvalid: ("Choose text message, Signal or email.", "Elija mensaje de texto, Signal o correo.")
+        case .reachNoPhone: ("You have no phone number in Amparo: messages go by email. An administrator can add your number.", "No tiene un número de teléfono en Amparo: los avisos llegan por correo. Un administrador puede agregar su número.")
+        case .reachNotSetUp(let channel):
+            switch channel {
+            case .sms: ("Text messages are not set up on this server yet: until they are, messages go by email.", "Los mensajes de texto aún no están configurados en este servidor: hasta entonces, los avisos llegan por correo.")
+            case .signal: ("Signal is not set up on this server yet: until it is, messages go by text message or email.", "Signal aún no está configurado en este servidor: hasta entonces, los avisos llegan por mensaje de texto o correo.")
+            case .email: ("Email is not set up on this server yet: messages wait until it is.", "El correo aún no está configurado en este servidor: los avisos esperan hasta que lo esté.")
+            }
         case .noticeSaved: ("Saved.", "Guardado.")
         case .noticeSecondFactorReset: ("Two-step sign-in was reset; the member sets it up again at next sign-in.", "Se restableció el inicio en dos pasos; el miembro lo configurará de nuevo al entrar.")
         case .errorEmailInvalid: ("Enter an email address like name@example.org.", "Escriba un correo como nombre@ejemplo.org.")

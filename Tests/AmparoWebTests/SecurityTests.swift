@@ -35,7 +35,7 @@ final class SecurityTests: XCTestCase {
         "GET /login/2fa": .signInStep, "POST /login/2fa": .signInStep,
         "GET /enrol": .signInStep, "POST /enrol": .signInStep,
         "GET /dashboard": .roles(allRoles), "GET /account": .roles(allRoles),
-        "POST /account/password": .roles(allRoles), "POST /account/tokens": .roles(allRoles),
+        "POST /account/password": .roles(allRoles), "POST /account/reach": .roles(allRoles), "POST /account/tokens": .roles(allRoles),
         "POST /account/tokens/:tokenID/revoke": .roles(allRoles),
         "GET /admin/users": .roles([.admin]), "POST /admin/users": .roles([.admin]),
         "GET /admin/users/:userID": .roles([.admin]), "POST /admin/users/:userID/role": .roles([.admin]),

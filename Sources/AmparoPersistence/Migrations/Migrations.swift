@@ -30,5 +30,6 @@ public enum AmparoMigrations {
         CreateEvidence(),
         AddAPITokenAccess(),
         AddCaseProgress(),
+        AddMemberReach(),
     ]
 }

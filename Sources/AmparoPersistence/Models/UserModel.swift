@@ -17,6 +17,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "password_hash") public var passwordHash: String?
     @Field(key: "role") public var role: String
     @OptionalField(key: "language") public var language: String?
+    /// The channel the member chose for urgent messages (`AlertChannel`); nil: a text when possible.
+    @OptionalField(key: "reach_channel") public var reachChannel: String?
     @OptionalField(key: "totp_secret_sealed") public var totpSecretSealed: String?
     @Field(key: "totp_enabled") public var totpEnabled: Bool
     /// The last accepted TOTP time step: a code for that step or an earlier one is refused (no replay).

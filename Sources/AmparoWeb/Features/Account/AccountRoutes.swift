@@ -13,6 +13,7 @@ struct AccountRoutes: RouteCollection {
         routes.get("dashboard", use: dashboard).policy(.member(nil))
         routes.get("account", use: account).policy(.member(nil))
         routes.post("account", "password", use: changePassword).policy(.member(nil))
+        routes.post("account", "reach", use: saveReach).policy(.member(nil))
         routes.post("account", "tokens", use: createToken).policy(.member(nil))
         routes.post("account", "tokens", ":tokenID", "revoke", use: revokeToken).policy(.member(nil))
     }
@@ -77,6 +78,18 @@ struct AccountRoutes: RouteCollection {
         return response
     }
 
+    /// The member's channel for urgent messages; anything but a known channel is refused.
+    func saveReach(req: Request) async throws -> Response {
+        let user = req.visitor.user!
+        guard let choice = req.formFields?["channel"]?.first.flatMap(AlertChannel.init(rawValue:)) else {
+            throw UserFacingError(status: .unprocessableEntity, text: .reachInvalid)
+        }
+        user.reachChannel = choice.rawValue
+        try await user.save(on: req.db)
+        try await req.audit("user.reach", recordType: "user", recordID: user.id!.uuidString)
+        return req.redirect(to: "/account#reach", notice: "saved")
+    }
+
     struct TokenForm: Content {
         var name: String?
         var access: String?
@@ -122,6 +135,26 @@ struct AccountRoutes: RouteCollection {
 }
 
 enum AccountViews {
+    /// The channel choice, saying honestly what will happen when the chosen one cannot be used.
+    static func reach(_ req: Request, _ user: UserModel) -> HTML {
+        let l = req.language, services = req.amparo
+        let chosen = user.reachChannel.flatMap(AlertChannel.init(rawValue:)) ?? .sms
+        let options: [(value: String, label: String)] = [AlertChannel.sms, .signal, .email].map { ($0.rawValue, Text.reachChoice($0).in(l)) }
+        var hints: [String] = []
+        if req.accounts.phone(of: user) == nil, chosen != .email { hints.append(Text.reachNoPhone.in(l)) }
+        if services.delivery.senders(chosen) == nil { hints.append(Text.reachNotSetUp(chosen).in(l)) }
+        let actual = MemberReach.urgent(user, accounts: req.accounts, services: services).channel
+        return """
+        <h2 id="reach">\(Text.reachTitle.in(l))</h2>
+        <p>\(Text.reachIntro.in(l))</p>
+        \(hints.isEmpty ? HTML.empty : HTML("<p class=\"notice\">\(hints.joined(separator: " "))</p>"))
+        <form method="post" action="/account/reach">\(Layout.csrfField(req.visitor))
+        \(Form.select("channel", label: Text.reachTitle.in(l), options: options, selected: chosen.rawValue))
+        <p class="hint" id="reach-now">→ \(Text.reachChoice(actual).in(l))</p>
+        <button type="submit">\(Text.reachSave.in(l))</button></form>
+        """
+    }
+
     static func page(
         _ req: Request, passwordErrors: [Text], tokenError: Text?, newToken: String?, status: HTTPResponseStatus
     ) async throws -> Response {
@@ -153,6 +186,8 @@ enum AccountViews {
         <dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(Role(rawValue: user.role) ?? .analyst).in(l))</dd>
         <dt>\(Text.secondFactorTitle.in(l))</dt><dd>\(user.totpEnabled ? Text.on.in(l) : Text.off.in(l))
         \(user.totpEnabled ? HTML.empty : HTML("<a href=\"/enrol\">\(Text.enrolTitle.in(l))</a>"))</dd></dl>
+
+        \(reach(req, user))
 
         <h2 id="password">\(Text.changePassword.in(l))</h2>
         \(Form.errorSummary(passwordErrors.map { $0.in(l) }, language: l))

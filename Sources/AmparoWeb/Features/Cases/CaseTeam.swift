@@ -26,15 +26,15 @@ enum CaseTeam {
         return []
     }
 
-    /// A text as well as the email, to members with a phone, when SMS is set up.
+    /// A message to the member's phone (a text, or Signal if they chose it) as well as the email,
+    /// where they have a phone and the channel is set up (`MemberReach`).
     static func texts(
         to members: [UserModel], body: (Language) -> String, purpose: String, recordID: UUID?, services: AmparoServices, on db: any Database
     ) throws -> [NoticeModel] {
-        guard services.delivery.senders(.sms) != nil else { return [] }
         let accounts = Accounts(db: db, services: services)
         return try members.compactMap { member in
-            guard let phone = accounts.phone(of: member).flatMap(AlertChannel.sms.normalize) else { return nil }
-            return try Notice.make(channel: .sms, to: phone, subject: "", body: body(Language(rawValue: member.language ?? "") ?? .es),
+            guard let phone = MemberReach.phone(member, accounts: accounts, services: services) else { return nil }
+            return try Notice.make(channel: phone.channel, to: phone.to, subject: "", body: body(Language(rawValue: member.language ?? "") ?? .es),
                                    purpose: purpose, recordID: recordID, services: services)
         }
     }

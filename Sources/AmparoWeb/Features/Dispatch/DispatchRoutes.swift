@@ -44,20 +44,19 @@ struct DispatchRoutes: RouteCollection {
 
         let now = req.amparo.clock.now()
         let services = req.amparo
-        let smsReady = services.delivery.senders(.sms) != nil
         let accounts = req.accounts
         var dispatches: [DispatchModel] = []
         var notices: [NoticeModel] = []
         for responder in chosen {
-            let phone = smsReady ? accounts.phone(of: responder).flatMap(AlertChannel.sms.normalize) : nil
-            let channel: AlertChannel = phone == nil ? .email : .sms
+            let reach = MemberReach.urgent(responder, accounts: accounts, services: services)
+            let channel = reach.channel
             let dispatch = DispatchModel(reportID: reportID, responderID: responder.id!, sentBy: me, channel: channel.rawValue,
                                          createdAt: now, expiresAt: now.addingTimeInterval(Self.linkLifetime))
             if !note.isEmpty { dispatch.noteSealed = try services.sealer.seal(note, context: SealedColumn.dispatchNote.context(rowID: dispatch.id!)) }
             let language = Language(rawValue: responder.language ?? "") ?? .es
             let link = services.config.baseURL + DispatchLinks.path(for: dispatch.id!, key: services.linkKey)
             notices.append(try Notice.make(
-                channel: channel, to: phone ?? accounts.email(of: responder), subject: Text.dispatch(.subject(report.reference)).in(language),
+                channel: channel, to: reach.to, subject: Text.dispatch(.subject(report.reference)).in(language),
                 body: Text.dispatch(.message(reference: report.reference, link: link)).in(language), purpose: "dispatch",
                 recordID: dispatch.id, services: services))
             dispatches.append(dispatch)

@@ -51,11 +51,10 @@ actor OnCallAlarm {
         let people = try await Self.whoToTell(on: db, services: services)
         guard !people.isEmpty else { return 0 }
         let accounts = Accounts(db: db, services: services)
-        let smsReady = services.delivery.senders(.sms) != nil
         let notices = try people.map { member in
-            let phone = smsReady ? accounts.phone(of: member).flatMap(AlertChannel.sms.normalize) : nil
+            let reach = MemberReach.urgent(member, accounts: accounts, services: services)
             let language = Language(rawValue: member.language ?? "") ?? .es
-            return try Notice.make(channel: phone == nil ? .email : .sms, to: phone ?? accounts.email(of: member),
+            return try Notice.make(channel: reach.channel, to: reach.to,
                                    subject: Text.hotline(subject).in(language), body: Text.hotline(body).in(language),
                                    purpose: "hotline.alarm", recordID: recordID, services: services)
         }
