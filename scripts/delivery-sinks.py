@@ -4,7 +4,9 @@
 Messages API (POST /2010-04-01/Accounts/{sid}/Messages.json, form-encoded) and signal-cli-rest-api's
 POST /v2/send (JSON). Both count every message by its idempotency key (the Message-ID header, or the
 I-Amparo-Idempotency-Key header) and, like a receiver honouring the key, deliver a repeat only once.
-GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}}; GET /messages answers the
+GET /stats on the HTTP port answers {"smtp": {"total", "unique"}, "http": {...}, "sms": {...}, "signal": {...}}
+(sms and signal count every POST and the distinct recipient-and-text pairs, as a provider that
+ignores idempotency keys would deliver them); GET /messages answers the
 last 100 messages (to and text, mail among the first thousand), for tests that follow a link in one.
 
 Usage: delivery-sinks.py SMTP_PORT HTTP_PORT
@@ -101,11 +103,23 @@ class State:
         self.keys = set()
         self.recent = deque(maxlen=100)
         self.by_recipient = {}  # Twilio's message list: what each number received, for reconciliation
+        # What a phone would show if the provider ignored idempotency keys: every POST, by channel,
+        # and the distinct (recipient, text) pairs among them.
+        self.posts = {"sms": 0, "signal": 0}
+        self.distinct = {"sms": set(), "signal": set()}
         self.smtp_total, self.smtp_unique, self.mails = smtp_total, smtp_unique, mails
 
     def handle(self, method, path, headers, body):
         if method == "POST" and (path.endswith("/Messages.json") or path == "/v2/send"):
             self.total += 1
+            if path.endswith("/Messages.json"):
+                fields = parse_qs(body.decode())
+                seen = ("sms", fields.get("To", [""])[0], fields.get("Body", [""])[0])
+            else:
+                payload = json.loads(body or b"{}")
+                seen = ("signal", ",".join(payload.get("recipients", [])), payload.get("message", ""))
+            self.posts[seen[0]] += 1
+            self.distinct[seen[0]].add(seen[1:])
             key = headers.get("i-amparo-idempotency-key", "?")
             if key in self.keys:  # a resend: accepted, not delivered again
                 return 200, b'{"sid":"SM0","timestamp":"1"}'
@@ -132,7 +146,9 @@ class State:
             return 200, json.dumps(list(self.recent)).encode()
         if method == "GET" and path == "/stats":
             stats = {"smtp": {"total": self.smtp_total.value, "unique": self.smtp_unique.value},
-                     "http": {"total": self.total, "unique": len(self.keys)}}
+                     "http": {"total": self.total, "unique": len(self.keys)},
+                     "sms": {"total": self.posts["sms"], "unique": len(self.distinct["sms"])},
+                     "signal": {"total": self.posts["signal"], "unique": len(self.distinct["signal"])}}
             return 200, json.dumps(stats).encode()
         return 404, b"{}"
 

@@ -45,8 +45,10 @@ extension Operations {
         report.status = ReportStatus.verified.rawValue
         report.outcome = ReportStatus.verified.rawValue
         try await report.create(on: app.db)
-        let alert = AlertModel(id: UUID(), reportID: report.id!, teamID: nil, place: "Load test", messageEN: "Load test alert",
-                               messageES: "Alerta de prueba de carga", expiresAt: now.addingTimeInterval(3600),
+        // Numbered, so a second alert's texts differ from the first's (the sinks count repeats by text).
+        let number = try await AlertModel.query(on: app.db).count() + 1
+        let alert = AlertModel(id: UUID(), reportID: report.id!, teamID: nil, place: "Load test", messageEN: "Load test alert \(number)",
+                               messageES: "Alerta de prueba de carga \(number)", expiresAt: now.addingTimeInterval(3600),
                                publishedBy: coordinator.id!, publishedAt: now)
         let clock = ContinuousClock()
         let start = clock.now
