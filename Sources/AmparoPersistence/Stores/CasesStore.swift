@@ -84,17 +84,14 @@ public struct CasesStore: Sendable {
     /// The cases of these teams and the ones no team has taken, the most urgent first (`CaseUrgency`):
     /// every open case is ranked, then the closed ones fill the page newest first.
     public func list(teams: [UUID], now: Date, limit: Int = 200) async throws -> [CaseLine] {
-        func visible() -> QueryBuilder<CaseModel> {
-            CaseModel.query(on: db).group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
-        }
-        let open = try await visible().filter(\.$status == CaseStatus.open.rawValue).all()
+        let open = try await visible(teams).filter(\.$status == CaseStatus.open.rawValue).all()
         let hearings = try await nextHearings(after: now, teams: teams)
         var records = open.sorted {
             CaseUrgency(status: .open, hold: $0.progress.hold, nextHearing: $0.id.flatMap { hearings[$0] }, openedAt: $0.openedAt)
                 < CaseUrgency(status: .open, hold: $1.progress.hold, nextHearing: $1.id.flatMap { hearings[$0] }, openedAt: $1.openedAt)
         }.prefix(limit).map { $0 }
         if records.count < limit {
-            records += try await visible().filter(\.$status != CaseStatus.open.rawValue).sort(\.$openedAt, .descending).limit(limit - records.count).all()
+            records += try await visible(teams).filter(\.$status != CaseStatus.open.rawValue).sort(\.$openedAt, .descending).limit(limit - records.count).all()
         }
         let reportIDs = Set(records.compactMap(\.reportID))
         let reports = reportIDs.isEmpty ? [] : try await ReportModel.query(on: db).filter(\.$id ~~ reportIDs).all()
@@ -105,8 +102,7 @@ public struct CasesStore: Sendable {
         return try records.map { record in
             let id = try record.requireID(), progress = record.progress
             return CaseLine(
-                id: id, name: record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) },
-                status: CaseStatus(rawValue: record.status) ?? .open, openedAt: record.openedAt,
+                id: id, name: personName(record, id), status: CaseStatus(rawValue: record.status) ?? .open, openedAt: record.openedAt,
                 report: record.reportID.flatMap { report in references[report].map { CaseLine.ReportLink(id: ReportID(report), reference: $0) } },
                 hold: progress.hold,
                 whereabouts: progress.whereabouts.map { CaseLine.Whereabouts(step: $0.step, place: $0.facility.flatMap { facilityNames[$0] } ?? $0.place) },
@@ -116,15 +112,22 @@ public struct CasesStore: Sendable {
 
     /// The holds running on a detainer alone in these teams' cases (the dashboard's alarm), longest first.
     public func runningHolds(teams: [UUID]) async throws -> [CaseLine] {
-        let records = try await CaseModel.query(on: db).group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
-            .filter(\.$status == CaseStatus.open.rawValue).filter(\.$holdStartedAt != nil).filter(\.$holdEndedAt == nil)
+        let records = try await visible(teams).filter(\.$status == CaseStatus.open.rawValue).filter(\.$holdStartedAt != nil).filter(\.$holdEndedAt == nil)
             .sort(\.$holdStartedAt).all()
         return try records.filter { $0.progress.hold?.isAlarm == true }.map { record in
             let id = try record.requireID()
             return CaseLine(
-                id: id, name: record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) },
-                status: .open, openedAt: record.openedAt, report: nil, hold: record.progress.hold)
+                id: id, name: personName(record, id), status: .open, openedAt: record.openedAt, report: nil, hold: record.progress.hold)
         }
+    }
+
+    /// The cases of these teams and the intake queue's (no team).
+    private func visible(_ teams: [UUID]) -> QueryBuilder<CaseModel> {
+        CaseModel.query(on: db).group(.or) { $0.filter(\.$teamID == nil).filter(\.$teamID ~~ teams) }
+    }
+
+    private func personName(_ record: CaseModel, _ id: UUID) -> String? {
+        record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) }
     }
 
     /// Each visible open case's soonest current hearing after `now`.
