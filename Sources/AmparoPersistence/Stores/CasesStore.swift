@@ -1,5 +1,6 @@
 import AmparoDomain
 import Fluent
+import SQLKit
 import Foundation
 
 /// A case as the case list shows it, unsealed.
@@ -84,7 +85,11 @@ public struct CasesStore: Sendable {
     /// The cases of these teams and the ones no team has taken, the most urgent first (`CaseUrgency`):
     /// every open case is ranked, then the closed ones fill the page newest first.
     public func list(teams: [UUID], now: Date, limit: Int = 200) async throws -> [CaseLine] {
-        let open = try await visible(teams).filter(\.$status == CaseStatus.open.rawValue).all()
+        // Only what the ranking and the page need: every open case is read, most are not shown.
+        let open = try await visible(teams).filter(\.$status == CaseStatus.open.rawValue)
+            .field(\.$id).field(\.$reportID).field(\.$teamID).field(\.$status).field(\.$openedAt).field(\.$personNameSealed)
+            .field(\.$holdStartedAt).field(\.$holdEndedAt).field(\.$holdWarrant)
+            .field(\.$whereaboutsStep).field(\.$whereaboutsFacilityID).field(\.$whereaboutsPlace).all()
         let hearings = try await nextHearings(after: now, teams: teams)
         var records = open.sorted {
             CaseUrgency(status: .open, hold: $0.progress.hold, nextHearing: $0.id.flatMap { hearings[$0] }, openedAt: $0.openedAt)
@@ -130,16 +135,18 @@ public struct CasesStore: Sendable {
         record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) }
     }
 
-    /// Each visible open case's soonest current hearing after `now`.
+    /// Each visible open case's soonest current hearing after `now`. Raw SQL: the step is written as
+    /// a literal so the planner can use the partial index of hearings (a bound value cannot).
     private func nextHearings(after now: Date, teams: [UUID]) async throws -> [UUID: Date] {
-        let rows = try await CaseEventModel.query(on: db)
-            .join(CaseModel.self, on: \CaseEventModel.$caseID == \CaseModel.$id)
-            .filter(\CaseEventModel.$step == CustodyStep.hearing.rawValue).filter(\CaseEventModel.$occurredAt > now)
-            .filter(\CaseEventModel.$replacedBy == nil).filter(CaseModel.self, \.$status == CaseStatus.open.rawValue)
-            .group(.or) { $0.filter(CaseModel.self, \.$teamID == nil).filter(CaseModel.self, \.$teamID ~~ teams) }
-            .field(\.$caseID).field(\.$occurredAt).all()
+        let inTeams: SQLQueryString = teams.isEmpty ? "c.team_id IS NULL" : "(c.team_id IS NULL OR c.team_id IN (\(binds: teams)))"
+        let rows = try await db.sql.raw("""
+            SELECT e.case_id, MIN(e.occurred_at) AS next FROM case_events e JOIN cases c ON c.id = e.case_id
+            WHERE e.step = 'hearing' AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL
+              AND c.status = \(bind: CaseStatus.open.rawValue) AND \(inTeams)
+            GROUP BY e.case_id
+            """).all()
         var soonest: [UUID: Date] = [:]
-        for row in rows { soonest[row.caseID] = min(soonest[row.caseID] ?? row.occurredAt, row.occurredAt) }
+        for row in rows { soonest[try row.decode(column: "case_id", as: UUID.self)] = try row.decode(column: "next", as: Date.self) }
         return soonest
     }
 
