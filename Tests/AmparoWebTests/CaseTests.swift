@@ -137,6 +137,8 @@ final class CaseTests: XCTestCase {
             if step == "detainer_lodged" { event.detainerForm = "I-247A" }
             try await event.create(on: harness.app.db)
         }
+        // Written around the pages: the case's progress is kept as the routes keep it.
+        try await CaseProgressWrites.refresh(case: record.id!, on: harness.app.db)
         let app = harness.app
         let watch = HoldClockWatch(services: harness.services, database: { app.db })
         let first = try await watch.check()
@@ -160,6 +162,7 @@ final class CaseTests: XCTestCase {
         // A transfer to ICE ends the hold: nothing more is said.
         try await CaseEventModel(caseID: record.id!, step: "transferred_to_ice", occurredAt: harness.clock.now(), recordedBy: writer.id,
                                  recordedAt: harness.clock.now()).create(on: harness.app.db)
+        try await CaseProgressWrites.refresh(case: record.id!, on: harness.app.db)
         harness.clock.advance(by: 100 * 3600)
         let after = try await watch.check()
         XCTAssertEqual(after, 0)
@@ -285,6 +288,7 @@ final class CaseTests: XCTestCase {
             try await CaseEventModel(caseID: record.id!, step: step, occurredAt: now.addingTimeInterval(-hoursAgo * 3600),
                                      recordedBy: writer.id, recordedAt: now).create(on: harness.app.db)
         }
+        try await CaseProgressWrites.refresh(case: record.id!, on: harness.app.db)
         let page = try await worker.get("/cases/\(record.id!.uuidString)").body.string
         XCTAssertTrue(page.contains("class=\"hold-alarm\" role=\"alert\""), "a running hold is an alarm")
         XCTAssertTrue(page.contains("23 hours left until 48"), page)

@@ -17,16 +17,13 @@ struct HoldClockWatch: Sendable {
         let db = database()
         let now = services.clock.now()
         let thresholds = services.config.holdAlertHours
-        // Only cases with a detainer can have a hold.
-        let candidates = try await CaseEventModel.query(on: db)
-            .filter(\.$step == CustodyStep.detainerLodged.rawValue).filter(\.$replacedBy == nil).all().map(\.caseID)
-        guard !candidates.isEmpty else { return 0 }
-        let cases = try await CaseModel.query(on: db).filter(\.$id ~~ Set(candidates)).filter(\.$closedAt == nil).all()
-        let events = try await CaseEventModel.query(on: db).filter(\.$caseID ~~ cases.compactMap(\.id)).filter(\.$replacedBy == nil).all()
+        // The holds running on a detainer alone, as the case keeps them (`CaseProgressWrites`): no
+        // timeline is read, however many cases the group has.
+        let cases = try await CaseModel.query(on: db).filter(\.$closedAt == nil)
+            .filter(\.$holdStartedAt != nil).filter(\.$holdEndedAt == nil).all()
         var written = 0
         for record in cases {
-            let timeline = events.filter { $0.caseID == record.id }.compactMap(\.custodyEvent)
-            guard let clock = HoldClock.from(timeline), clock.isRunning, !clock.judicialWarrant else { continue }
+            guard let clock = record.progress.hold, clock.isAlarm else { continue }
             let crossed = clock.crossed(thresholds, at: now)
             guard let highest = crossed.last else { continue }
             let told = try await HoldAlertModel.query(on: db).filter(\.$caseID == record.id!).filter(\.$holdStartedAt == clock.startedAt).all()
