@@ -82,19 +82,12 @@ public struct CasesStore: Sendable {
         self.sealer = sealer
     }
 
-    /// The cases of these teams and the ones no team has taken, the most urgent first (`CaseUrgency`):
-    /// every open case is ranked, then the closed ones fill the page newest first.
+    /// The cases of these teams and the ones no team has taken, the most urgent first (`CaseUrgency`,
+    /// ranked by the database so only the page's rows are read), then the closed ones newest first.
     public func list(teams: [UUID], now: Date, limit: Int = 200) async throws -> [CaseLine] {
-        // Only what the ranking and the page need: every open case is read, most are not shown.
-        let open = try await visible(teams).filter(\.$status == CaseStatus.open.rawValue)
-            .field(\.$id).field(\.$reportID).field(\.$teamID).field(\.$status).field(\.$openedAt).field(\.$personNameSealed)
-            .field(\.$holdStartedAt).field(\.$holdEndedAt).field(\.$holdWarrant)
-            .field(\.$whereaboutsStep).field(\.$whereaboutsFacilityID).field(\.$whereaboutsPlace).all()
-        let hearings = try await nextHearings(after: now, teams: teams)
-        var records = open.sorted {
-            CaseUrgency(status: .open, hold: $0.progress.hold, nextHearing: $0.id.flatMap { hearings[$0] }, openedAt: $0.openedAt)
-                < CaseUrgency(status: .open, hold: $1.progress.hold, nextHearing: $1.id.flatMap { hearings[$0] }, openedAt: $1.openedAt)
-        }.prefix(limit).map { $0 }
+        let ranked = try await rankedOpen(teams: teams, now: now, limit: limit)
+        var records = ranked.map(\.record)
+        let hearings = Dictionary(uniqueKeysWithValues: ranked.compactMap { item in item.nextHearing.map { (item.record.id!, $0) } })
         if records.count < limit {
             records += try await visible(teams).filter(\.$status != CaseStatus.open.rawValue).sort(\.$openedAt, .descending).limit(limit - records.count).all()
         }
@@ -135,19 +128,40 @@ public struct CasesStore: Sendable {
         record.personNameSealed.flatMap { try? sealer.open($0, context: SealedColumn.casePersonName.context(rowID: id)) }
     }
 
-    /// Each visible open case's soonest current hearing after `now`. Raw SQL: the step is written as
-    /// a literal so the planner can use the partial index of hearings (a bound value cannot).
-    private func nextHearings(after now: Date, teams: [UUID]) async throws -> [UUID: Date] {
+    /// The visible open cases in `CaseUrgency`'s order, with each one's soonest current hearing after
+    /// `now`: a hold running on a detainer alone (longest first), a hearing ahead (soonest first),
+    /// then newest first. The hearing's step is a literal so the planner can use the case's index.
+    private func rankedOpen(teams: [UUID], now: Date, limit: Int) async throws -> [(record: CaseModel, nextHearing: Date?)] {
         let inTeams: SQLQueryString = teams.isEmpty ? "c.team_id IS NULL" : "(c.team_id IS NULL OR c.team_id IN (\(binds: teams)))"
         let rows = try await db.sql.raw("""
-            SELECT e.case_id, MIN(e.occurred_at) AS next FROM case_events e JOIN cases c ON c.id = e.case_id
-            WHERE e.step = 'hearing' AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL
-              AND c.status = \(bind: CaseStatus.open.rawValue) AND \(inTeams)
-            GROUP BY e.case_id
+            SELECT * FROM (
+              SELECT c.id, c.report_id, c.opened_at, c.person_name_sealed, c.hold_started_at, c.hold_ended_at, c.hold_warrant,
+                c.whereabouts_step, c.whereabouts_facility_id, c.whereabouts_place,
+                (SELECT MIN(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND e.step = 'hearing'
+                   AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL) AS next_hearing,
+                CASE WHEN c.hold_started_at IS NOT NULL AND c.hold_ended_at IS NULL AND (c.hold_warrant IS NULL OR NOT c.hold_warrant) THEN 0
+                  ELSE 2 END AS held
+              FROM cases c WHERE c.status = \(bind: CaseStatus.open.rawValue) AND \(inTeams)
+            ) ranked
+            ORDER BY CASE WHEN held = 0 THEN 0 WHEN next_hearing IS NOT NULL THEN 1 ELSE 2 END,
+              CASE WHEN held = 0 THEN hold_started_at END, CASE WHEN held <> 0 THEN next_hearing END, opened_at DESC
+            LIMIT \(bind: limit)
             """).all()
-        var soonest: [UUID: Date] = [:]
-        for row in rows { soonest[try row.decode(column: "case_id", as: UUID.self)] = try row.decode(column: "next", as: Date.self) }
-        return soonest
+        return try rows.map { row in
+            let record = CaseModel()
+            record.id = try row.decode(column: "id", as: UUID.self)
+            record.reportID = try row.decode(column: "report_id", as: UUID?.self)
+            record.status = CaseStatus.open.rawValue
+            record.openedAt = try row.decode(column: "opened_at", as: Date.self)
+            record.personNameSealed = try row.decode(column: "person_name_sealed", as: String?.self)
+            record.holdStartedAt = try row.decode(column: "hold_started_at", as: Date?.self)
+            record.holdEndedAt = try row.decode(column: "hold_ended_at", as: Date?.self)
+            record.holdWarrant = try row.decode(column: "hold_warrant", as: Bool?.self)
+            record.whereaboutsStep = try row.decode(column: "whereabouts_step", as: String?.self)
+            record.whereaboutsFacilityID = try row.decode(column: "whereabouts_facility_id", as: UUID?.self)
+            record.whereaboutsPlace = try row.decode(column: "whereabouts_place", as: String?.self)
+            return (record, try row.decode(column: "next_hearing", as: Date?.self))
+        }
     }
 
     /// Opens a case with its person and consent sealed; returns its id.
