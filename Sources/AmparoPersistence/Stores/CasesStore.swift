@@ -130,18 +130,22 @@ public struct CasesStore: Sendable {
 
     /// The visible open cases in `CaseUrgency`'s order, with each one's soonest current hearing after
     /// `now`: a hold running on a detainer alone (longest first), a hearing ahead (soonest first),
-    /// then newest first. The hearing's step is a literal so the planner can use the case's index.
+    /// then newest first. The hearings ahead are read once through their partial index (the step is
+    /// a literal so the planner may use it) and joined: a subquery per case made PostgreSQL scan them
+    /// all for each case.
     private func rankedOpen(teams: [UUID], now: Date, limit: Int) async throws -> [(record: CaseModel, nextHearing: Date?)] {
         let inTeams: SQLQueryString = teams.isEmpty ? "c.team_id IS NULL" : "(c.team_id IS NULL OR c.team_id IN (\(binds: teams)))"
         let rows = try await db.sql.raw("""
             SELECT * FROM (
               SELECT c.id, c.report_id, c.opened_at, c.person_name_sealed, c.hold_started_at, c.hold_ended_at, c.hold_warrant,
-                c.whereabouts_step, c.whereabouts_facility_id, c.whereabouts_place,
-                (SELECT MIN(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND e.step = 'hearing'
-                   AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL) AS next_hearing,
+                c.whereabouts_step, c.whereabouts_facility_id, c.whereabouts_place, h.next_hearing,
                 CASE WHEN c.hold_started_at IS NOT NULL AND c.hold_ended_at IS NULL AND (c.hold_warrant IS NULL OR NOT c.hold_warrant) THEN 0
                   ELSE 2 END AS held
-              FROM cases c WHERE c.status = \(bind: CaseStatus.open.rawValue) AND \(inTeams)
+              FROM cases c LEFT JOIN (
+                SELECT e.case_id, MIN(e.occurred_at) AS next_hearing FROM case_events e
+                WHERE e.step = 'hearing' AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL GROUP BY e.case_id
+              ) h ON h.case_id = c.id
+              WHERE c.status = \(bind: CaseStatus.open.rawValue) AND \(inTeams)
             ) ranked
             ORDER BY CASE WHEN held = 0 THEN 0 WHEN next_hearing IS NOT NULL THEN 1 ELSE 2 END,
               CASE WHEN held = 0 THEN hold_started_at END, CASE WHEN held <> 0 THEN next_hearing END, opened_at DESC
