@@ -130,21 +130,26 @@ public struct CasesStore: Sendable {
 
     /// The visible open cases in `CaseUrgency`'s order, with each one's soonest current hearing after
     /// `now`: a hold running on a detainer alone (longest first), a hearing ahead (soonest first),
-    /// then newest first. The hearings ahead are read once through their partial index (the step is
-    /// a literal so the planner may use it) and joined: a subquery per case made PostgreSQL scan them
-    /// all for each case.
+    /// then newest first. The hearing's step is a literal so the planner may use the partial index.
     private func rankedOpen(teams: [UUID], now: Date, limit: Int) async throws -> [(record: CaseModel, nextHearing: Date?)] {
         let inTeams: SQLQueryString = teams.isEmpty ? "c.team_id IS NULL" : "(c.team_id IS NULL OR c.team_id IN (\(binds: teams)))"
+        // SQLite looks each case's hearings up by its case index; PostgreSQL reads the hearings
+        // ahead once and hashes them (per case, it scanned them all each time). Measured at 50,000
+        // cases: SQLite 15 ms correlated vs 90-135 ms joined; PostgreSQL 24 ms joined vs 225 ms.
+        let future: SQLQueryString = "e.step = 'hearing' AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL"
+        let postgres = DatabaseKind(db) == .postgres
+        let nextHearing: SQLQueryString = postgres ? "h.next_hearing"
+            : "(SELECT MIN(e.occurred_at) FROM case_events e WHERE e.case_id = c.id AND \(future)) AS next_hearing"
+        let hearings: SQLQueryString = postgres
+            ? "LEFT JOIN (SELECT e.case_id, MIN(e.occurred_at) AS next_hearing FROM case_events e WHERE \(future) GROUP BY e.case_id) h ON h.case_id = c.id"
+            : ""
         let rows = try await db.sql.raw("""
             SELECT * FROM (
               SELECT c.id, c.report_id, c.opened_at, c.person_name_sealed, c.hold_started_at, c.hold_ended_at, c.hold_warrant,
-                c.whereabouts_step, c.whereabouts_facility_id, c.whereabouts_place, h.next_hearing,
+                c.whereabouts_step, c.whereabouts_facility_id, c.whereabouts_place, \(nextHearing),
                 CASE WHEN c.hold_started_at IS NOT NULL AND c.hold_ended_at IS NULL AND (c.hold_warrant IS NULL OR NOT c.hold_warrant) THEN 0
                   ELSE 2 END AS held
-              FROM cases c LEFT JOIN (
-                SELECT e.case_id, MIN(e.occurred_at) AS next_hearing FROM case_events e
-                WHERE e.step = 'hearing' AND e.occurred_at > \(bind: now) AND e.replaced_by IS NULL GROUP BY e.case_id
-              ) h ON h.case_id = c.id
+              FROM cases c \(hearings)
               WHERE c.status = \(bind: CaseStatus.open.rawValue) AND \(inTeams)
             ) ranked
             ORDER BY CASE WHEN held = 0 THEN 0 WHEN next_hearing IS NOT NULL THEN 1 ELSE 2 END,
