@@ -269,7 +269,9 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
             break
         time.sleep(0.2)
     time.sleep(1)  # anything more would be a duplicate
-    assert sink_stats(http_port) == {"smtp": {"total": 3, "unique": 3}, "http": {"total": 3, "unique": 3}}
+    # Three texts (the neighbour's confirmation, Rosa's request, the alert), none repeated; no Signal.
+    assert sink_stats(http_port) == {"smtp": {"total": 3, "unique": 3}, "http": {"total": 3, "unique": 3},
+                                     "sms": {"total": 3, "unique": 3}, "signal": {"total": 0, "unique": 0}}
     dispatcher.refresh()
     assert "2 delivered, 0 waiting, 0 failed" in dispatcher.page_source
     check_accessibility(dispatcher, artifacts, "25-alert-sent")
