@@ -338,6 +338,10 @@ final class CaseTests: XCTestCase {
         let page = try await worker.get("/cases").body.string
         let order = [held, hearing, plain].map { page.range(of: "/cases/\($0.id!.uuidString)\"")?.lowerBound }
         XCTAssertTrue(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "a running hold first, then a hearing ahead, then the rest")
+        // The database's ranking is the domain's order.
+        let lines = try await CasesStore(harness.app.db, sealer: harness.services.sealer).list(teams: [north.id!], now: harness.clock.now())
+        XCTAssertEqual(lines.map(\.id), [held, hearing, plain].map(\.id!))
+        XCTAssertEqual(lines.map(\.urgency), lines.map(\.urgency).sorted())
         XCTAssertTrue(page.contains("id=\"holds-now\"") && page.contains("Held 12 h on the detainer alone · 36 h left to 48"), page)
         XCTAssertTrue(page.contains("Marion County Jail") && page.contains("Salem Police"), "where each person is now")
         XCTAssertTrue(page.contains("2027-02-02 09:00 UTC"), "the next hearing")

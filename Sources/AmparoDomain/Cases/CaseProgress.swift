@@ -20,10 +20,7 @@ public struct CaseProgress: Sendable, Equatable {
             self.place = place
         }
 
-        /// Released or removed: no longer held anywhere the group can visit.
-        public var isOutOfCustody: Bool { Self.leaving.contains(step) }
-
-        static let leaving: Set<CustodyStep> = [.released, .removed]
+        public var isOutOfCustody: Bool { step.endsCustody }
     }
 
     /// A timeline entry with its place, as the progress needs it.
@@ -46,7 +43,7 @@ public struct CaseProgress: Sendable, Equatable {
 
     public static func from(_ entries: [Entry]) -> CaseProgress {
         let telling = entries.filter { entry in
-            Whereabouts.leaving.contains(entry.event.step)
+            entry.event.step.endsCustody
                 || (CustodyLocation.placing.contains(entry.event.step) && (entry.facility != nil || entry.place != nil))
         }
         // The latest by when it happened; among entries of the same moment, the later one in the list.

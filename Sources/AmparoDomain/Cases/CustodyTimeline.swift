@@ -110,6 +110,9 @@ public enum CustodyFact: String, CaseIterable, Codable, Sendable {
 }
 
 extension CustodyStep {
+    /// Released or removed: no longer held anywhere the group can visit.
+    public var endsCustody: Bool { self == .released || self == .removed }
+
     public var phase: CustodyPhase {
         switch self {
         case .arrested, .booked, .detainerLodged, .jailResponse, .localCustodyEnded: .arrestAndJail

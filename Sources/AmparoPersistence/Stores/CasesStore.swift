@@ -26,8 +26,6 @@ public struct CaseLine: Sendable, Equatable, Codable {
             self.step = step
             self.place = place
         }
-
-        public var isOutOfCustody: Bool { CaseProgress.Whereabouts(step: step, facility: nil, place: nil).isOutOfCustody }
     }
 
     public var urgency: CaseUrgency { CaseUrgency(status: status, hold: hold, nextHearing: nextHearing, openedAt: openedAt) }

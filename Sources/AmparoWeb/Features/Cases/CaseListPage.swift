@@ -84,7 +84,7 @@ enum CaseListRenderer {
             let alarm = line.status == .open && line.hold?.isAlarm == true
             let hold: HTML = alarm ? HTML("<br><strong class=\"hold-chip\">\(line.hold.map { HoldAlarmRenderer.hours($0, now: page.now, l) } ?? "")</strong>") : .empty
             // Released or removed says so; otherwise the place, or the step when no place was written.
-            let whereNow = line.whereabouts.map { $0.isOutOfCustody ? t(.step($0.step)) : $0.place ?? t(.step($0.step)) } ?? t(.unknownPlace)
+            let whereNow = line.whereabouts.map { $0.step.endsCustody ? t(.step($0.step)) : $0.place ?? t(.step($0.step)) } ?? t(.unknownPlace)
             return """
             <tr\(alarm ? HTML(" class=\"hold-row\"") : .empty)><td data-label="\(t(.name))"><a href="/cases/\(line.id.uuidString)">\(line.name ?? t(.unnamed))</a>\(hold)</td>
             <td data-label="\(t(.status))">\(t(.caseStatus(line.status)))</td><td data-label="\(t(.whereNow))">\(whereNow)</td>

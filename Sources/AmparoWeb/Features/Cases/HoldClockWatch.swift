@@ -5,8 +5,8 @@ import Vapor
 
 /// Every minute: for each open case whose person is held on a detainer alone, tell the legal team
 /// (the case team's legal members, else every legal member, else the coordinators: never nobody)
-/// each time the hold crosses one of the configured thresholds, once, by email and by text where a
-/// phone and SMS exist. The message names no one: it links to the case.
+/// each time the hold crosses one of the configured thresholds, once, by email and by the phone
+/// channel each one chose where they have a phone and it is set up (`MemberReach`). The message names no one: it links to the case.
 struct HoldClockWatch: Sendable {
     let services: AmparoServices
     let database: @Sendable () -> any Database

@@ -4,13 +4,6 @@
 /// stylesheet; nothing a member sees about other people. What waits to be sent sits in the
 /// browser's IndexedDB until the server has it, then is deleted.
 enum OfflineScripts {
-    static let workerPath = "/sw.js"
-    static let pagePath = "/static/offline.js"
-    /// The page a kept form leads to while offline.
-    static let keptPath = "/report/kept"
-    /// Public pages kept for use without a connection (as last fetched, in the reader's language).
-    static let cachedPages = ["/report", keptPath]
-
     /// Forms kept when the network is down: the public report and a responder's field report (its
     /// submission key makes a second delivery harmless).
     static let worker = #"""
