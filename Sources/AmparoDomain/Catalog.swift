@@ -195,7 +195,7 @@ public enum Text: Sendable, Equatable {
             case .analyst: ("Analyst", "Análisis")
             }
         case .noticeSignedOut: ("You are signed out.", "Cerró su sesión.")
-        case .noticePasswordChanged: ("Your password was changed. Your other sessions were ended.", "Su contraseña se cambió. Sus otras sesiones se cerraron.")
+        case .noticePasswordChanged: ("Your password was changed. Your other sessions and your API tokens were ended.", "Su contraseña se cambió. Sus otras sesiones y sus tokens de API se cerraron.")
         case .noticeTokenRevoked: ("The token was revoked.", "El token fue revocado.")
         case .reachTitle: ("How Amparo reaches you", "Cómo le avisa Amparo")
         case .reachIntro: ("For what cannot wait: a report while you are on call, a request to go and see, a hold past release.", "Para lo que no puede esperar: un reporte mientras está de turno, un pedido de ir a ver, una retención después de la liberación.")

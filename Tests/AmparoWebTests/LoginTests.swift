@@ -131,6 +131,11 @@ final class LoginTests: XCTestCase {
         let laptop = try await harness.signInThroughPages(member)
         harness.clock.advance(by: 30)
         let phone = try await harness.signInThroughPages(member)
+        let token = try await harness.apiToken(for: member)
+        let script = harness.browser()
+        script.headers.replaceOrAdd(name: .authorization, value: "Bearer \(token)")
+        let before = try await script.get("/api/v1/me").status
+        XCTAssertEqual(before, .ok)
         try await laptop.get("/account")
         let changed = try await laptop.post("/account/password", [
             "currentPassword": member.password, "newPassword": "a brand new passphrase",
@@ -141,6 +146,8 @@ final class LoginTests: XCTestCase {
         XCTAssertEqual(awaited11, .ok, "the session that changed it continues (with a new id)")
         let awaited12 = try await phone.get("/dashboard").headers.first(name: .location)
         XCTAssertEqual(awaited12, "/login")
+        let after = try await script.get("/api/v1/me").status
+        XCTAssertEqual(after, .unauthorized, "a token made with the old password ends with it")
     }
 
     func testDisablingEndsSessionsAndRefusesSignIn() async throws {

@@ -117,13 +117,19 @@ struct Accounts {
         services.sessionCache.removeAll()  // a bulk delete passes no model middleware
     }
 
+    /// Revokes every API token a member holds: on disable and on password change, when whoever
+    /// learned the old password may also have made a token with it.
+    func revokeTokens(of userID: UUID) async throws {
+        try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now).update()
+    }
+
     func setDisabled(_ user: UserModel, _ disabled: Bool, actor: String) async throws {
         user.disabledAt = disabled ? now : nil
         try await user.save(on: db)
         if disabled {
             try await endSessions(of: user.id!)
-            try await APITokenModel.query(on: db).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
-                .set(\.$revokedAt, to: now).update()
+            try await revokeTokens(of: user.id!)
         }
         try await services.audit.append(
             on: db, actor: actor, action: disabled ? "user.disable" : "user.enable", recordType: "user",

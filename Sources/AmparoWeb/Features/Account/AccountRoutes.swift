@@ -53,7 +53,7 @@ struct AccountRoutes: RouteCollection {
         var newPasswordConfirmation: String?
     }
 
-    /// A new password ends every other session and starts a fresh one here.
+    /// A new password ends every other session and API token and starts a fresh session here.
     func changePassword(req: Request) async throws -> Response {
         let user = req.visitor.user!
         let form = try req.content.decode(PasswordForm.self)
@@ -72,6 +72,7 @@ struct AccountRoutes: RouteCollection {
         user.passwordHash = try await req.password.async.hash(newPassword)
         try await user.save(on: req.db)
         try await req.accounts.endSessions(of: user.id!)
+        try await req.accounts.revokeTokens(of: user.id!)
         try await req.audit("user.password_change", recordType: "user", recordID: user.id!.uuidString)
         let response = req.redirect(to: "/account", notice: "passwordChanged")
         try await Sessions.start(req, user: user, stage: .active, replacing: nil, response: response)
