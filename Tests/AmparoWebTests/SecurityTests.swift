@@ -257,6 +257,17 @@ final class SecurityTests: XCTestCase {
         XCTAssertFalse(error.body.string.contains("Boom"), "no internals on the error page")
     }
 
+    func testPubliclyCacheableFilesCarryNoCookie() async throws {
+        for path in ["/static/amparo.css", "/static/favicon.svg", "/static/field-report.js", "/static/offline.js"] {
+            let response = try await harness.browser().get(path)
+            XCTAssertEqual(response.status, .ok, path)
+            XCTAssertTrue(response.headers.first(name: .cacheControl)?.contains("public") == true, path)
+            XCTAssertTrue(response.headers[.setCookie].isEmpty, "\(path): \(response.headers[.setCookie])")
+        }
+        let page = try await harness.browser().get("/report")
+        XCTAssertFalse(page.headers[.setCookie].isEmpty, "a page with a form still binds its CSRF token to a browser cookie")
+    }
+
     func testBehindTLSProxyCookiesAreHostPrefixedAndSecureWithHSTS() async throws {
         try await harness.shutdown()
         harness = try await TestHarness.make { $0.trustProxy = true }

@@ -113,7 +113,10 @@ struct VisitorMiddleware: AsyncMiddleware {
         if clearSessionCookie && response.cookies[names.session] == nil {
             response.cookies[names.session] = .expired
         }
-        if let newBrowserID, response.cookies[names.browser] == nil {
+        // A publicly cacheable answer (a stylesheet, a script) carries no cookie: a shared cache
+        // would hand one visitor's browser id to the next.
+        let publicCacheable = response.headers.first(name: .cacheControl)?.contains("public") == true
+        if let newBrowserID, response.cookies[names.browser] == nil, !publicCacheable {
             response.cookies[names.browser] = request.cookie(newBrowserID, maxAge: nil)
         }
         return response
