@@ -31,7 +31,7 @@ public struct AmparoConfig: Sendable {
     public var random: any RandomSource = SystemRandom()
     /// Public reports accepted per source (a keyed hash of the address, in memory only) per window.
     /// A limit of 0 turns it off, for load tests.
-    public var reportLimit = FailureThrottle.Rule(limit: 20, window: 600)
+    public var reportLimit = LimitRule(limit: 20, window: 600)
     /// The organization's time zone: shifts repeat in local time. `AMPARO_TIMEZONE`, e.g. America/Chicago.
     public var timeZone = TimeZone(identifier: "UTC")!
     /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
@@ -70,7 +70,7 @@ public struct AmparoConfig: Sendable {
         config.publicBaseURL = env["AMPARO_PUBLIC_URL"]
         config.trustProxy = env["AMPARO_TRUST_PROXY"] == "1"
         if let limit = env["AMPARO_REPORT_LIMIT"].flatMap(Int.init), limit >= 0 {
-            config.reportLimit = FailureThrottle.Rule(limit: limit, window: 600)
+            config.reportLimit = LimitRule(limit: limit, window: 600)
         }
         config.delivery = DeliveryConfig.fromEnvironment(env)
         if let zone = env["AMPARO_TIMEZONE"].flatMap(TimeZone.init(identifier:)) { config.timeZone = zone }

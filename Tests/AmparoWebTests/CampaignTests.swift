@@ -117,7 +117,7 @@ final class CampaignTests: XCTestCase {
 
     func testPublicFormsAreLimitedPerConnection() async throws {
         try await harness.shutdown()
-        harness = try await TestHarness.make { $0.reportLimit = .init(limit: 2, window: 600) }
+        harness = try await TestHarness.make { $0.reportLimit = .init(limit: 2, window: 600); $0.trustProxy = true }
         let flood = harness.browser()
         try await flood.get("/stories/new")
         var statuses: [HTTPStatus] = []
@@ -125,5 +125,19 @@ final class CampaignTests: XCTestCase {
         XCTAssertEqual(statuses, [.ok, .ok, .tooManyRequests])
         let kept = try await StoryModel.query(on: harness.app.db).count()
         XCTAssertEqual(kept, 2)
+
+        // 60 at once from another source: still two.
+        let burst = (0..<60).map { _ in harness.browser() }
+        for browser in burst {
+            browser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "203.0.113.60")
+            try await browser.get("/stories/new")
+        }
+        let answers = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for browser in burst { group.addTask { try await browser.post("/stories", ["what": "Spam", "state": "TX"]).status } }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        XCTAssertEqual(answers.filter { $0 == .ok }.count, 2, "\(answers)")
+        let total = try await StoryModel.query(on: harness.app.db).count()
+        XCTAssertEqual(total, 4)
     }
 }

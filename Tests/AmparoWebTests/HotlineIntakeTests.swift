@@ -179,4 +179,35 @@ final class HotlineIntakeTests: XCTestCase {
         let stored = try await ReportModel.query(on: harness.app.db).all().map(\.reference)
         XCTAssertEqual(Set(stored), Set(codes), "every answered report is in the database, and nothing else")
     }
+
+    func testABurstFromOneSourceStopsAtTheLimitAndARefusedFormDoesNotCount() async throws {
+        // 100 requests at once from one source, each its own browser, against the limit of 3.
+        let browsers = (0..<100).map { _ in reporter(source: "198.51.100.77") }
+        for browser in browsers { try await browser.get("/report") }
+        let fields = validReport
+        let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for browser in browsers { group.addTask { try await browser.post("/report", fields).status } }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        XCTAssertEqual(statuses.filter { $0 == .ok }.count, 3, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 == .tooManyRequests }.count, 97)
+        let stored = try await ReportModel.query(on: harness.app.db).count()
+        XCTAssertEqual(stored, 3)
+
+        // A report with a problem to fix gives its slot back: two refusals, then three good reports.
+        let careful = reporter(source: "198.51.100.78")
+        try await careful.get("/report")
+        var missing = fields
+        missing["what"] = ""
+        for _ in 0..<2 {
+            let refused = try await careful.post("/report", missing).status
+            XCTAssertEqual(refused, .unprocessableEntity)
+        }
+        for _ in 0..<3 {
+            let accepted = try await careful.post("/report", fields).status
+            XCTAssertEqual(accepted, .ok)
+        }
+        let fourth = try await careful.post("/report", fields).status
+        XCTAssertEqual(fourth, .tooManyRequests)
+    }
 }

@@ -15,6 +15,8 @@ public final class AmparoServices: Sendable {
     public let sealer: FieldSealer
     public let audit: AuditStore
     public let throttle: FailureThrottle
+    /// Public forms' per-source limits.
+    let limiter: any AttemptLimiter
     public let purge: PurgeScheduler
     /// Binds CSRF tokens to a session or browser.
     let csrfKey: SymmetricKey
@@ -48,6 +50,7 @@ public final class AmparoServices: Sendable {
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
         self.throttle = FailureThrottle(clock: config.clock)
+        self.limiter = MemoryAttemptLimiter()
         self.purge = PurgeScheduler(clock: config.clock)
         self.csrfKey = keys.derivedKey(purpose: "csrf")
         self.unsubscribeKey = keys.derivedKey(purpose: "unsubscribe")

@@ -38,18 +38,22 @@ struct SubscribeRoutes: RouteCollection {
         func refuse(_ problem: AlertsText, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
             try await SubscribeViews.form(req, values: form, problem: problem, status: status)
         }
-        if await req.publicLimitReached("subscribe") { return try await refuse(.tooMany, .tooManyRequests) }
+        guard let slot = try await req.takePublicSlot("subscribe") else { return try await refuse(.tooMany, .tooManyRequests) }
+        // A form to fix does not count against the source.
+        func refuseAndGiveBack(_ problem: AlertsText) async throws -> Response {
+            await slot.giveBack()
+            return try await refuse(problem)
+        }
 
         guard let channel = form.channel.flatMap(AlertChannel.init(rawValue:)),
-              let language = form.language.flatMap(Language.init(rawValue:)) else { return try await refuse(.errorChoice) }
-        guard let contact = form.contact.flatMap(channel.normalize) else { return try await refuse(.errorContact(channel)) }
+              let language = form.language.flatMap(Language.init(rawValue:)) else { return try await refuseAndGiveBack(.errorChoice) }
+        guard let contact = form.contact.flatMap(channel.normalize) else { return try await refuseAndGiveBack(.errorContact(channel)) }
         let teamID: UUID?
-        do { teamID = try await Regions.team(fromChoice: form.region, on: req.db)?.id } catch is UserFacingError { return try await refuse(.errorChoice) }
-        guard form.consent == "yes" else { return try await refuse(.errorConsent) }
+        do { teamID = try await Regions.team(fromChoice: form.region, on: req.db)?.id } catch is UserFacingError { return try await refuseAndGiveBack(.errorChoice) }
+        guard form.consent == "yes" else { return try await refuseAndGiveBack(.errorConsent) }
 
         let services = req.amparo
         let index = services.sealer.blindIndex(contact, kind: channel.indexKind)
-        await req.countPublicSubmission("subscribe")
         // Signing up twice says the same, so the page tells nobody who is subscribed; an unconfirmed
         // sign-up gets a new confirmation at most once an hour.
         let now = services.clock.now()

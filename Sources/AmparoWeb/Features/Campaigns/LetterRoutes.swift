@@ -24,11 +24,12 @@ struct LetterRoutes: RouteCollection {
     func sign(req: Request) async throws -> Response {
         let letter = try await find(req)
         guard letter.open else { return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.closedLetter)) }
-        if await req.publicLimitReached("letter") { return try await LetterViews.page(req, letter, notice: nil, problem: .alerts(.tooMany)) }
+        guard let slot = try await req.takePublicSlot("letter") else { return try await LetterViews.page(req, letter, notice: nil, problem: .alerts(.tooMany)) }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         guard let organization = try? FormText.field(fields, "organization", limit: 200), let type = fields["type"].flatMap(SignerType.init(rawValue:)),
               let city = try? FormText.field(fields, "city", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
               Accounts.validate(email: email, name: organization, phone: nil).isEmpty else {
+            await slot.giveBack()
             return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.errorSign))
         }
         let sealer = req.amparo.sealer
@@ -56,7 +57,6 @@ struct LetterRoutes: RouteCollection {
             }
             req.amparo.delivery.wake()
         }
-        await req.countPublicSubmission("letter")
         return try await LetterViews.page(req, letter, notice: .campaigns(.checkEmail), problem: nil)
     }
 

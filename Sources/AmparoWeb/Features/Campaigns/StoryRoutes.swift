@@ -25,7 +25,7 @@ struct StoryRoutes: RouteCollection {
     func form(req: Request) async throws -> Response { StoryViews.form(req, problem: nil, thanks: false) }
 
     func submit(req: Request) async throws -> Response {
-        if await req.publicLimitReached("story") { return StoryViews.form(req, problem: .alerts(.tooMany), thanks: false, status: .tooManyRequests) }
+        guard let slot = try await req.takePublicSlot("story") else { return StoryViews.form(req, problem: .alerts(.tooMany), thanks: false, status: .tooManyRequests) }
         let all = req.formFields ?? [:]
         let fields = all.compactMapValues(\.first)
         let month = (fields["when"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -34,6 +34,7 @@ struct StoryRoutes: RouteCollection {
               let county = try? Optional(FormText.field(fields, "county", limit: 120)),
               let name = try? Optional(FormText.field(fields, "name", limit: 120)),
               let reach = try? Optional(FormText.field(fields, "contact", limit: 200)) else {
+            await slot.giveBack()
             return StoryViews.form(req, problem: .stories(.error), thanks: false)
         }
         let sealer = req.amparo.sealer, id = UUID()
@@ -47,7 +48,6 @@ struct StoryRoutes: RouteCollection {
         story.displayNameSealed = try name.map { try sealer.seal($0, context: SealedColumn.storyName.context(rowID: id)) }
         story.reachSealed = try reach.map { try sealer.seal($0, context: SealedColumn.storyReach.context(rowID: id)) }
         try await story.create(on: req.db)
-        await req.countPublicSubmission("story")
         return StoryViews.form(req, problem: nil, thanks: true)
     }
 

@@ -32,10 +32,11 @@ struct EventRoutes: RouteCollection {
 
     func register(req: Request) async throws -> Response {
         let event = try await find(req)
-        if await req.publicLimitReached("event") { return try await EventViews.page(req, event, notice: nil, problem: .alerts(.tooMany)) }
+        guard let slot = try await req.takePublicSlot("event") else { return try await EventViews.page(req, event, notice: nil, problem: .alerts(.tooMany)) }
         let fields = (req.formFields ?? [:]).compactMapValues(\.first)
         guard let name = try? FormText.field(fields, "name", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
               Accounts.validate(email: email, name: name).isEmpty, event.startsAt > req.amparo.clock.now() else {
+            await slot.giveBack()
             return try await EventViews.page(req, event, notice: nil, problem: .events(.errorRegister))
         }
         let services = req.amparo, sealer = services.sealer, index = sealer.blindIndex(email, kind: .email), language = req.language
@@ -58,7 +59,6 @@ struct EventRoutes: RouteCollection {
             return status
         }
         services.delivery.wake()
-        await req.countPublicSubmission("event")
         return try await EventViews.page(req, event, notice: .events(status == .registered ? .registered : .waitlisted), problem: nil)
     }
 

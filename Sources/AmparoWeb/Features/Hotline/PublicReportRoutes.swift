@@ -30,11 +30,10 @@ struct PublicReportRoutes: RouteCollection {
     func status(req: Request) async throws -> Response {
         let raw = req.formFields?["code"]?.first ?? ""
         var page = ReportStatusPage(code: String(raw.prefix(20)))
-        if await req.publicLimitReached("report-status") {
+        guard try await req.takePublicSlot("report-status") != nil else {
             page.result = .tooMany
             return htmlResponse(ReportPageRenderer.status(page, req.chrome), status: .tooManyRequests)
         }
-        await req.countPublicSubmission("report-status")
         var state: PublicReportState?
         if let code = ReferenceCode.normalize(raw) { state = try await HotlineStore(req.db, sealer: req.amparo.sealer).publicState(reference: code) }
         page.result = state.map { .found($0) } ?? .unknown
@@ -55,13 +54,14 @@ struct PublicReportRoutes: RouteCollection {
             throw Abort(.badRequest, reason: "Send the report form's fields as a form (application/x-www-form-urlencoded).")
         }
         var page = try await ReportThanks.formPage(req, values: form)
-        if await req.publicLimitReached("report") {
+        guard let slot = try await req.takePublicSlot("report") else {
             page.banner = .tooManyReports
             return htmlResponse(ReportPageRenderer.form(page, req.chrome), status: .tooManyRequests)
         }
         let now = req.amparo.clock.now()
         switch ReportSubmission.validate(form, now: now) {
         case .rejected(let problems):
+            await slot.giveBack()
             page.problems = problems
             return htmlResponse(ReportPageRenderer.form(page, req.chrome), status: .unprocessableEntity)
         case .bot:
@@ -71,8 +71,11 @@ struct PublicReportRoutes: RouteCollection {
             return htmlResponse(ReportPageRenderer.thanks(thanks, photoNotice: nil, req.chrome), status: .ok)
         case .accepted(let report):
             let model = try ReportRecords.seal(report, language: req.language, receivedAt: now, services: req.amparo)
-            let reference = try await req.amparo.reportIntake.store(model)
-            await req.countPublicSubmission("report")
+            let reference: String
+            do { reference = try await req.amparo.reportIntake.store(model) } catch {
+                await slot.giveBack()
+                throw error
+            }
             let thanks = ReportThanksPage(organization: page.organization, reference: reference,
                                           photoToken: ReportPhotoRoutes.token(for: model.id, key: req.amparo.linkKey), answer: page.answer)
             // A report kept offline and sent by the service worker asks for the code alone.
