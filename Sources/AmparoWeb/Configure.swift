@@ -23,6 +23,11 @@ public struct AmparoConfig: Sendable {
     /// Trust `X-Forwarded-Proto: https` from a reverse proxy that terminates TLS.
     public var trustProxy = false
     public var passwordCost = 12
+    /// Password hashes at once (one per core) and how many sign-ins may wait for one before the
+    /// rest are told to come back (429).
+    public var passwordThreads = System.coreCount
+    public var passwordQueue = 4 * System.coreCount
+    public var signInLimits = SignInLimits()
     public var sessionIdleTimeout: TimeInterval = 30 * 60
     public var sessionAbsoluteTimeout: TimeInterval = 12 * 3600
     /// How long a session read may be reused (see SessionCache); 0 turns the cache off.
@@ -164,6 +169,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
         }
     }
     app.lifecycle.use(LiveEventsShutdown(events: services.liveEvents))
+    app.lifecycle.use(PasswordWorkShutdown(work: services.passwordWork))
     if let relay = services.liveRelay {
         let events = services.liveEvents, logger = app.logger
         app.lifecycle.use(BackgroundTask {

@@ -68,4 +68,41 @@ final class AttemptLimitTests: XCTestCase {
         let next = await limiter.reserve([key], at: start)
         XCTAssertEqual(next?.before, [1000])
     }
+
+    /// Failures from other places slow guessing but never lock the member out of her own.
+    func testSignInFailuresElsewhereDoNotRefuseASourceThatNeverFailed() async throws {
+        let limiter = MemoryAttemptLimiter(), limits = SignInLimits()
+        func attempt(from source: String, account: String = "coordinator") async -> LimitReservation? {
+            guard let taken = await limiter.reserve(limits.keys(account: account, source: source), at: start) else { return nil }
+            if limits.allows(taken) { return taken }
+            await limiter.release(taken)
+            return nil
+        }
+        var evaluated = 0
+        for source in ["a", "b", "c", "d"] {
+            for _ in 0..<6 where await attempt(from: source) != nil { evaluated += 1 }
+        }
+        XCTAssertEqual(evaluated, 20, "five tries per source and account")
+        let own = await attempt(from: "her own address")
+        XCTAssertNotNil(own, "a source that never failed for the account may still try")
+        let againFromA = await attempt(from: "a", account: "someone else")
+        XCTAssertNotNil(againFromA, "a source's limit for one account does not close another")
+        // Past the account's alarm a source that failed once may not try again; a new one may once.
+        _ = await attempt(from: "e")
+        let eAgain = await attempt(from: "e")
+        XCTAssertNil(eAgain)
+        let fresh = await attempt(from: "f")
+        XCTAssertNotNil(fresh)
+    }
+
+    func testSignInGlobalAlarmOnlyAdmitsSourcesThatNeverFailed() async throws {
+        var limits = SignInLimits()
+        limits.globalAlarm = 10
+        let limiter = MemoryAttemptLimiter()
+        for index in 0..<10 { _ = await limiter.reserve(limits.keys(account: "acct\(index)", source: "noisy"), at: start) }
+        let noisy = await limiter.reserve(limits.keys(account: "other", source: "noisy"), at: start)
+        XCTAssertFalse(limits.allows(try XCTUnwrap(noisy)))
+        let quiet = await limiter.reserve(limits.keys(account: "other", source: "quiet"), at: start)
+        XCTAssertTrue(limits.allows(try XCTUnwrap(quiet)))
+    }
 }

@@ -47,20 +47,6 @@ final class MiscDomainTests: XCTestCase {
         }
     }
 
-    func testFailureThrottleIsPerKey() async {
-        let clock = ManualClock(Date(timeIntervalSince1970: 0))
-        let throttle = FailureThrottle(clock: clock)
-        let rule = FailureThrottle.Rule(limit: 3, window: 60)
-        for _ in 0..<3 { await throttle.recordFailure([("a", rule)]) }
-        let aBlocked = await throttle.isBlocked([("a", rule)])
-        let bBlocked = await throttle.isBlocked([("b", rule)])
-        XCTAssertTrue(aBlocked)
-        XCTAssertFalse(bBlocked)
-        clock.advance(by: 61)
-        let later = await throttle.isBlocked([("a", rule)])
-        XCTAssertFalse(later, "the window slides")
-    }
-
     func testBackupArchiveRoundTripAndWrongPassphrase() throws {
         let entries = [(name: "amparo.sqlite", data: Data("database bytes".utf8)), (name: "amparo.keys", data: Data("{}".utf8))]
         let archive = try BackupArchive.seal(entries: entries, passphrase: "a long passphrase here", random: SystemRandom(), parameters: .fast)

@@ -106,6 +106,85 @@ final class LoginTests: XCTestCase {
         XCTAssertEqual(awaited7, .seeOther)
     }
 
+    /// The hostile test's lockout: four sources with six wrong passwords each for the coordinator's
+    /// email. Her own address has never failed, so her right password still signs her in.
+    func testFailuresFromOtherSourcesDoNotLockTheMemberOut() async throws {
+        try await harness.shutdown()
+        harness = try await TestHarness.make { $0.trustProxy = true }
+        let coordinator = try await harness.member(.coordinator)
+        for source in ["198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4"] {
+            let attacker = harness.browser()
+            attacker.headers.replaceOrAdd(name: "X-Forwarded-For", value: source)
+            try await attacker.get("/login")
+            var statuses: [HTTPStatus] = []
+            for _ in 0..<6 { statuses.append(try await attacker.post("/login", ["email": coordinator.email, "password": "wrong wrong"]).status) }
+            XCTAssertEqual(statuses, Array(repeating: .unauthorized, count: 5) + [.tooManyRequests])
+        }
+        let her = harness.browser()
+        her.headers.replaceOrAdd(name: "X-Forwarded-For", value: "203.0.113.9")
+        try await her.get("/login")
+        let signIn = try await her.post("/login", ["email": coordinator.email, "password": coordinator.password])
+        XCTAssertEqual(signIn.status, .seeOther)
+    }
+
+    /// 60 sign-ins at once for one account from one source: five passwords are checked, the rest are
+    /// refused before any work, and nothing answers 500.
+    func testAConcurrentLoginFloodChecksOnlyTheLimitAndNeverFails() async throws {
+        let member = try await harness.member(.organizer)
+        let browsers = (0..<60).map { _ in harness.browser() }
+        for browser in browsers { try await browser.get("/login") }
+        let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for (index, browser) in browsers.enumerated() {
+                let password = index == 30 ? member.password : "a wrong password"
+                group.addTask { try await browser.post("/login", ["email": member.email, "password": password]).status }
+            }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(statuses)")
+        let checked = statuses.filter { $0 == .unauthorized || $0 == .seeOther }.count
+        XCTAssertLessThanOrEqual(checked, 5, "\(statuses)")
+        XCTAssertEqual(statuses.filter { $0 == .tooManyRequests }.count, 60 - checked)
+        let failures = try await AuditEntryModel.query(on: harness.app.db).filter(\.$action == "login.failure").count()
+        XCTAssertEqual(failures, statuses.filter { $0 == .unauthorized }.count)
+    }
+
+    /// When more sign-ins arrive than the password threads and their queue hold, the rest are told to
+    /// come back in a few seconds (429 with Retry-After), the typed email kept; none fails.
+    func testPasswordWorkBeyondItsQueueIsAskedToComeBack() async throws {
+        try await harness.shutdown()
+        harness = try await TestHarness.make {
+            $0.trustProxy = true
+            $0.passwordCost = 10
+            $0.passwordThreads = 1
+            $0.passwordQueue = 2
+        }
+        let member = try await harness.member(.organizer)
+        let browsers = (0..<40).map { index in
+            let browser = harness.browser()
+            browser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "192.0.2.\(index)")
+            browser.headers.replaceOrAdd(name: .acceptLanguage, value: "es")
+            return browser
+        }
+        for browser in browsers { try await browser.get("/login") }
+        let answers = try await withThrowingTaskGroup(of: TestingHTTPResponse.self) { group in
+            for browser in browsers { group.addTask { try await browser.post("/login", ["email": member.email, "password": member.password]) } }
+            return try await group.reduce(into: [TestingHTTPResponse]()) { $0.append($1) }
+        }
+        XCTAssertTrue(answers.allSatisfy { [.seeOther, .tooManyRequests].contains($0.status) }, "\(answers.map(\.status))")
+        let busy = answers.filter { $0.status == .tooManyRequests }
+        XCTAssertFalse(busy.isEmpty, "one thread and a queue of two cannot hold 40 at once")
+        XCTAssertGreaterThanOrEqual(answers.count - busy.count, 3)
+        XCTAssertEqual(busy[0].headers.first(name: .retryAfter), "5")
+        XCTAssertTrue(busy[0].body.string.contains("Espere unos segundos"))
+        XCTAssertTrue(busy[0].body.string.contains(member.email), "the typed email is kept")
+        // A refused sign-in was not counted: the same source signs in once the flood has passed.
+        let later = harness.browser()
+        later.headers = browsers[0].headers
+        try await later.get("/login")
+        let again = try await later.post("/login", ["email": member.email, "password": member.password])
+        XCTAssertEqual(again.status, .seeOther)
+    }
+
     func testIdleAndAbsoluteTimeouts() async throws {
         let member = try await harness.member(.organizer)
         let browser = try await harness.signInThroughPages(member)

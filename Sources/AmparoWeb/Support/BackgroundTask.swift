@@ -41,3 +41,9 @@ struct LiveEventsShutdown: LifecycleHandler {
 
     func shutdownAsync(_ application: Application) async { events.endAll() }
 }
+
+struct PasswordWorkShutdown: LifecycleHandler {
+    let work: PasswordWork
+
+    func shutdownAsync(_ application: Application) async { work.shutdown() }
+}

@@ -14,9 +14,10 @@ public final class AmparoServices: Sendable {
     public let localTime: LocalTime
     public let sealer: FieldSealer
     public let audit: AuditStore
-    public let throttle: FailureThrottle
-    /// Public forms' per-source limits.
+    /// Public forms' and sign-in's limits.
     let limiter: any AttemptLimiter
+    /// Where passwords are hashed and checked, apart from the database's threads.
+    let passwordWork: PasswordWork
     public let purge: PurgeScheduler
     /// Binds CSRF tokens to a session or browser.
     let csrfKey: SymmetricKey
@@ -49,8 +50,8 @@ public final class AmparoServices: Sendable {
         self.localTime = LocalTime(timeZone: config.timeZone)
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
-        self.throttle = FailureThrottle(clock: config.clock)
         self.limiter = MemoryAttemptLimiter()
+        self.passwordWork = PasswordWork(threads: config.passwordThreads, queueLimit: config.passwordQueue)
         self.purge = PurgeScheduler(clock: config.clock)
         self.csrfKey = keys.derivedKey(purpose: "csrf")
         self.unsubscribeKey = keys.derivedKey(purpose: "unsubscribe")

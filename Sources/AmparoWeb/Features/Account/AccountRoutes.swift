@@ -58,7 +58,7 @@ struct AccountRoutes: RouteCollection {
         let user = req.visitor.user!
         let form = try req.content.decode(PasswordForm.self)
         var errors: [Text] = []
-        if !(try await req.password.async.verify(form.currentPassword ?? "", created: user.passwordHash ?? "")) {
+        if !(try await req.passwordMatches(form.currentPassword ?? "", hash: user.passwordHash ?? "")) {
             errors.append(.errorCurrentPasswordWrong)
         }
         if let problem = PasswordPolicy.check(form.newPassword ?? "", email: req.accounts.email(of: user)) {
@@ -69,7 +69,7 @@ struct AccountRoutes: RouteCollection {
         guard errors.isEmpty, let newPassword = form.newPassword else {
             return try await AccountViews.page(req, passwordErrors: errors, tokenError: nil, newToken: nil, status: .unprocessableEntity)
         }
-        user.passwordHash = try await req.password.async.hash(newPassword)
+        user.passwordHash = try await req.hashPassword(newPassword)
         try await user.save(on: req.db)
         try await req.accounts.endSessions(of: user.id!)
         try await req.accounts.revokeTokens(of: user.id!)

@@ -7,12 +7,6 @@ import Vapor
 
 /// Sign-in (password, then second factor), invitation links and sign-out.
 struct LoginRoutes: RouteCollection {
-    /// Failures allowed in 15 minutes: per account from one source, per account from anywhere, per source.
-    static let window: TimeInterval = 15 * 60
-    static let perAccountAndSource = FailureThrottle.Rule(limit: 5, window: window)
-    static let perAccount = FailureThrottle.Rule(limit: 20, window: window)
-    static let perSource = FailureThrottle.Rule(limit: 50, window: window)
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: loginForm).policy(.open)
         routes.post("login", use: login).policy(.open)
@@ -39,31 +33,39 @@ struct LoginRoutes: RouteCollection {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
         let services = req.amparo
-        let account = "acct:" + services.sealer.blindIndex(email, kind: .email)
-        let keys = [
-            (key: account + "|" + req.sourceKey, rule: Self.perAccountAndSource),
-            (key: account, rule: Self.perAccount),
-            (key: req.sourceKey, rule: Self.perSource),
-        ]
-        if await services.throttle.isBlocked(keys) {
+        let limits = services.config.signInLimits
+        let account = services.sealer.blindIndex(email, kind: .email)
+        // Counted before the password is checked, so concurrent guesses cannot all pass the limit.
+        guard let attempt = try await services.limiter.reserve(limits.keys(account: account, source: req.sourceKey), at: services.clock.now())
+        else { return LoginViews.login(req, email: email, error: .errorTooManyAttempts, notice: nil, status: .tooManyRequests) }
+        guard limits.allows(attempt) else {
+            try await services.limiter.release(attempt)
             return LoginViews.login(req, email: email, error: .errorTooManyAttempts, notice: nil, status: .tooManyRequests)
         }
-        let user = try await req.accounts.find(email: email)
-        // Unknown accounts cost the same bcrypt work as known ones: the same answer, similar timing.
-        var hash = user?.passwordHash ?? ""
-        if hash.isEmpty { hash = try await services.dummyPasswordHash(req) }
-        let matches = try await req.password.async.verify(password, created: hash)
+        let user: UserModel?, matches: Bool
+        do {
+            user = try await req.accounts.find(email: email)
+            // Unknown accounts cost the same bcrypt work as known ones: the same answer, similar timing.
+            var hash = user?.passwordHash ?? ""
+            if hash.isEmpty { hash = try await services.dummyPasswordHash(req) }
+            matches = try await req.passwordMatches(password, hash: hash)
+        } catch let error as UserFacingError where error.status == .tooManyRequests {
+            try await services.limiter.release(attempt)
+            return LoginViews.busy(req, email: email)
+        } catch {
+            try await services.limiter.release(attempt)
+            throw error
+        }
         guard let user, matches, user.passwordHash != nil, !user.isDisabled else {
-            await services.throttle.recordFailure(keys)
             try await req.audit("login.failure", recordType: "user", recordID: user?.id?.uuidString ?? "unknown", actor: "anonymous")
             return LoginViews.login(req, email: email, error: .errorSignInFailed, notice: nil, status: .unauthorized)
         }
+        try await services.limiter.release(attempt)
         let stage = Sessions.stageAfterPassword(for: user)
         let response = req.redirect(to: Sessions.path(for: stage), redirectType: .normal)
         try await Sessions.start(req, user: user, stage: stage, replacing: req.visitor.session, response: response)
-        try await req.audit(
-            stage == .active ? "login.success" : "login.password_ok", recordType: "user", recordID: user.id!.uuidString,
-            actor: user.id!.uuidString)
+        let userID = try user.requireID().uuidString
+        try await req.audit(stage == .active ? "login.success" : "login.password_ok", recordType: "user", recordID: userID, actor: userID)
         return response
     }
 
@@ -81,8 +83,9 @@ struct LoginRoutes: RouteCollection {
         }
         let services = req.amparo
         let code = (try req.content.decode(CodeForm.self).code ?? "").trimmingCharacters(in: .whitespaces)
-        let keys = [(key: "2fa:" + user.id!.uuidString, rule: Self.perAccountAndSource)]
-        if await services.throttle.isBlocked(keys) {
+        let limits = services.config.signInLimits
+        let key = LimitKey("2fa|" + user.id!.uuidString, LimitRule(limit: limits.perAccountAndSource, window: limits.window))
+        guard let attempt = try await services.limiter.reserve([key], at: services.clock.now()) else {
             return LoginViews.secondFactor(req, error: .errorTooManyAttempts, status: .tooManyRequests)
         }
         let secret = try services.sealer.open(secretSealed, context: SealedColumn.userTOTPSecret.context(rowID: user.id!))
@@ -101,11 +104,10 @@ struct LoginRoutes: RouteCollection {
             try await recovery.save(on: req.db)
             method = "recovery_code"
         } else {
-            await services.throttle.recordFailure(keys)
             try await req.audit("login.second_factor_failure", recordType: "user", recordID: user.id!.uuidString)
             return LoginViews.secondFactor(req, error: .errorCodeWrong, status: .unauthorized)
         }
-        await services.throttle.reset(keys[0].key)
+        try await services.limiter.release(attempt)
         let response = req.redirect(to: "/dashboard", redirectType: .normal)
         try await Sessions.start(req, user: user, stage: .active, replacing: req.visitor.session, response: response)
         try await req.audit("login.success", recordType: "user", recordID: user.id!.uuidString)
@@ -147,7 +149,7 @@ struct LoginRoutes: RouteCollection {
         if let problem {
             return LoginViews.invitation(req, name: req.accounts.name(of: user), error: problem, status: .unprocessableEntity)
         }
-        user.passwordHash = try await req.password.async.hash(password)
+        user.passwordHash = try await req.hashPassword(password)
         // The language they accepted in is the one their emails (hold alerts, reminders) come in.
         if user.language == nil { user.language = req.language.rawValue }
         invitation.usedAt = req.amparo.clock.now()
@@ -183,7 +185,7 @@ extension AmparoServices {
     /// A bcrypt hash of a random secret, for answering unknown accounts with the same work.
     func dummyPasswordHash(_ req: Request) async throws -> String {
         if let hash = dummyHash.withLockedValue({ $0 }) { return hash }
-        let hash = try await req.password.async.hash(random.token())
+        let hash = try await req.hashPassword(random.token())
         dummyHash.withLockedValue { $0 = hash }
         return hash
     }
@@ -204,6 +206,13 @@ enum LoginViews {
         """
         return htmlResponse(
             Layout.page(req, title: Text.signIn.in(l), body: body, notice: notice.map { HTML("\($0.in(l))") }), status: status)
+    }
+
+    /// The password threads' queue is full: nothing was checked or counted, come back in a moment.
+    static func busy(_ req: Request, email: String) -> Response {
+        let response = login(req, email: email, error: PasswordWork.busy.text, notice: nil, status: PasswordWork.busy.status)
+        response.headers.add(contentsOf: PasswordWork.busy.headers)
+        return response
     }
 
     static func secondFactor(_ req: Request, error: Text?, status: HTTPResponseStatus) -> Response {

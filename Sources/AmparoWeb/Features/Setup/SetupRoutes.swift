@@ -49,7 +49,7 @@ struct SetupRoutes: RouteCollection {
             return SetupViews.form(req, values: kept, errors: errors, status: .unprocessableEntity)
         }
 
-        let hash = try await req.password.async.hash(password)
+        let hash = try await req.hashPassword(password)
         let language = req.language
         // Organization, admin and the spent link land together or not at all.
         let user: UserModel = try await req.db.transaction { db in

@@ -1,0 +1,77 @@
+import AmparoWebKit
+import NIOPosix
+import Vapor
+
+/// Password hashing (bcrypt, slow by design) on threads of its own, at most one hash per thread at a
+/// time, with a short queue behind them. A sign-in flood waits briefly or is told to come back (429);
+/// it never takes the threads SQLite runs on, so the database keeps answering everyone else.
+final class PasswordWork: Sendable {
+    /// The queue is full: come back in a few seconds.
+    static let busy = UserFacingError(status: .tooManyRequests, text: .errorSignInBusy, headers: ["Retry-After": "5"])
+
+    private let pool: NIOThreadPool
+    private let gate: WorkGate
+
+    init(threads: Int, queueLimit: Int) {
+        pool = NIOThreadPool(numberOfThreads: max(1, threads))
+        pool.start()
+        gate = WorkGate(permits: max(1, threads), queueLimit: queueLimit)
+    }
+
+    /// Throws `busy` when the queue is full.
+    func verify(_ password: String, against hash: String, with hasher: some PasswordHasher & Sendable) async throws -> Bool {
+        try await run { try hasher.verify(password, created: hash) }
+    }
+
+    func hash(_ password: String, with hasher: some PasswordHasher & Sendable) async throws -> String {
+        try await run { try hasher.hash(password) }
+    }
+
+    func shutdown() {
+        try? pool.syncShutdownGracefully()
+    }
+
+    private func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        guard await gate.enter() else { throw Self.busy }
+        defer { Task { await gate.leave() } }
+        return try await pool.runIfActive(work)
+    }
+}
+
+/// A counting semaphore with a bounded line: `enter` waits for a permit, or answers false at once
+/// when `queueLimit` callers are already waiting.
+actor WorkGate {
+    private var free: Int
+    private let queueLimit: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(permits: Int, queueLimit: Int) {
+        free = permits
+        self.queueLimit = queueLimit
+    }
+
+    func enter() async -> Bool {
+        if free > 0 {
+            free -= 1
+            return true
+        }
+        guard waiting.count < queueLimit else { return false }
+        await withCheckedContinuation { waiting.append($0) }
+        return true
+    }
+
+    func leave() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+extension Request {
+    /// Checks a password on the password threads; throws `PasswordWork.busy` when their queue is full.
+    func passwordMatches(_ password: String, hash: String) async throws -> Bool {
+        try await amparo.passwordWork.verify(password, against: hash, with: application.password)
+    }
+
+    func hashPassword(_ password: String) async throws -> String {
+        try await amparo.passwordWork.hash(password, with: application.password)
+    }
+}
