@@ -26,6 +26,20 @@ public struct SignInLimits: Sendable, Equatable {
         ]
     }
 
+    /// The second factor's key: a member who got past her password has 5 tries per window.
+    public func secondFactorKey(member: String) -> LimitKey {
+        LimitKey("2fa|\(member)", LimitRule(limit: perAccountAndSource, window: window))
+    }
+
+    /// Counts one try and answers it if it may go on to the password check, or nil (nothing counted)
+    /// when a limit or an alarm refuses it.
+    public func admit(account: String, source: String, on limiter: any AttemptLimiter, at now: Date) async throws -> LimitReservation? {
+        guard let taken = try await limiter.reserve(keys(account: account, source: source), at: now) else { return nil }
+        if allows(taken) { return taken }
+        try await limiter.release(taken)
+        return nil
+    }
+
     /// Whether a try that was counted (with `keys`' order) may go on to the password check.
     public func allows(_ reservation: LimitReservation) -> Bool {
         guard reservation.before.count == 4 else { return false }

@@ -72,26 +72,23 @@ final class AttemptLimitTests: XCTestCase {
     /// Failures from other places slow guessing but never lock the member out of her own.
     func testSignInFailuresElsewhereDoNotRefuseASourceThatNeverFailed() async throws {
         let limiter = MemoryAttemptLimiter(), limits = SignInLimits()
-        func attempt(from source: String, account: String = "coordinator") async -> LimitReservation? {
-            guard let taken = await limiter.reserve(limits.keys(account: account, source: source), at: start) else { return nil }
-            if limits.allows(taken) { return taken }
-            await limiter.release(taken)
-            return nil
+        func attempt(from source: String, account: String = "coordinator") async throws -> LimitReservation? {
+            try await limits.admit(account: account, source: source, on: limiter, at: start)
         }
         var evaluated = 0
         for source in ["a", "b", "c", "d"] {
-            for _ in 0..<6 where await attempt(from: source) != nil { evaluated += 1 }
+            for _ in 0..<6 where try await attempt(from: source) != nil { evaluated += 1 }
         }
         XCTAssertEqual(evaluated, 20, "five tries per source and account")
-        let own = await attempt(from: "her own address")
+        let own = try await attempt(from: "her own address")
         XCTAssertNotNil(own, "a source that never failed for the account may still try")
-        let againFromA = await attempt(from: "a", account: "someone else")
+        let againFromA = try await attempt(from: "a", account: "someone else")
         XCTAssertNotNil(againFromA, "a source's limit for one account does not close another")
         // Past the account's alarm a source that failed once may not try again; a new one may once.
-        _ = await attempt(from: "e")
-        let eAgain = await attempt(from: "e")
+        _ = try await attempt(from: "e")
+        let eAgain = try await attempt(from: "e")
         XCTAssertNil(eAgain)
-        let fresh = await attempt(from: "f")
+        let fresh = try await attempt(from: "f")
         XCTAssertNotNil(fresh)
     }
 

@@ -33,8 +33,14 @@ final class PasswordWork: Sendable {
 
     private func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
         guard await gate.enter() else { throw Self.busy }
-        defer { Task { await gate.leave() } }
-        return try await pool.runIfActive(work)
+        do {
+            let value = try await pool.runIfActive(work)
+            await gate.leave()
+            return value
+        } catch {
+            await gate.leave()
+            throw error
+        }
     }
 }
 

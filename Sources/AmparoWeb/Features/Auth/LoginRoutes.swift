@@ -36,10 +36,7 @@ struct LoginRoutes: RouteCollection {
         let limits = services.config.signInLimits
         let account = services.sealer.blindIndex(email, kind: .email)
         // Counted before the password is checked, so concurrent guesses cannot all pass the limit.
-        guard let attempt = try await services.limiter.reserve(limits.keys(account: account, source: req.sourceKey), at: services.clock.now())
-        else { return LoginViews.login(req, email: email, error: .errorTooManyAttempts, notice: nil, status: .tooManyRequests) }
-        guard limits.allows(attempt) else {
-            try await services.limiter.release(attempt)
+        guard let attempt = try await limits.admit(account: account, source: req.sourceKey, on: services.limiter, at: services.clock.now()) else {
             return LoginViews.login(req, email: email, error: .errorTooManyAttempts, notice: nil, status: .tooManyRequests)
         }
         let user: UserModel?, matches: Bool
@@ -49,7 +46,7 @@ struct LoginRoutes: RouteCollection {
             var hash = user?.passwordHash ?? ""
             if hash.isEmpty { hash = try await services.dummyPasswordHash(req) }
             matches = try await req.passwordMatches(password, hash: hash)
-        } catch let error as UserFacingError where error.status == .tooManyRequests {
+        } catch let error as UserFacingError where error.text == PasswordWork.busy.text {
             try await services.limiter.release(attempt)
             return LoginViews.busy(req, email: email)
         } catch {
@@ -83,8 +80,7 @@ struct LoginRoutes: RouteCollection {
         }
         let services = req.amparo
         let code = (try req.content.decode(CodeForm.self).code ?? "").trimmingCharacters(in: .whitespaces)
-        let limits = services.config.signInLimits
-        let key = LimitKey("2fa|" + user.id!.uuidString, LimitRule(limit: limits.perAccountAndSource, window: limits.window))
+        let key = services.config.signInLimits.secondFactorKey(member: user.id!.uuidString)
         guard let attempt = try await services.limiter.reserve([key], at: services.clock.now()) else {
             return LoginViews.secondFactor(req, error: .errorTooManyAttempts, status: .tooManyRequests)
         }
