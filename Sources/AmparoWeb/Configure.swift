@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -20,8 +21,10 @@ public struct AmparoConfig: Sendable {
     public var port = 8080
     /// The address people use to reach Amparo, for links printed on the terminal.
     public var publicBaseURL: String?
-    /// Trust `X-Forwarded-Proto: https` from a reverse proxy that terminates TLS.
-    public var trustProxy = false
+    /// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed, when the
+    /// connection comes from one of them (`AMPARO_TRUSTED_PROXIES`, or `AMPARO_TRUST_PROXY=1` for
+    /// one on this machine).
+    public var trustedProxies = TrustedProxies.none
     public var passwordCost = 12
     /// Password hashes at once (one per core) and how many sign-ins may wait for one before the
     /// rest are told to come back (429).
@@ -63,17 +66,21 @@ public struct AmparoConfig: Sendable {
         self.database = database ?? .sqlite(path: dataDirectory.appendingPathComponent("amparo.sqlite").path)
     }
 
-    /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`,
+    /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`, `AMPARO_TRUSTED_PROXIES`,
     /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`,
     /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`, `AMPARO_WATCH_SECONDS`, `AMPARO_CASE_RETENTION_DAYS`.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AmparoConfig {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
         if let url = env["DATABASE_URL"], !url.isEmpty { config.database = .postgres(url: url) }
         if let host = env["AMPARO_HOST"] { config.hostname = host }
         if let port = env["AMPARO_PORT"].flatMap(Int.init) { config.port = port }
         config.publicBaseURL = env["AMPARO_PUBLIC_URL"]
-        config.trustProxy = env["AMPARO_TRUST_PROXY"] == "1"
+        if let list = env["AMPARO_TRUSTED_PROXIES"], !list.isEmpty {
+            config.trustedProxies = try TrustedProxies(parsing: list)
+        } else if env["AMPARO_TRUST_PROXY"] == "1" {
+            config.trustedProxies = .loopback
+        }
         if let limit = env["AMPARO_REPORT_LIMIT"].flatMap(Int.init), limit >= 0 {
             config.reportLimit = LimitRule(limit: limit, window: 600)
         }
@@ -135,7 +142,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.routes.defaultMaxBodySize = "256kb"
 
     app.middleware = Middlewares()
-    app.middleware.use(SecurityHeadersMiddleware(trustProxy: config.trustProxy))
+    app.middleware.use(SecurityHeadersMiddleware(trustedProxies: config.trustedProxies))
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(VisitorMiddleware())

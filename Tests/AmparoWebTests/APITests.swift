@@ -20,7 +20,7 @@ final class APITests: XCTestCase {
         return (browser, try XCTUnwrap(Browser.firstMatch(#"id="new-token">([^<]+)<"#, in: page.body.string)))
     }
 
-    func call(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
+    func call(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, contentType: HTTPMediaType = .json) async throws -> BrowserResponse {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = .init(token: token) }
         var body: ByteBuffer?

@@ -12,7 +12,7 @@ final class AlertDeliveryTests: DeliveryTestCase {
     /// Signs up through the page and confirms through the link, as the person would; the
     /// confirmation messages are then cleared from the sinks (testASignUpStartsOnlyOnceConfirmed
     /// follows them).
-    func subscribe(_ channel: String, _ contact: String, language: String, region: TeamModel?, confirm: Bool = true) async throws -> TestingHTTPResponse {
+    func subscribe(_ channel: String, _ contact: String, language: String, region: TeamModel?, confirm: Bool = true) async throws -> BrowserResponse {
         let browser = harness.browser()
         browser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "198.51.100.\(Int.random(in: 1...250))")
         try await browser.get("/alerts/subscribe")

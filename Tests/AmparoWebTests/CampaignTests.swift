@@ -117,7 +117,7 @@ final class CampaignTests: XCTestCase {
 
     func testPublicFormsAreLimitedPerConnection() async throws {
         try await harness.shutdown()
-        harness = try await TestHarness.make { $0.reportLimit = .init(limit: 2, window: 600); $0.trustProxy = true }
+        harness = try await TestHarness.make { $0.reportLimit = .init(limit: 2, window: 600); $0.trustedProxies = .loopback }
         let flood = harness.browser()
         try await flood.get("/stories/new")
         var statuses: [HTTPStatus] = []

@@ -189,7 +189,7 @@ final class CaseTests: XCTestCase {
         let (_, outsider) = try await harness.signedIn(.caseWorker, in: south)
         try await outsider.get("/cases")
         for (method, suffix) in [("GET", "/export"), ("POST", "/erase"), ("POST", "/contacts"), ("POST", "/close")] {
-            let response: TestingHTTPResponse
+            let response: BrowserResponse
             if method == "GET" { response = try await outsider.get(path + suffix) } else { response = try await outsider.post(path + suffix, ["confirm": "ERASE"]) }
             XCTAssertEqual(response.status, .notFound, suffix)
         }

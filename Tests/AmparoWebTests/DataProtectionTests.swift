@@ -140,7 +140,7 @@ final class DataProtectionTests: XCTestCase {
 
     func testLogsHoldNoPersonalDataOrAddresses() async throws {
         try await harness.shutdown()
-        harness = try await TestHarness.make { $0.trustProxy = true }
+        harness = try await TestHarness.make { $0.trustedProxies = .loopback }
         let link = try await Operations.setupLinkIfNeeded(harness.app)!
         let path = String(link.dropFirst(harness.config.baseURL.count))
         let browser = harness.browser()

@@ -13,7 +13,7 @@ final class HotlineIntakeTests: XCTestCase {
 
     override func setUp() async throws {
         harness = try await TestHarness.make { config in
-            config.trustProxy = true
+            config.trustedProxies = .loopback
             config.reportLimit = .init(limit: 3, window: 600)
         }
     }
@@ -209,5 +209,30 @@ final class HotlineIntakeTests: XCTestCase {
         }
         let fourth = try await careful.post("/report", fields).status
         XCTAssertEqual(fourth, .tooManyRequests)
+    }
+
+    func testAForwardedForWrittenByTheClientDoesNotMakeANewSource() async throws {
+        // The neighbour's own entries come first; the proxy on this machine appends the address it saw.
+        let browsers = (1...40).map { reporter(source: "198.51.100.\($0), 127.0.0.1, 203.0.113.50") }
+        for browser in browsers { try await browser.get("/report") }
+        let fields = validReport
+        let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for browser in browsers { group.addTask { try await browser.post("/report", fields).status } }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        XCTAssertEqual(statuses.filter { $0 == .ok }.count, 3, "one source, the limit of 3: \(statuses)")
+        let stored = try await ReportModel.query(on: harness.app.db).count()
+        XCTAssertEqual(stored, 3)
+
+        // Without a trusted proxy the header is nobody's word: everyone is the connection's address.
+        try await harness.shutdown()
+        harness = try await TestHarness.make { $0.reportLimit = .init(limit: 3, window: 600) }
+        let direct = (1...10).map { reporter(source: "198.51.100.\($0)") }
+        var accepted = 0
+        for browser in direct {
+            try await browser.get("/report")
+            if try await browser.post("/report", fields).status == .ok { accepted += 1 }
+        }
+        XCTAssertEqual(accepted, 3)
     }
 }

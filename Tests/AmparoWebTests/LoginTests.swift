@@ -82,7 +82,7 @@ final class LoginTests: XCTestCase {
 
     func testThrottleIsPerAccountAndSourceNotGlobal() async throws {
         try await harness.shutdown()
-        harness = try await TestHarness.make { $0.trustProxy = true }
+        harness = try await TestHarness.make { $0.trustedProxies = .loopback }
         let victim = try await harness.member(.responder)
         let bystander = try await harness.member(.responder)
         let attacker = harness.browser()
@@ -110,7 +110,7 @@ final class LoginTests: XCTestCase {
     /// email. Her own address has never failed, so her right password still signs her in.
     func testFailuresFromOtherSourcesDoNotLockTheMemberOut() async throws {
         try await harness.shutdown()
-        harness = try await TestHarness.make { $0.trustProxy = true }
+        harness = try await TestHarness.make { $0.trustedProxies = .loopback }
         let coordinator = try await harness.member(.coordinator)
         for source in ["198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4"] {
             let attacker = harness.browser()
@@ -153,7 +153,7 @@ final class LoginTests: XCTestCase {
     func testPasswordWorkBeyondItsQueueIsAskedToComeBack() async throws {
         try await harness.shutdown()
         harness = try await TestHarness.make {
-            $0.trustProxy = true
+            $0.trustedProxies = .loopback
             $0.passwordCost = 10
             $0.passwordThreads = 1
             $0.passwordQueue = 2
@@ -166,9 +166,9 @@ final class LoginTests: XCTestCase {
             return browser
         }
         for browser in browsers { try await browser.get("/login") }
-        let answers = try await withThrowingTaskGroup(of: TestingHTTPResponse.self) { group in
+        let answers = try await withThrowingTaskGroup(of: BrowserResponse.self) { group in
             for browser in browsers { group.addTask { try await browser.post("/login", ["email": member.email, "password": member.password]) } }
-            return try await group.reduce(into: [TestingHTTPResponse]()) { $0.append($1) }
+            return try await group.reduce(into: [BrowserResponse]()) { $0.append($1) }
         }
         XCTAssertTrue(answers.allSatisfy { [.seeOther, .tooManyRequests].contains($0.status) }, "\(answers.map(\.status))")
         let busy = answers.filter { $0.status == .tooManyRequests }

@@ -27,7 +27,7 @@ final class ReportPhotoTests: XCTestCase {
         return (report, action, reporter)
     }
 
-    func upload(_ browser: Browser, _ action: String, _ files: [(String, String, [UInt8])]) async throws -> TestingHTTPResponse {
+    func upload(_ browser: Browser, _ action: String, _ files: [(String, String, [UInt8])]) async throws -> BrowserResponse {
         let boundary = "----amparo\(UUID().uuidString.prefix(8))"
         var body = ByteBuffer()
         for (name, type, bytes) in files {

@@ -29,7 +29,7 @@ final class SMSWebhookTests: XCTestCase {
     }
 
     /// Posts what Twilio posts, signed unless told otherwise.
-    func sms(from: String, body: String, signature: String? = nil) async throws -> TestingHTTPResponse {
+    func sms(from: String, body: String, signature: String? = nil) async throws -> BrowserResponse {
         let fields = ["From": from, "To": "+15035550100", "Body": body, "MessageSid": "SM\(UUID().uuidString.prefix(8))", "AccountSid": "AC00000000000000000000000000000002"]
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         headers.add(name: "X-Twilio-Signature", value: signature ?? TwilioSignature.compute(authToken: Self.token, url: "https://amparo.example/hooks/twilio/sms", parameters: fields))

@@ -270,7 +270,7 @@ final class SecurityTests: XCTestCase {
 
     func testBehindTLSProxyCookiesAreHostPrefixedAndSecureWithHSTS() async throws {
         try await harness.shutdown()
-        harness = try await TestHarness.make { $0.trustProxy = true }
+        harness = try await TestHarness.make { $0.trustedProxies = .loopback }
         let browser = harness.browser()
         browser.headers.replaceOrAdd(name: "X-Forwarded-Proto", value: "https")
         let response = try await browser.get("/login")

@@ -23,10 +23,11 @@ def totp(secret_b32, at=None, step=30, digits=6):
 
 
 class Session:
-    def __init__(self, base):
+    def __init__(self, base, headers=None):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.opener.addheaders = list((headers or {}).items())
         self.csrf = None
 
     def _read(self, response):

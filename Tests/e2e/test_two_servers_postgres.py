@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+import urllib.error
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -29,7 +31,7 @@ def servers(sinks):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update({"DATABASE_URL": POSTGRES, "AMPARO_SMTP": f"127.0.0.1:{smtp_port}", "AMPARO_TWILIO_URL": f"http://127.0.0.1:{http_port}",
                 "AMPARO_TWILIO_SID": "AC0", "AMPARO_TWILIO_TOKEN": "e2e", "AMPARO_TWILIO_FROM": "+15035550100",
-                "AMPARO_TIMEZONE": "America/Chicago"})
+                "AMPARO_TIMEZONE": "America/Chicago", "AMPARO_TRUST_PROXY": "1"})
     first_dir, second_dir = tempfile.mkdtemp(prefix="amparo-e2e-pg-a-"), tempfile.mkdtemp(prefix="amparo-e2e-pg-b-")
     first = Server(binary, first_dir, free_port(), env)
     # Every server of one group holds the same key file.
@@ -78,3 +80,28 @@ def test_a_report_through_one_server_shows_live_on_the_other_and_texts_once(serv
     time.sleep(2)  # a second server would have texted by now
     texts = [m for m in sink_messages(http_port) if m["to"] == "+15035550123" and "/hotline" in m["body"]]
     assert len(texts) == 1, texts
+
+
+def test_a_burst_from_one_source_split_over_both_servers_stops_at_the_limit(servers):
+    """40 reports at once from one neighbour, half through each server, against the default limit of
+    20 per 10 minutes; each writes an X-Forwarded-For of its own in front of what the proxy saw."""
+    first, second = servers
+    fields = {"what": "Camionetas sin placas frente a la escuela", "place": "Escuela Lincoln", "agency": "ice"}
+
+    def report(index):
+        server = (first, second)[index % 2]
+        neighbour = Session(server.base, headers={"X-Forwarded-For": f"198.51.100.{index}, 203.0.113.77"})
+        neighbour.get("/report")
+        try:
+            neighbour.post("/report", fields)
+            return 200
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        statuses = list(pool.map(report, range(40)))
+    assert statuses.count(200) == 20, statuses
+    assert statuses.count(429) == 20, statuses
+    stored = subprocess.run(["psql", POSTGRES, "-qtA", "-c", "SELECT count(*) FROM reports"],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    assert int(stored) == 21, f"the 20 and the first test's one report, stored {stored}"

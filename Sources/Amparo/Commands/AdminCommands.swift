@@ -78,7 +78,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Flag(help: "Finish an interrupted rotation instead of adding a new key.") var resume = false
 
         func run() async throws {
-            let config = data.config()
+            let config = try data.config()
             if !resume {
                 let id = try Operations.addDataKey(config)
                 print("New data key \(id) is now current.")

@@ -8,8 +8,8 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder for the SQLite database and the key file (default: $AMPARO_DATA or ./amparo-data).")
     var dataDirectory: String?
 
-    func config() -> AmparoConfig {
-        var config = AmparoConfig.fromEnvironment()
+    func config() throws -> AmparoConfig {
+        var config = try AmparoConfig.fromEnvironment()
         if let dataDirectory {
             let url = URL(fileURLWithPath: dataDirectory, isDirectory: true)
             let wasDefault = config.database == .sqlite(path: config.dataDirectory.appendingPathComponent("amparo.sqlite").path)

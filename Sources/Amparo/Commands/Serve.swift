@@ -9,7 +9,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (default: $AMPARO_PORT or 8080).") var port: Int?
 
     func run() async throws {
-        var config = data.config()
+        var config = try data.config()
         if let hostname { config.hostname = hostname }
         if let port { config.port = port }
         try await Operations.serve(config)

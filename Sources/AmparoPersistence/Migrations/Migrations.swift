@@ -31,5 +31,6 @@ public enum AmparoMigrations {
         AddAPITokenAccess(),
         AddCaseProgress(),
         AddMemberReach(),
+        CreateRateLimitBuckets(),
     ]
 }

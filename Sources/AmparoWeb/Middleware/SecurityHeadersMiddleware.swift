@@ -1,8 +1,9 @@
+import AmparoWebKit
 import Vapor
 
 /// Security headers on every response, error pages included (this middleware sits outside the error page).
 struct SecurityHeadersMiddleware: AsyncMiddleware {
-    let trustProxy: Bool
+    let trustedProxies: TrustedProxies
 
     static let contentSecurityPolicy = [
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -28,7 +29,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Cross-Origin-Resource-Policy", "same-origin"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        if request.isSecure(trustProxy: trustProxy) {
+        if request.isSecure(trustedProxies: trustedProxies) {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains")
         }
         return response
@@ -37,10 +38,13 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
 extension Request {
     /// Served over TLS, or behind a proxy that we trust and that says the client used TLS.
-    func isSecure(trustProxy: Bool) -> Bool {
+    func isSecure(trustedProxies: TrustedProxies) -> Bool {
         if application.http.server.configuration.tlsConfiguration != nil { return true }
-        return trustProxy && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+        guard trustedProxies.believesHeaders(from: remoteAddress?.ipAddress) else { return false }
+        // The proxy nearest us wrote the last value.
+        let proto = headers[.xForwardedProto].last?.split(separator: ",").last
+        return proto?.trimmingCharacters(in: .whitespaces).lowercased() == "https"
     }
 
-    var isSecure: Bool { isSecure(trustProxy: amparo.config.trustProxy) }
+    var isSecure: Bool { isSecure(trustedProxies: amparo.config.trustedProxies) }
 }

@@ -21,8 +21,7 @@ public final class AmparoServices: Sendable {
     public let purge: PurgeScheduler
     /// Binds CSRF tokens to a session or browser.
     let csrfKey: SymmetricKey
-    /// Hashes request sources for in-memory throttling. Made fresh at every start and never stored,
-    /// so not even memory holds a list of addresses.
+    /// Hashes request sources for the limits, so no list of addresses is kept anywhere.
     let sourceKey: SymmetricKey
     let dummyHash = NIOLockedValueBox<String?>(nil)
     let methodIndex = MethodIndex()
@@ -50,13 +49,21 @@ public final class AmparoServices: Sendable {
         self.localTime = LocalTime(timeZone: config.timeZone)
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
-        self.limiter = MemoryAttemptLimiter()
+        // One server on SQLite counts in memory under a key made fresh at every start. Servers that
+        // share PostgreSQL count there, together, so they hash one source alike: a key from the key
+        // file. Its buckets live two windows (the README says what they reveal).
+        if case .postgres = config.database {
+            self.limiter = SQLAttemptLimiter(database: database)
+            self.sourceKey = keys.derivedKey(purpose: "request-source")
+        } else {
+            self.limiter = MemoryAttemptLimiter()
+            self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
+        }
         self.passwordWork = PasswordWork(threads: config.passwordThreads, queueLimit: config.passwordQueue)
         self.purge = PurgeScheduler(clock: config.clock)
         self.csrfKey = keys.derivedKey(purpose: "csrf")
         self.unsubscribeKey = keys.derivedKey(purpose: "unsubscribe")
         self.linkKey = keys.derivedKey(purpose: "capability-links")
-        self.sourceKey = SymmetricKey(data: SystemRandom().bytes(32))
         self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
         let random = config.random
         // Several app servers share PostgreSQL: events travel between them by NOTIFY.

@@ -1,5 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
+import AmparoWebKit
 import Fluent
 import Vapor
 
@@ -46,14 +47,11 @@ enum Sessions {
 }
 
 extension Request {
-    /// Keyed hash of where the request came from, for the in-memory throttle only.
+    /// Keyed hash of where the request came from, for the throttles only: the address itself is
+    /// never kept.
     var sourceKey: String {
-        var source = remoteAddress?.ipAddress ?? "unknown"
-        if amparo.config.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?
-            .split(separator: ",").first?.trimmingCharacters(in: .whitespaces)
-        {
-            source = forwarded
-        }
+        let source = amparo.config.trustedProxies.client(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor]) ?? "unknown"
         let mac = HMAC<SHA256>.authenticationCode(for: Data(source.utf8), using: amparo.sourceKey)
         return "src:" + Base64URL.encode(Array(mac))
     }

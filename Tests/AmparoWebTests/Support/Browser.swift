@@ -16,7 +16,7 @@ final class Browser: @unchecked Sendable {
     init(app: Application) { self.app = app }
 
     @discardableResult
-    func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> BrowserResponse {
         try await send(.GET, path, headers: extra, body: nil)
     }
 
@@ -25,7 +25,7 @@ final class Browser: @unchecked Sendable {
     func post(
         _ path: String, _ fields: [String: String] = [:], pairs: [(String, String)] = [], csrf: CSRFChoice = .page,
         headers extra: HTTPHeaders = [:]
-    ) async throws -> TestingHTTPResponse {
+    ) async throws -> BrowserResponse {
         var all = fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + pairs
         switch csrf {
         case .page: if let csrfToken { all.append(("_csrf", csrfToken)) }
@@ -43,7 +43,7 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a form with files, multipart as a browser sends it, with the page's CSRF token.
     @discardableResult
-    func upload(_ path: String, _ fields: [String: String], files: [(field: String, name: String, bytes: [UInt8])]) async throws -> TestingHTTPResponse {
+    func upload(_ path: String, _ fields: [String: String], files: [(field: String, name: String, bytes: [UInt8])]) async throws -> BrowserResponse {
         let boundary = "----amparo\(UUID().uuidString.prefix(8))"
         var body = ByteBuffer()
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) + [("_csrf", csrfToken ?? "")] {
@@ -58,14 +58,13 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
     }
 
-    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> BrowserResponse {
         var headers = self.headers
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        let request = TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body ?? ByteBuffer())
-        let response = try await app.testable(method: .inMemory).performTest(request: request)
+        let response = try await perform(method, path, headers: headers, body: body ?? ByteBuffer())
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -79,6 +78,23 @@ final class Browser: @unchecked Sendable {
         lastBody = response.body.string
         if let token = Self.firstMatch(#"name="_csrf" value="([^"]+)""#, in: lastBody) { csrfToken = token }
         return response
+    }
+
+    /// The address every request comes from: a proxy on this machine, as behind nginx. (Vapor's
+    /// in-memory tester gives no address at all, which no real connection has.)
+    static let peer = try! SocketAddress(ipAddress: "127.0.0.1", port: 40_000)
+
+    private func perform(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer) async throws -> BrowserResponse {
+        var headers = headers
+        headers.replaceOrAdd(name: .contentLength, value: body.readableBytes.description)
+        let request = Request(
+            application: app, method: method, url: URI(path: path), headers: headers,
+            collectedBody: body.readableBytes == 0 ? nil : body, remoteAddress: Self.peer,
+            logger: app.logger, on: app.eventLoopGroup.next())
+        try await app.asyncBoot()
+        let response = try await app.responder.respond(to: request).get()
+        let collected = try await response.body.collect(on: request.eventLoop).get()
+        return BrowserResponse(status: response.status, headers: response.headers, body: collected ?? ByteBuffer())
     }
 
     static func formEncode(_ pairs: [(String, String)]) -> String {
@@ -95,5 +111,23 @@ final class Browser: @unchecked Sendable {
               let range = Range(match.range(at: 1), in: text)
         else { return nil }
         return String(text[range])
+    }
+}
+
+/// What came back, read in full.
+struct BrowserResponse: Sendable {
+    let status: HTTPStatus
+    let headers: HTTPHeaders
+    let body: ByteBuffer
+
+    /// The body decoded as the app's own JSON coder would.
+    var content: JSONContent { JSONContent(response: self) }
+
+    struct JSONContent {
+        let response: BrowserResponse
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            try ContentConfiguration.global.requireDecoder(for: .json)
+                .decode(type, from: response.body, headers: response.headers)
+        }
     }
 }
