@@ -64,9 +64,21 @@ public enum AuditChain {
         case gap(expected: Int64, found: Int64)
         case brokenLink(sequence: Int64)
         case alteredEntry(sequence: Int64)
+        /// The log ends before the entry the head checkpoint names (an emptied table ends at 0).
+        case cutTail(lastEntry: Int64, checkpoint: Int64)
+        /// The entry the checkpoint names is not the one that was written.
+        case headReplaced(sequence: Int64)
+        /// The checkpoint file itself was edited, or signed with another key file.
+        case checkpointNotAuthentic
 
         public var description: String {
             switch self {
+            case .cutTail(let last, let checkpoint) where last == 0:
+                "the log is empty, but entry \(checkpoint) was written (the newest entries were deleted)"
+            case .cutTail(let last, let checkpoint):
+                "the log ends at entry \(last), but entry \(checkpoint) was written (the newest entries were deleted)"
+            case .headReplaced(let seq): "entry \(seq) is not the entry that was written there"
+            case .checkpointNotAuthentic: "the head checkpoint (amparo.audit-head) does not carry this key file's signature"
             case .gap(let expected, let found): "entry \(expected) is missing (next entry is \(found))"
             case .brokenLink(let seq): "entry \(seq) does not point at the entry before it"
             case .alteredEntry(let seq): "entry \(seq) was altered after it was written"

@@ -99,6 +99,8 @@ public struct AmparoConfig: Sendable {
     }
 
     public var keyFileURL: URL { dataDirectory.appendingPathComponent("amparo.keys") }
+    /// The audit log's head checkpoint, outside the database (see `AuditHead`).
+    public var auditHeadURL: URL { dataDirectory.appendingPathComponent("amparo.audit-head") }
 
     public var baseURL: String { publicBaseURL ?? "http://\(hostname):\(port)" }
 }

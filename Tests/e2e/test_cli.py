@@ -1,5 +1,6 @@
 """The command line, run as an operator would: help everywhere, demo data, members, key rotation,
 audit verification, and an encrypted backup restored into a new folder."""
+import json
 import os
 import re
 import sqlite3
@@ -71,7 +72,8 @@ def test_operator_workflow(tmp_path):
                    env_extra={"AMPARO_BACKUP_PASSPHRASE": "not the passphrase"})
     assert wrong.returncode != 0 and "wrong passphrase" in wrong.stderr
     amparo("restore", "-i", str(tmp_path / "b.amparo"), data_dir=restored, env_extra=env)
-    assert "Intact:" in amparo("audit", "verify", data_dir=restored).stdout
+    verified = amparo("audit", "verify", data_dir=restored).stdout
+    assert "Intact:" in verified and "which is there unchanged" in verified, "the backup carries the head checkpoint"
     again = amparo("user", "create", "--email", "nuevo@example.org", "--name", "Dup", "--role", "legal",
                    data_dir=restored, ok=False)
     assert "already has an account" in again.stderr, "the restored copy has the member and can read the index"
@@ -81,3 +83,15 @@ def test_operator_workflow(tmp_path):
         db.execute("UPDATE audit_log SET action = 'nothing.happened' WHERE seq = 3")
     broken = amparo("audit", "verify", data_dir=data, ok=False)
     assert broken.returncode == 1 and "BROKEN" in broken.stdout
+
+    # Deleting the newest entries, or every entry, breaks verification too: the head checkpoint beside
+    # the key file remembers the newest entry written.
+    head = json.loads((restored / "amparo.audit-head").read_text())["sequence"]
+    with sqlite3.connect(restored / "amparo.sqlite") as db:
+        db.execute("DELETE FROM audit_log WHERE seq >= ?", (head,))
+    cut = amparo("audit", "verify", data_dir=restored, ok=False)
+    assert cut.returncode == 1 and "newest entries were deleted" in cut.stdout, cut.stdout
+    with sqlite3.connect(restored / "amparo.sqlite") as db:
+        db.execute("DELETE FROM audit_log")
+    emptied = amparo("audit", "verify", data_dir=restored, ok=False)
+    assert emptied.returncode == 1 and "the log is empty" in emptied.stdout, emptied.stdout

@@ -101,12 +101,19 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() async throws {
-            let (checked, problem) = try await Operations.withApplication(data.config()) { try await Operations.verifyAudit($0) }
+            let config = try data.config()
+            let (checked, problem, checkpoint) = try await Operations.withApplication(config) { try await Operations.verifyAudit($0) }
             if let problem {
                 print("BROKEN after \(checked) good entries: \(problem)")
                 throw ExitCode(1)
             }
             print("Intact: \(checked) entries checked.")
+            if let checkpoint {
+                print("The head checkpoint (\(config.auditHeadURL.path)) names entry \(checkpoint), which is there unchanged.")
+            } else if checked > 0 {
+                // An install from before checkpoints, or a restore of an older backup; the next audited action writes one.
+                print("No head checkpoint at \(config.auditHeadURL.path): deleted newest entries would not show until one is written.")
+            }
         }
     }
 }

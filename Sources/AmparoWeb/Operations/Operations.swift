@@ -65,9 +65,9 @@ public enum Operations {
         return result.resealed
     }
 
-    public static func verifyAudit(_ app: Application) async throws -> (checked: Int64, problem: String?) {
+    public static func verifyAudit(_ app: Application) async throws -> (checked: Int64, problem: String?, checkpoint: Int64?) {
         let result = try await app.amparo.audit.verify(on: app.db)
-        return (result.entriesChecked, result.problem?.description)
+        return (result.entriesChecked, result.problem?.description, result.checkpoint)
     }
 
     public static func purge(_ app: Application) async -> [(name: String, removed: Int?)] {
@@ -80,11 +80,14 @@ public enum Operations {
         let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("amparo-snapshot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: snapshot) }
         let postgresURL: String? = if case .postgres(let url) = config.database { url } else { nil }
+        // Read before the snapshot: entries only ever follow it, so it stays a true lower bound.
+        let head = FileManager.default.contents(atPath: config.auditHeadURL.path)
         try await DatabaseSnapshot.write(from: app.db, postgresURL: postgresURL, to: snapshot)
-        let entries = [
+        var entries = [
             (name: postgresURL == nil ? "amparo.sqlite" : "amparo.pgdump", data: try Data(contentsOf: snapshot)),
             (name: "amparo.keys", data: try Data(contentsOf: config.keyFileURL)),
         ]
+        if let head { entries.append((name: "amparo.audit-head", data: head)) }
         let sealed = try BackupArchive.seal(entries: entries, passphrase: passphrase, random: config.random)
         _ = FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
         try sealed.write(to: output)
@@ -120,6 +123,11 @@ public enum Operations {
         }
         try? fm.removeItem(at: config.keyFileURL)
         _ = fm.createFile(atPath: config.keyFileURL.path, contents: keys.data, attributes: [.posixPermissions: 0o600])
+        // The current head would describe the data just replaced.
+        try? fm.removeItem(at: config.auditHeadURL)
+        if let head = entries.first(where: { $0.name == "amparo.audit-head" }) {
+            _ = fm.createFile(atPath: config.auditHeadURL.path, contents: head.data, attributes: [.posixPermissions: 0o600])
+        }
         return entries.map(\.name)
     }
 }

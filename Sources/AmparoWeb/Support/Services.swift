@@ -48,7 +48,9 @@ public final class AmparoServices: Sendable {
         self.config = config
         self.localTime = LocalTime(timeZone: config.timeZone)
         self.sealer = FieldSealer(keys: keys, random: config.random)
-        self.audit = AuditStore(key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock)
+        self.audit = AuditStore(
+            key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock,
+            headFile: AuditHeadFile(url: config.auditHeadURL, key: keys.derivedKey(purpose: "audit-head")))
         // One server on SQLite counts in memory under a key made fresh at every start. Servers that
         // share PostgreSQL count there, together, so they hash one source alike: a key from the key
         // file. Its buckets live two windows (the README says what they reveal).
