@@ -141,6 +141,10 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.http.server.configuration.serverName = nil
+    // A connection that sends and receives nothing for a minute is closed (the live inbox pings
+    // every 15 s). A client that trickles bytes is not: put a proxy with header and body timeouts
+    // (nginx's client_header_timeout, client_body_timeout) in front of a public server.
+    app.http.server.configuration.idleTimeout = .seconds(60)
     app.routes.defaultMaxBodySize = "256kb"
 
     app.middleware = Middlewares()

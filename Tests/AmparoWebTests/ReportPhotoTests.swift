@@ -77,6 +77,10 @@ final class ReportPhotoTests: XCTestCase {
         let five = try await upload(reporter, action, Array(repeating: ("a.jpg", "image/jpeg", Self.jpeg), count: 5))
         XCTAssertEqual(five.status, .unprocessableEntity)
         XCTAssertTrue(five.body.string.contains("at most 4 photos"))
+        let huge = try await upload(reporter, action, [("big.jpg", "image/jpeg", Array(repeating: 0xFF, count: ReportPhotoRoutes.maxBody + 1))])
+        XCTAssertEqual(huge.status, .unprocessableEntity)
+        XCTAssertTrue(huge.body.string.contains("more than 42 MB together"), "the thank-you page says what to do")
+        XCTAssertTrue(huge.body.string.contains(action), "and keeps the upload form")
         var count = try await ReportPhotoModel.query(on: harness.app.db).count()
         XCTAssertEqual(count, 0)
 

@@ -26,7 +26,7 @@ public enum HotlineText: Sendable, Equatable {
     case replyNotConfigured, fromReporter, fromDispatcher
     case regionLabel, noRegion, setRegion, regionSet(String)
     case detainedLegend, detainedHint, detainedCount, openCases, casesOpened(Int), errorDetainedCount, notVerifiedForCase
-    case photosLegend, photosHint, addPhotos, photosAdded(Int), photoProblem(PhotoCleaner.Problem), photosTooMany(Int), photosNone
+    case photosLegend, photosHint, addPhotos, photosAdded(Int), photoProblem(PhotoCleaner.Problem), photosTooMany(Int), photosTooLarge(Int), photosNone
     case photosLinkExpired, photosTitle, photo(Int)
     case fallbackTitle, fallbackLabel, fallbackCoordinators, fallbackSave
     case voiceMenu, voiceConnecting, voiceVoicemail, voiceThanks, voicemailReport(Int, String), banNumber, banned
@@ -271,6 +271,8 @@ public enum HotlineText: Sendable, Equatable {
             case .tooLarge: ("A photo is larger than 10 MB.", "Una foto pesa más de 10 MB.")
             }
         case .photosTooMany(let n): ("A report can have at most \(n) photos.", "Un reporte puede tener como máximo \(n) fotos.")
+        case .photosTooLarge(let mb): ("These photos are more than \(mb) MB together. Send them one or two at a time.",
+                                       "Estas fotos pasan de \(mb) MB en total. Envíelas de una o dos a la vez.")
         case .photosNone: ("Choose at least one photo.", "Elija al menos una foto.")
         case .photosLinkExpired: ("Photos can be added for two hours after a report. File a new report if you have more to tell.", "Se pueden agregar fotos durante dos horas después del reporte. Haga un nuevo reporte si tiene más que contar.")
         case .photosTitle: ("Photos", "Fotos")

@@ -11,9 +11,13 @@ import Vapor
 struct ReportPhotoRoutes: RouteCollection {
     static let perReport = 4
     static let window: TimeInterval = 2 * 3600
+    /// Four photos from a phone camera, with room for the form around them.
+    static let maxBody = 42 * 1024 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.POST, "report", "photos", ":token", body: .collect(maxSize: "42mb"), use: upload).policy(.capabilityLink)
+        // Streamed: the link is checked before a byte of the body is read, so a stranger's upload
+        // to a made-up link costs nothing but the connection.
+        routes.on(.POST, "report", "photos", ":token", body: .stream, use: upload).policy(.capabilityLink)
         routes.get("hotline", "reports", ":reportID", "photos", ":photoID", use: show).policy(.member(.workHotline))
     }
 
@@ -32,7 +36,16 @@ struct ReportPhotoRoutes: RouteCollection {
         func refuse(_ text: HotlineText) -> Response {
             htmlResponse(ReportPageRenderer.thanks(page, photoNotice: (text, true), req.chrome), status: .unprocessableEntity)
         }
-        let files = ((try? req.content.decode(Upload.self))?.photos ?? []).filter { $0.data.readableBytes > 0 }
+        let body: ByteBuffer?
+        do {
+            body = try await req.body.collect(max: Self.maxBody).get()
+        } catch let error as Abort where error.status == .payloadTooLarge {
+            return refuse(.photosTooLarge(Self.maxBody / 1024 / 1024))
+        }
+        // A body that arrived whole (not streamed) skips collect's cap.
+        guard (body?.readableBytes ?? 0) <= Self.maxBody else { return refuse(.photosTooLarge(Self.maxBody / 1024 / 1024)) }
+        let upload = body.flatMap { try? FormDataDecoder().decode(Upload.self, from: $0, headers: req.headers) }
+        let files = (upload?.photos ?? []).filter { $0.data.readableBytes > 0 }
         guard !files.isEmpty else { return refuse(.photosNone) }
         let already = try await ReportPhotoModel.query(on: req.db).filter(\.$reportID == id).count()
         guard already + files.count <= Self.perReport else { return refuse(.photosTooMany(Self.perReport)) }
