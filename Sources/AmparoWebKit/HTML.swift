@@ -31,9 +31,15 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendInterpolation(_ html: HTML?) { output += html?.rendered ?? "" }
     }
 
+    /// Escapes markup, and drops bidirectional embedding, override and isolate controls
+    /// (U+202A–U+202E, U+2066–U+2069): Amparo's text never needs them, and in a stranger's report
+    /// they reorder what the dispatcher reads ("photo\u{202E}gpj.exe"). Right-to-left writing itself
+    /// needs none of them.
     public static func escape(_ text: String) -> String {
-        // Most text has nothing to escape: answer it as is, without building a copy.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        // Most text has nothing to escape: answer it as is, without building a copy. (0xE2 leads
+        // every control dropped here, and also common punctuation such as ’ and —.)
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 })
+        else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -43,6 +49,7 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}": continue
             default: out.unicodeScalars.append(scalar)
             }
         }
