@@ -7,24 +7,26 @@ public enum CSVReader {
         /// A quoted field that never closes.
         case unterminatedQuote(row: Int)
         case notText
+        /// The file goes past one of `ImportLimits`.
+        case tooLarge(ImportLimits.Exceeded)
     }
 
     /// A whole file in memory; refused unless it is UTF-8.
-    public static func rows(_ data: Data, _ body: (SheetRow) throws -> Void) throws {
+    public static func rows(_ data: Data, limits: ImportLimits = .standard, _ body: (SheetRow) throws -> Void) throws {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard String(validating: bytes, as: UTF8.self) != nil else { throw Problem.notText }
-        var parser = CSVParser(columns: nil)
+        var parser = CSVParser(columns: nil, limits: limits)
         try bytes.withUnsafeBufferPointer { try parser.feed($0, body) }
         try parser.finish(body)
     }
 
     /// A file of any size, read in chunks; `progress` hears how many bytes have been read.
-    public static func rows(url: URL, columns: ColumnSelection? = nil, progress: ((Int64) -> Void)? = nil,
+    public static func rows(url: URL, columns: ColumnSelection? = nil, limits: ImportLimits = .standard, progress: ((Int64) -> Void)? = nil,
                             _ body: (SheetRow) throws -> Void) throws {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        var parser = CSVParser(columns: columns)
+        var parser = CSVParser(columns: columns, limits: limits)
         var read: Int64 = 0
         var first = true
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
@@ -44,6 +46,7 @@ public enum CSVReader {
 /// chunk directly; columns the reader does not want are never decoded.
 struct CSVParser {
     let columns: ColumnSelection?
+    let limits: ImportLimits
     private var slots: [Int]?
     private var cells: [String?] = []
     /// The column of the field being read.
@@ -55,8 +58,9 @@ struct CSVParser {
     private var carried = false
     private var line = 1
 
-    init(columns: ColumnSelection?) {
+    init(columns: ColumnSelection?, limits: ImportLimits = .standard) {
         self.columns = columns
+        self.limits = limits
         slots = columns?.slots
     }
 
@@ -65,7 +69,17 @@ struct CSVParser {
         return column >= slots.count || slots[column] < 0
     }
 
-    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+    /// A field carried between chunks may not grow past what the longest cell can take in UTF-8.
+    private func checkCarried() throws {
+        guard field.count <= 4 * limits.cellCharacters else { throw CSVReader.Problem.tooLarge(.cell(row: line, limit: limits.cellCharacters)) }
+    }
+
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws {
+        guard column < limits.columns else { throw CSVReader.Problem.tooLarge(.columns(row: line, limit: limits.columns)) }
+        if !skipping, field.count + (to - from) > limits.cellCharacters {
+            let text = String(decoding: field + UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            guard text.utf16.count <= limits.cellCharacters else { throw CSVReader.Problem.tooLarge(.cell(row: line, limit: limits.cellCharacters)) }
+        }
         if skipping {
             if slots == nil { cells.append(nil) }
         } else if field.isEmpty {
@@ -81,7 +95,7 @@ struct CSVParser {
     }
 
     private mutating func endRow(_ body: (SheetRow) throws -> Void, _ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws {
-        endField(bytes, from, to)
+        try endField(bytes, from, to)
         try body(SheetRow(line: line, cells: cells))
         cells.removeAll(keepingCapacity: true)
         line += 1
@@ -106,7 +120,10 @@ struct CSVParser {
             if inQuotes {
                 var end = index
                 while end < count && bytes[end] != 0x22 { end += 1 }
-                if !skipping { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                if !skipping {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    try checkCarried()
+                }
                 if end < count { quoteClosing = true }
                 index = end + 1
                 continue
@@ -129,12 +146,15 @@ struct CSVParser {
             }
             guard end < count else {
                 // The field goes on in the next chunk.
-                if !skipping { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                if !skipping {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    try checkCarried()
+                }
                 carried = true
                 return
             }
             switch bytes[end] {
-            case 0x2C: endField(bytes, index, end)
+            case 0x2C: try endField(bytes, index, end)
             case 0x0D: lastWasCR = true; try endRow(body, bytes, index, end)
             default: try endRow(body, bytes, index, end)
             }

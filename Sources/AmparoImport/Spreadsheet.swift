@@ -22,6 +22,8 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
     case noSuchSheet(String)
     /// The sheet's XML is cut or malformed near this row.
     case malformed(row: Int)
+    /// The file goes past one of `ImportLimits`.
+    case tooLarge(ImportLimits.Exceeded)
 }
 
 /// An xlsx workbook read row by row: the sheet is decompressed and scanned in chunks, so memory
@@ -49,23 +51,28 @@ public struct Spreadsheet {
     public struct Sheet: Sendable, Equatable { public let name: String; let path: String }
 
     public let sheets: [Sheet]
+    public let limits: ImportLimits
     private let archive: Archive
     private let sharedStrings: [String]
 
-    public init(url: URL) throws {
+    public init(url: URL, limits: ImportLimits = .standard) throws {
         guard let archive = try? Archive(url: url, accessMode: .read) else { throw SpreadsheetError.notAWorkbook }
-        try self.init(archive: archive)
+        try self.init(archive: archive, limits: limits)
     }
 
-    public init(data: Data) throws {
+    public init(data: Data, limits: ImportLimits = .standard) throws {
         guard let archive = try? Archive(data: data, accessMode: .read) else { throw SpreadsheetError.notAWorkbook }
-        try self.init(archive: archive)
+        try self.init(archive: archive, limits: limits)
     }
 
-    private init(archive: Archive) throws {
+    private init(archive: Archive, limits: ImportLimits) throws {
         self.archive = archive
-        guard let workbook = try Self.read(archive, "xl/workbook.xml") else { throw SpreadsheetError.notAWorkbook }
-        let relations = try Self.read(archive, "xl/_rels/workbook.xml.rels").map(Self.relationships) ?? [:]
+        self.limits = limits
+        // What the archive declares is checked first; what it really inflates to, as it is read.
+        let declared = archive.reduce(Int64(0)) { $0 + Int64($1.uncompressedSize) }
+        guard declared <= limits.workbookBytes else { throw SpreadsheetError.tooLarge(.workbook(limit: limits.workbookBytes)) }
+        guard let workbook = try Self.read(archive, "xl/workbook.xml", limits: limits) else { throw SpreadsheetError.notAWorkbook }
+        let relations = try Self.read(archive, "xl/_rels/workbook.xml.rels", limits: limits).map(Self.relationships) ?? [:]
         sheets = workbook.withUnsafeBufferPointer { bytes in
             var found: [Sheet] = []
             var index = 0
@@ -81,7 +88,12 @@ public struct Spreadsheet {
             return found
         }
         guard !sheets.isEmpty else { throw SpreadsheetError.notAWorkbook }
-        sharedStrings = try Self.read(archive, "xl/sharedStrings.xml").map(Self.strings) ?? []
+        var strings = SharedStringsScanner(limits: limits)
+        if let entry = archive["xl/sharedStrings.xml"] {
+            try Self.extract(archive, entry, limit: limits.sharedStringBytes, exceeded: .sharedStrings(limit: limits.sharedStringBytes),
+                             limits: limits) { try strings.feed($0) }
+        }
+        sharedStrings = strings.strings
     }
 
     /// Calls `body` with each row of the sheet named `name` (the first sheet when nil), in order.
@@ -93,15 +105,15 @@ public struct Spreadsheet {
         guard let sheet = name.map({ wanted in sheets.first { $0.name == wanted } }) ?? sheets.first, let entry = archive[sheet.path] else {
             throw SpreadsheetError.noSuchSheet(name ?? "")
         }
-        var scanner = SheetScanner(sharedStrings: sharedStrings, columns: columns)
+        var scanner = SheetScanner(sharedStrings: sharedStrings, columns: columns, limits: limits)
         var read: Int64 = 0
-        _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+        try Self.extract(archive, entry, limit: limits.workbookBytes, exceeded: .workbook(limit: limits.workbookBytes), limits: limits) { chunk in
             try scanner.feed(chunk, body)
             read += Int64(chunk.count)
             progress?(read)
         }
         try scanner.finish(body)
-        let relations = try Self.read(archive, Self.relationsPath(of: sheet.path)).map(Self.relationships) ?? [:]
+        let relations = try Self.read(archive, Self.relationsPath(of: sheet.path), limits: limits).map(Self.relationships) ?? [:]
         return scanner.hyperlinks.compactMapValues { relations[$0] }
     }
 
@@ -131,15 +143,36 @@ public struct Spreadsheet {
         return (parts.dropLast().joined(separator: "/")) + "/_rels/" + (parts.last ?? "") + ".rels"
     }
 
-    private static func read(_ archive: Archive, _ path: String) throws -> [UInt8]? {
+    private static func read(_ archive: Archive, _ path: String, limits: ImportLimits) throws -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
         var bytes: [UInt8] = []
+        try extract(archive, entry, limit: limits.partBytes, exceeded: .part(path, limit: limits.partBytes), limits: limits) {
+            bytes.append(contentsOf: $0)
+        }
+        return bytes
+    }
+
+    /// Inflates an entry chunk by chunk, stopping as soon as it passes `limit` or the inflation
+    /// ratio, whatever its header claims.
+    private static func extract(_ archive: Archive, _ entry: Entry, limit: Int64, exceeded: ImportLimits.Exceeded, limits: ImportLimits,
+                                _ consume: (Data) throws -> Void) throws {
+        // Tiny parts compress badly or very well; a megabyte is always allowed.
+        let byRatio = max(Int64(entry.compressedSize) * limits.inflationRatio, 1 << 20)
+        let ceiling = min(limit, byRatio)
+        let refusal = SpreadsheetError.tooLarge(byRatio < limit ? .inflation(entry.path, ratio: limits.inflationRatio) : exceeded)
+        guard Int64(entry.uncompressedSize) <= ceiling else { throw refusal }
+        var inflated: Int64 = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: true) { bytes.append(contentsOf: $0) }
+            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+                inflated += Int64(chunk.count)
+                guard inflated <= ceiling else { throw refusal }
+                try consume(chunk)
+            }
+        } catch let error as SpreadsheetError {
+            throw error
         } catch {
             throw SpreadsheetError.notAWorkbook
         }
-        return bytes
     }
 
     /// Id → target of a .rels part.
@@ -158,19 +191,42 @@ public struct Spreadsheet {
             return map
         }
     }
+}
 
-    /// The shared strings table: each `<si>`'s text runs joined (rich text has several `<t>`).
-    private static func strings(_ xml: [UInt8]) -> [String] {
-        xml.withUnsafeBufferPointer { bytes in
-            var list: [String] = []
+/// The shared strings table, read as it inflates: each `<si>`'s text runs joined (rich text has
+/// several `<t>`). Only an unfinished item waits for the next chunk.
+struct SharedStringsScanner {
+    let limits: ImportLimits
+    private(set) var strings: [String] = []
+    private var pending: [UInt8] = []
+    private static let open = Array("<si>".utf8), close = Array("</si>".utf8)
+
+    init(limits: ImportLimits) { self.limits = limits }
+
+    mutating func feed(_ chunk: Data) throws {
+        pending.append(contentsOf: chunk)
+        let limits = self.limits
+        var found: [String] = []
+        let consumed = try pending.withUnsafeBufferPointer { bytes -> Int in
             var index = 0
-            while let start = XMLBytes.find(Array("<si>".utf8), in: bytes, from: index, to: bytes.count),
-                  let end = XMLBytes.find(Array("</si>".utf8), in: bytes, from: start, to: bytes.count) {
-                list.append(SheetScanner.runs(bytes, from: start, to: end))
-                index = end
+            while let start = XMLBytes.find(Self.open, in: bytes, from: index, to: bytes.count) {
+                guard let end = XMLBytes.find(Self.close, in: bytes, from: start, to: bytes.count) else {
+                    guard bytes.count - start <= limits.rowBytes else {
+                        throw SpreadsheetError.tooLarge(.sharedString(limit: limits.cellCharacters))
+                    }
+                    return start
+                }
+                let text = SheetScanner.runs(bytes, from: start, to: end)
+                guard text.utf8.count <= limits.cellCharacters || text.utf16.count <= limits.cellCharacters else {
+                    throw SpreadsheetError.tooLarge(.sharedString(limit: limits.cellCharacters))
+                }
+                found.append(text)
+                index = end + Self.close.count
             }
-            return list
+            return max(index, bytes.count - Self.open.count)
         }
+        strings.append(contentsOf: found)
+        pending.removeFirst(consumed)
     }
 }
 
@@ -179,6 +235,7 @@ public struct Spreadsheet {
 struct SheetScanner {
     let sharedStrings: [String]
     let columns: ColumnSelection?
+    let limits: ImportLimits
     var pending: [UInt8] = []
     var hyperlinks: [String: String] = [:]
     private var lastLine = 0
@@ -188,9 +245,10 @@ struct SheetScanner {
     private static let cellClose = Array("</c>".utf8), valueOpen = Array("<v>".utf8), valueClose = Array("</v>".utf8)
     private static let hyperlinkOpen = Array("<hyperlink ".utf8), r = Array("r".utf8), t = Array("t".utf8), dataClose = Array("</sheetData>".utf8)
 
-    init(sharedStrings: [String], columns: ColumnSelection? = nil) {
+    init(sharedStrings: [String], columns: ColumnSelection? = nil, limits: ImportLimits = .standard) {
         self.sharedStrings = sharedStrings
         self.columns = columns
+        self.limits = limits
     }
 
     mutating func feed(_ chunk: Data, _ body: (SheetRow) throws -> Void) throws {
@@ -230,10 +288,13 @@ struct SheetScanner {
             }
             guard let end = XMLBytes.find(Self.rowClose, in: bytes, from: tagEnd, to: limit, anchor: 4) else {
                 if final { throw SpreadsheetError.malformed(row: line) }
+                // A row that never closes would be searched again with every chunk.
+                guard bytes.count - start <= limits.rowBytes else { throw SpreadsheetError.tooLarge(.row(line, limit: limits.rowBytes)) }
                 return start
             }
+            guard end - start <= limits.rowBytes else { throw SpreadsheetError.tooLarge(.row(line, limit: limits.rowBytes)) }
             lastLine = line
-            try body(SheetRow(line: line, cells: cells(bytes, from: tagEnd + 1, to: end)))
+            try body(SheetRow(line: line, cells: try cells(bytes, line: line, from: tagEnd + 1, to: end)))
             index = end + Self.rowClose.count
         }
         if let dataEnd {
@@ -246,7 +307,7 @@ struct SheetScanner {
         return max(index, bytes.count - 16)
     }
 
-    private func cells(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String?] {
+    private func cells(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, from: Int, to: Int) throws -> [String?] {
         let slots = columns?.slots
         var cells: [String?] = slots == nil ? [] : [String?](repeating: nil, count: columns!.count)
         var index = from
@@ -258,6 +319,7 @@ struct SheetScanner {
                 continue
             }
             let column = XMLBytes.attribute(Self.r, in: bytes, from: start, to: tagEnd).flatMap { XMLBytes.column(bytes, $0) } ?? nextColumn
+            guard column < limits.columns else { throw SpreadsheetError.tooLarge(.columns(row: line, limit: limits.columns)) }
             nextColumn = column + 1
             if bytes[tagEnd - 1] == 0x2F { index = tagEnd + 1; continue }
             // A cell the reader does not want: the next "<c" search steps over its value.
@@ -281,6 +343,10 @@ struct SheetScanner {
                 }
             }
             if let value {
+                // Byte count first: it is free, and no short cell needs the character count.
+                guard value.utf8.count <= limits.cellCharacters || value.utf16.count <= limits.cellCharacters else {
+                    throw SpreadsheetError.tooLarge(.cell(row: line, limit: limits.cellCharacters))
+                }
                 if cells.count <= slot { cells.append(contentsOf: repeatElement(nil, count: slot - cells.count + 1)) }
                 cells[slot] = value
             }

@@ -67,6 +67,18 @@ final class PlacesTests: XCTestCase {
         try await browser.get("/places/imports")
         let binary = try await browser.upload("/places/imports", ["list": "participating"], files: [("file", "x.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 1, 2])])
         XCTAssertEqual(binary.status, .unprocessableEntity)
+        // Names reach public pages: a name no agency has is refused, a cell past Excel's limit too.
+        try await browser.get("/places/imports")
+        let long = "STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE\r\nTEXAS,\(String(repeating: "Sheriff ", count: 40)),Jail Enforcement Model\r\n"
+        let tooLong = try await browser.upload("/places/imports", ["list": "participating"], files: [("file", "long.csv", Array(long.utf8))])
+        XCTAssertEqual(tooLong.status, .unprocessableEntity)
+        XCTAssertTrue(tooLong.body.string.contains("is longer than any name can be (200 characters)"), tooLong.body.string)
+        try await browser.get("/places/imports")
+        let giant = "STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE\r\nTEXAS,\(String(repeating: "A", count: 40_000)),Jail Enforcement Model\r\n"
+        let tooBig = try await browser.upload("/places/imports", ["list": "participating"], files: [("file", "giant.csv", Array(giant.utf8))])
+        XCTAssertEqual(tooBig.status, .unprocessableEntity)
+        XCTAssertTrue(tooBig.body.string.contains("a cell in row 2 holds more than 32767 characters"), tooBig.body.string)
+        XCTAssertLessThan(tooBig.body.readableBytes, 20_000, "the page does not repeat the cell")
         let counts = (try await AgreementRecordModel.query(on: harness.app.db).count(), try await AgreementImportModel.query(on: harness.app.db).count(),
                       try await AgencyModel.query(on: harness.app.db).count())
         XCTAssertTrue(counts == (0, 0, 0), "\(counts)")

@@ -6,7 +6,7 @@ import Foundation
 /// the import with the row, the column and the value.
 public enum AgreementListParser {
     public enum Reason: String, Sendable, Equatable, Codable {
-        case noHeader, notAState, missingAgency, unknownModel, badDate, noRows
+        case noHeader, notAState, missingAgency, unknownModel, badDate, noRows, tooLong
     }
 
     public struct Problem: Error, Sendable, Equatable, Codable {
@@ -63,6 +63,12 @@ public enum AgreementListParser {
             guard let agency = cell(row, .agency) else {
                 return .failure(Problem(row: row.line, column: label(.agency), value: "", reason: .missingAgency))
             }
+            // Names go on public pages: no agency or county is named in more than a line.
+            for field in [Field.agency, .county, .type] {
+                if let text = cell(row, field), text.count > Self.longestName {
+                    return .failure(Problem(row: row.line, column: label(field), value: String(text.prefix(40)) + "…", reason: .tooLong))
+                }
+            }
             guard let model = cell(row, .model).flatMap(AgreementModel.normalize) else {
                 return .failure(Problem(row: row.line, column: label(.model), value: cell(row, .model) ?? "", reason: .unknownModel))
             }
@@ -78,6 +84,9 @@ public enum AgreementListParser {
         guard !result.isEmpty else { return .failure(Problem(row: rows[headerIndex].line, column: "—", value: "", reason: .noRows)) }
         return .success(Parsed(agreements: result, warnings: warnings))
     }
+
+    /// The longest agency, county or agency-type text a list may hold (ICE's longest is under 100).
+    public static let longestName = 200
 
     /// 0 → "A", 26 → "AA".
     public static func letters(_ column: Int) -> String {

@@ -5,7 +5,7 @@ public enum PlacesText: Sendable, Equatable {
     case policyKind(PolicyKind), position(PolicyPosition), instrument(PolicyInstrument), effective, document, criteria, history
     case governing, fromState, fromCounty, facilities, noFacilities, recordPolicy, savePolicy, errorPolicy, kindOfPolicy, positionLabel
     case instrumentLabel, importsTitle, importsIntro, importFile, importList, list(AgreementList), importButton, imported(added: Int, removed: Int, unchanged: Int)
-    case alreadyImported(String), unreadable, refused(row: Int, column: String, value: String, reason: AgreementListParser.Reason)
+    case alreadyImported(String), unreadable, tooLarge(en: String, es: String), refused(row: Int, column: String, value: String, reason: AgreementListParser.Reason)
     case warning(row: Int, column: String, value: String), added, removed, importedOn, rows, noImports, changesTitle, agreementStatus(AgreementStatus)
     case since, mapTitle, noMap, noAgreementShort
 
@@ -106,6 +106,8 @@ public enum PlacesText: Sendable, Equatable {
         case .importButton: ("Import", "Importar")
         case .imported(let added, let removed, let unchanged): ("Imported: \(added) added, \(removed) removed, \(unchanged) unchanged.", "Importado: \(added) agregados, \(removed) quitados, \(unchanged) sin cambios.")
         case .alreadyImported(let when): ("This file was already imported (\(when)); nothing changed.", "Este archivo ya se importó (\(when)); no cambió nada.")
+        case .tooLarge(let en, let es): ("This file is refused: \(en). Nothing was imported. Upload the list as ICE publishes it.",
+                                         "Este archivo se rechaza: \(es). No se importó nada. Suba la lista tal como la publica ICE.")
         case .unreadable: ("This is not an xlsx workbook or a CSV file we can read. Upload the list as ICE publishes it.", "No es un libro xlsx ni un CSV que podamos leer. Suba la lista tal como la publica ICE.")
         case .refused(let row, let column, let value, let reason):
             switch reason {
@@ -115,6 +117,8 @@ public enum PlacesText: Sendable, Equatable {
             case .missingAgency: ("Row \(row), column \(column): the agency is missing. Nothing was imported.", "Fila \(row), columna \(column): falta la agencia. No se importó nada.")
             case .unknownModel: ("Row \(row), column \(column): “\(value)” is not a 287(g) model (Jail Enforcement, Task Force, Warrant Service Officer). Nothing was imported.", "Fila \(row), columna \(column): “\(value)” no es un modelo 287(g) (cárcel, fuerza de tarea, WSO). No se importó nada.")
             case .badDate: ("Row \(row), column \(column): “\(value)” is not a date. Nothing was imported.", "Fila \(row), columna \(column): “\(value)” no es una fecha. No se importó nada.")
+            case .tooLong: ("Row \(row), column \(column): “\(value)” is longer than any name can be (\(AgreementListParser.longestName) characters). Nothing was imported.",
+                            "Fila \(row), columna \(column): “\(value)” es más largo que cualquier nombre (\(AgreementListParser.longestName) caracteres). No se importó nada.")
             }
         case .warning(let row, let column, let value): ("Row \(row), column \(column): “\(value)” is not a date; the agreement was imported without it.", "Fila \(row), columna \(column): “\(value)” no es una fecha; el acuerdo se importó sin ella.")
         case .added: ("Added", "Agregados")

@@ -26,6 +26,8 @@ extension Operations {
             return ImportSummary(message: say(.refused(row: problem.row, column: problem.column, value: problem.value, reason: problem.reason)), failed: true)
         case .unreadable:
             return ImportSummary(message: say(.unreadable), failed: true)
+        case .tooLarge(let exceeded):
+            return ImportSummary(message: say(.tooLarge(en: exceeded.description, es: exceeded.spanish)), failed: true)
         }
     }
 }

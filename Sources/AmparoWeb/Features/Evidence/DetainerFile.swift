@@ -29,6 +29,8 @@ struct DetainerFile {
         case notReadable
         case noHeader
         case malformed(sheet: String, row: Int)
+        /// Past one of `ImportLimits`: refused before it could cost unbounded time or memory.
+        case tooLarge(ImportLimits.Exceeded)
         case noRows
         /// The server stopped while it read the file.
         case interrupted
@@ -100,9 +102,16 @@ struct DetainerFile {
             try? handle?.close()
             guard let signature else { throw Refusal.notReadable }
             if signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                guard let workbook = try? Spreadsheet(url: url) else { throw Refusal.notReadable }
-                self.workbook = workbook
-                total = workbook.totalSize
+                let opened: Spreadsheet
+                do {
+                    opened = try Spreadsheet(url: url)
+                } catch SpreadsheetError.tooLarge(let exceeded) {
+                    throw Refusal.tooLarge(exceeded)
+                } catch {
+                    throw Refusal.notReadable
+                }
+                workbook = opened
+                total = opened.totalSize
             } else {
                 workbook = nil
                 total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
@@ -118,6 +127,8 @@ struct DetainerFile {
                     }
                 } catch CSVReader.Problem.unterminatedQuote(let row) {
                     throw Refusal.malformed(sheet: "CSV", row: row)
+                } catch CSVReader.Problem.tooLarge(let exceeded) {
+                    throw Refusal.tooLarge(exceeded)
                 }
                 return
             }
@@ -130,6 +141,8 @@ struct DetainerFile {
                     }
                 } catch SpreadsheetError.malformed(let row) {
                     throw Refusal.malformed(sheet: sheet.name, row: row)
+                } catch SpreadsheetError.tooLarge(let exceeded) {
+                    throw Refusal.tooLarge(exceeded)
                 } catch is SpreadsheetError {
                     throw Refusal.notReadable
                 }

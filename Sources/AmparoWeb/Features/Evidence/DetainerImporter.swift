@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoImport
 import AmparoPersistence
 import Crypto
 import Fluent
@@ -198,11 +199,15 @@ enum EvidenceRefusal {
         case .noRows: "noRows"
         case .interrupted: "interrupted"
         case .malformed(let sheet, let row): "malformed|\(row)|\(sheet)"
+        case .tooLarge(let exceeded): "tooLarge|" + String(decoding: (try? JSONEncoder().encode(exceeded)) ?? Data(), as: UTF8.self)
         }
     }
 
     static func refusal(_ code: String?) -> DetainerFile.Refusal? {
         guard let code else { return nil }
+        if code.hasPrefix("tooLarge|") {
+            return (try? JSONDecoder().decode(ImportLimits.Exceeded.self, from: Data(code.dropFirst(9).utf8))).map { .tooLarge($0) }
+        }
         let parts = code.split(separator: "|", maxSplits: 2).map(String.init)
         switch parts[0] {
         case "notReadable": return .notReadable

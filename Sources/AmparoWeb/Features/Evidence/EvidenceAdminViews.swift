@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoImport
 import AmparoPersistence
 import AmparoWebKit
 import Fluent
@@ -24,6 +25,8 @@ enum EvidenceAdminViews {
         case .interrupted: (en, es) = ("the import stopped before it finished (the server stopped, or the database refused it); nothing of it landed. Upload it again.",
                                        "la importación se detuvo antes de terminar (se detuvo el servidor o la base de datos la rechazó); no entró nada. Súbala de nuevo.")
         case .malformed(let sheet, let row): (en, es) = ("the sheet \(sheet) is cut or damaged near row \(row).", "la hoja \(sheet) está cortada o dañada cerca de la fila \(row).")
+        case .tooLarge(let exceeded): (en, es) = ("it is refused: \(exceeded.description). Nothing of it was imported.",
+                                                  "se rechaza: \(exceeded.spanish). No se importó nada de él.")
         }
         return language == .es ? es : en
     }

@@ -18,17 +18,34 @@ struct AgreementImporter {
         case alreadyImported(AgreementImportModel)
         case refused(AgreementListParser.Problem)
         case unreadable
+        case tooLarge(ImportLimits.Exceeded)
+    }
+
+    enum Unreadable: Error {
+        case notASpreadsheet
+        case tooLarge(ImportLimits.Exceeded)
     }
 
     /// Rows of an xlsx (by its zip signature) or a CSV file.
-    static func rows(of data: Data) -> (rows: [(line: Int, cells: [String?])], links: [Int: [Int: String]])? {
+    /// Bounded as the detainer importer is (`ImportLimits`): a bomb is refused, not read.
+    static func rows(of data: Data) throws(Unreadable) -> (rows: [(line: Int, cells: [String?])], links: [Int: [Int: String]]) {
+        let limits = ImportLimits.standard
+        guard data.count <= limits.listBytes else { throw .tooLarge(.file(limit: Int64(limits.listBytes))) }
         var rows: [(line: Int, cells: [String?])] = []
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            guard let sheet = try? Spreadsheet(data: data), let hyperlinks = try? sheet.rows(sheet: nil, { rows.append(($0.line, $0.cells)) }) else { return nil }
-            return (rows, Spreadsheet.byCell(hyperlinks))
+        do {
+            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                let hyperlinks = try Spreadsheet(data: data).rows(sheet: nil) { rows.append(($0.line, $0.cells)) }
+                return (rows, Spreadsheet.byCell(hyperlinks))
+            }
+            try CSVReader.rows(data) { rows.append(($0.line, $0.cells)) }
+            return (rows, [:])
+        } catch SpreadsheetError.tooLarge(let exceeded) {
+            throw .tooLarge(exceeded)
+        } catch CSVReader.Problem.tooLarge(let exceeded) {
+            throw .tooLarge(exceeded)
+        } catch {
+            throw .notASpreadsheet
         }
-        guard (try? CSVReader.rows(data, { rows.append(($0.line, $0.cells)) })) != nil else { return nil }
-        return (rows, [:])
     }
 
     func run(data: Data, fileName: String, list: AgreementList, actor: String) async throws -> Outcome {
@@ -36,7 +53,14 @@ struct AgreementImporter {
         if let earlier = try await AgreementImportModel.query(on: db).filter(\.$fileDigest == digest).filter(\.$list == list.rawValue).first() {
             return .alreadyImported(earlier)
         }
-        guard let (rows, links) = Self.rows(of: data) else { return .unreadable }
+        let rows: [(line: Int, cells: [String?])], links: [Int: [Int: String]]
+        do {
+            (rows, links) = try Self.rows(of: data)
+        } catch .tooLarge(let exceeded) {
+            return .tooLarge(exceeded)
+        } catch {
+            return .unreadable
+        }
         let parsed: AgreementListParser.Parsed
         switch AgreementListParser.parse(rows, links: links) {
         case .failure(let problem): return .refused(problem)

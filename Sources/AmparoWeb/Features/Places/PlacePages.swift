@@ -1,4 +1,5 @@
 import AmparoDomain
+import AmparoImport
 import AmparoPersistence
 import Foundation
 
@@ -97,6 +98,7 @@ struct PlaceImportsPage: Sendable, Equatable, Codable {
     enum Message: Sendable, Equatable, Codable {
         case refused(AgreementListParser.Problem)
         case unreadable
+        case tooLarge(ImportLimits.Exceeded)
         case alreadyImported(on: Date)
     }
 

@@ -82,6 +82,8 @@ enum PlaceRenderer {
         case .refused(let problem)?:
             message = Form.errorSummary([t(.refused(row: problem.row, column: problem.column, value: problem.value, reason: problem.reason), chrome)], language: language)
         case .unreadable?: message = Form.errorSummary([t(.unreadable, chrome)], language: language)
+        case .tooLarge(let exceeded)?:
+            message = Form.errorSummary([t(.tooLarge(en: exceeded.description, es: exceeded.spanish), chrome)], language: language)
         case .alreadyImported(let earlier)?: message = "<p class=\"notice\" role=\"status\">\(t(.alreadyImported(chrome.dateTime(earlier)), chrome))</p>"
         case nil: break
         }

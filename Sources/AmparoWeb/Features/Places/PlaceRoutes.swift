@@ -91,6 +91,7 @@ struct PlaceRoutes: RouteCollection {
             return htmlResponse(PlaceRenderer.render(try await Self.importsPage(req, message: .alreadyImported(on: earlier.importedAt)), req.chrome), status: .ok)
         case .refused(let problem): message = .refused(problem)
         case .unreadable: message = .unreadable
+        case .tooLarge(let exceeded): message = .tooLarge(exceeded)
         }
         return htmlResponse(PlaceRenderer.render(try await Self.importsPage(req, message: message), req.chrome), status: .unprocessableEntity)
     }
