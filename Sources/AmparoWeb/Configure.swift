@@ -184,10 +184,8 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.lifecycle.use(LiveEventsShutdown(events: services.liveEvents))
     app.lifecycle.use(PasswordWorkShutdown(work: services.passwordWork))
     if let relay = services.liveRelay {
-        let events = services.liveEvents, logger = app.logger
-        app.lifecycle.use(BackgroundTask {
-            await relay.listen(logger: logger) { wire in LiveEvent(wire: wire).map(events.receiveFromElsewhere) }
-        })
+        let logger = app.logger, receive = services.receiveFromElsewhere
+        app.lifecycle.use(BackgroundTask { await relay.listen(logger: logger, receive) })
     }
     if config.runScheduler {
         let purge = services.purge, logger = app.logger

@@ -2,6 +2,7 @@ import AmparoDomain
 import AmparoPersistence
 import Fluent
 import SQLKit
+import NIOConcurrencyHelpers
 import XCTVapor
 
 @testable import AmparoWeb
@@ -56,5 +57,47 @@ final class SessionCacheTests: XCTestCase {
         XCTAssertEqual(saved.status, .seeOther)
         let after = try await browser.get("/dashboard").body.string
         XCTAssertTrue(after.contains("Eastside Rapid Response"))
+    }
+
+    func testOnPostgreSQLAMemberDisabledOnAnotherServerIsSignedOutHereAtOnce() async throws {
+        guard case .postgres(let url) = harness.config.database, let relay = harness.services.liveRelay else {
+            throw XCTSkip("several app servers share PostgreSQL only")
+        }
+        let logger = Logger(label: "relay-test"), receive = harness.services.receiveFromElsewhere
+        // This server listens as a running server does.
+        let here = Task { await relay.listen(logger: logger, receive) }
+        defer { here.cancel() }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        let member = try await harness.member(.dispatcher)
+        let browser = try await harness.signedIn(member)
+        let first = try await browser.get("/dashboard")
+        XCTAssertEqual(first.status, .ok)
+
+        // Another server disables her: its write never passes this server's Fluent, and the
+        // manual clock never lets the cached session expire, so only the notification can tell.
+        try await harness.app.db.sql.update(UserModel.schema)
+            .set("disabled_at", to: SQLBind(harness.clock.now()))
+            .where("id", .equal, SQLBind(member.id))
+            .run()
+        let other = try LiveRelay(url: url)
+        try await other.send(SessionCache.revokedWire, on: harness.app.db.sql)
+        var signedOut = false
+        for _ in 0..<40 where !signedOut {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            signedOut = try await browser.get("/dashboard").headers.first(name: .location) == "/login"
+        }
+        XCTAssertTrue(signedOut, "signed out here within two seconds of the other server's change")
+    }
+
+    func testOnlyWritesThatTakeAccessAwayAreTold() async throws {
+        let told = NIOLockedValueBox(0)
+        let cache = SessionCache(ttl: 2, clock: harness.clock, tellOthers: { told.withLockedValue { $0 += 1 } })
+        let sessions = SessionCacheInvalidation<SessionModel>(cache: cache), users = SessionCacheInvalidation<UserModel>(cache: cache)
+        XCTAssertFalse(sessions.takesAccess)
+        XCTAssertTrue(users.takesAccess)
+        cache.revoke()
+        XCTAssertEqual(told.withLockedValue { $0 }, 1)
+        cache.removeAll()
+        XCTAssertEqual(told.withLockedValue { $0 }, 1, "forgetting here alone tells nobody")
     }
 }

@@ -114,7 +114,7 @@ struct Accounts {
         var query = SessionModel.query(on: db).filter(\.$user.$id == userID)
         if let keep { query = query.filter(\.$id != keep) }
         try await query.delete()
-        services.sessionCache.removeAll()  // a bulk delete passes no model middleware
+        services.sessionCache.revoke()  // a bulk delete passes no model middleware
     }
 
     /// Revokes every API token a member holds: on disable and on password change, when whoever

@@ -66,12 +66,16 @@ public final class AmparoServices: Sendable {
         self.csrfKey = keys.derivedKey(purpose: "csrf")
         self.unsubscribeKey = keys.derivedKey(purpose: "unsubscribe")
         self.linkKey = keys.derivedKey(purpose: "capability-links")
-        self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock)
         let random = config.random
         // Several app servers share PostgreSQL: events travel between them by NOTIFY.
         var relay: LiveRelay?
         if case .postgres(let url) = config.database { relay = try? LiveRelay(url: url) }
         self.liveRelay = relay
+        var tellOthers: (@Sendable () -> Void)?
+        if let relay {
+            tellOthers = { Task { try? await relay.send(SessionCache.revokedWire, on: database() as! any SQLDatabase) } }
+        }
+        self.sessionCache = SessionCache(ttl: config.sessionCacheTTL, clock: config.clock, tellOthers: tellOthers)
         var send: (@Sendable (LiveEvent) -> Void)?
         if let relay {
             send = { event in
@@ -139,4 +143,15 @@ final class TimedCache<Value: Sendable>: Sendable {
     }
 
     func store(_ value: Value, now: Date) { stored.withLockedValue { $0 = (value, now) } }
+}
+
+extension AmparoServices {
+    /// What another app server said (see `LiveRelay`): a live event for open pages, or that access
+    /// was taken away there.
+    var receiveFromElsewhere: @Sendable (String) -> Void {
+        let events = liveEvents, cache = sessionCache
+        return { wire in
+            if wire == SessionCache.revokedWire { cache.removeAll() } else { LiveEvent(wire: wire).map(events.receiveFromElsewhere) }
+        }
+    }
 }

@@ -6,15 +6,27 @@ import Vapor
 
 /// Remembers recently read sessions for a moment, so a signed-in page costs no session query while a
 /// person clicks around. Any write to a user, a session or a membership through this process empties
-/// it, so on SQLite (one server) it is never stale. A change made elsewhere (another app server on
-/// the same PostgreSQL, the CLI) is seen within `ttl`; set it to 0 to turn the cache off.
+/// it, so on SQLite (one server) it is never stale. A write that takes access away (a disabled or
+/// changed member, an ended session, a membership) also tells the other app servers on the same
+/// PostgreSQL at once (`tellOthers`, by NOTIFY); what is left (the CLI, a lost notification) is seen
+/// within `ttl`. Set it to 0 to turn the cache off.
 final class SessionCache: Sendable {
     private let sessions: ExpiringCache<String, SessionRow>
     private let teams: ExpiringCache<UUID, [TeamSummary]>
+    private let tellOthers: (@Sendable () -> Void)?
+    /// The message other servers hear.
+    static let revokedWire = "sessions:revoked"
 
-    init(ttl: TimeInterval, clock: any Clock) {
+    init(ttl: TimeInterval, clock: any Clock, tellOthers: (@Sendable () -> Void)? = nil) {
         sessions = ExpiringCache(ttl: ttl, clock: clock)
         teams = ExpiringCache(ttl: ttl, clock: clock)
+        self.tellOthers = tellOthers
+    }
+
+    /// Access was taken away: forget here, and on every other server.
+    func revoke() {
+        removeAll()
+        tellOthers?()
     }
 
     /// A cached row, or the database's (which is then cached).
@@ -85,13 +97,16 @@ struct SessionCacheInvalidation<M: Model>: AsyncModelMiddleware {
         cache.removeAll()
     }
 
+    /// A session's own writes (sign-in, a minute's last-seen) take nothing away: this server is enough.
+    var takesAccess: Bool { M.self != SessionModel.self }
+
     func update(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.update(model, on: db)
-        cache.removeAll()
+        if takesAccess { cache.revoke() } else { cache.removeAll() }
     }
 
     func delete(model: M, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.delete(model, force: force, on: db)
-        cache.removeAll()
+        cache.revoke()
     }
 }

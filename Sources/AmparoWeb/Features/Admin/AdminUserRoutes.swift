@@ -83,7 +83,7 @@ struct AdminUserRoutes: RouteCollection {
             try await TeamMembershipModel.query(on: db).filter(\.$user.$id == user.id!).delete()
             for teamID in teamIDs { try await TeamMembershipModel(userID: user.id!, teamID: teamID).create(on: db) }
         }
-        req.amparo.sessionCache.removeAll()  // after the commit: a bulk delete passes no model middleware
+        req.amparo.sessionCache.revoke()  // after the commit: a bulk delete passes no model middleware
         try await req.audit("user.teams_change", recordType: "user", recordID: user.id!.uuidString)
         return req.redirect(to: "/admin/users/\(user.id!.uuidString)", notice: "saved")
     }
