@@ -46,9 +46,9 @@ public struct ImportLimits: Sendable, Equatable {
             case .part(let name, let limit): "\(name) inflates to more than \(Self.size(limit))"
             case .inflation(let name, let ratio): "\(name) inflates to more than \(ratio) times its compressed size, as no real spreadsheet does"
             case .row(let row, let limit): "row \(row) is longer than \(Self.size(Int64(limit)))"
-            case .cell(let row, let limit): "a cell in row \(row) holds more than \(limit) characters"
-            case .sharedString(let limit): "one of its shared strings holds more than \(limit) characters"
-            case .columns(let row, let limit): "row \(row) has more than \(limit) columns"
+            case .cell(let row, let limit): "a cell in row \(row) holds more than \(Self.count(limit, ",")) characters"
+            case .sharedString(let limit): "one of its shared strings holds more than \(Self.count(limit, ",")) characters"
+            case .columns(let row, let limit): "row \(row) has more than \(Self.count(limit, ",")) columns"
             }
         }
 
@@ -60,10 +60,17 @@ public struct ImportLimits: Sendable, Equatable {
             case .part(let name, let limit): "\(name) se descomprime a más de \(Self.size(limit))"
             case .inflation(let name, let ratio): "\(name) se descomprime a más de \(ratio) veces su tamaño comprimido, algo que ninguna hoja real hace"
             case .row(let row, let limit): "la fila \(row) ocupa más de \(Self.size(Int64(limit)))"
-            case .cell(let row, let limit): "una celda de la fila \(row) tiene más de \(limit) caracteres"
-            case .sharedString(let limit): "uno de sus textos compartidos tiene más de \(limit) caracteres"
-            case .columns(let row, let limit): "la fila \(row) tiene más de \(limit) columnas"
+            case .cell(let row, let limit): "una celda de la fila \(row) tiene más de \(Self.count(limit, ".")) caracteres"
+            case .sharedString(let limit): "uno de sus textos compartidos tiene más de \(Self.count(limit, ".")) caracteres"
+            case .columns(let row, let limit): "la fila \(row) tiene más de \(Self.count(limit, ".")) columnas"
             }
+        }
+
+        /// 32767 → "32,767" in English, "32.767" in Spanish.
+        static func count(_ number: Int, _ separator: String) -> String {
+            var digits = String(number), groups: [String] = []
+            while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
+            return ([digits] + groups).joined(separator: separator)
         }
 
         static func size(_ bytes: Int64) -> String {

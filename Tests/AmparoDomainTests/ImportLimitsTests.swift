@@ -36,7 +36,8 @@ final class ImportLimitsTests: XCTestCase {
     func testACellPastExcelsLimitIsRefused() throws {
         let url = try workbook([[.text("STATE")], [.text(String(repeating: "x", count: 32_768))]])
         XCTAssertEqual(refusal(url, .standard), .sharedString(limit: 32_767))
-        XCTAssertEqual(ImportLimits.Exceeded.sharedString(limit: 32_767).description, "one of its shared strings holds more than 32767 characters")
+        XCTAssertEqual(ImportLimits.Exceeded.sharedString(limit: 32_767).description, "one of its shared strings holds more than 32,767 characters")
+        XCTAssertEqual(ImportLimits.Exceeded.cell(row: 2, limit: 32_767).spanish, "una celda de la fila 2 tiene más de 32.767 caracteres")
     }
 
     func testSharedStringsPastTheirLimitAreRefusedAsTheyInflate() throws {

@@ -77,7 +77,7 @@ final class PlacesTests: XCTestCase {
         let giant = "STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE\r\nTEXAS,\(String(repeating: "A", count: 40_000)),Jail Enforcement Model\r\n"
         let tooBig = try await browser.upload("/places/imports", ["list": "participating"], files: [("file", "giant.csv", Array(giant.utf8))])
         XCTAssertEqual(tooBig.status, .unprocessableEntity)
-        XCTAssertTrue(tooBig.body.string.contains("a cell in row 2 holds more than 32767 characters"), tooBig.body.string)
+        XCTAssertTrue(tooBig.body.string.contains("a cell in row 2 holds more than 32,767 characters"), tooBig.body.string)
         XCTAssertLessThan(tooBig.body.readableBytes, 20_000, "the page does not repeat the cell")
         let counts = (try await AgreementRecordModel.query(on: harness.app.db).count(), try await AgreementImportModel.query(on: harness.app.db).count(),
                       try await AgencyModel.query(on: harness.app.db).count())
