@@ -30,7 +30,7 @@ public enum Text: Sendable, Equatable {
     case reachTitle, reachIntro, reachChoice(AlertChannel), reachSave, reachInvalid, reachNoPhone, reachNotSetUp(AlertChannel)
     // Validation errors
     case errorEmailInvalid, errorNameMissing, errorNameTooLong, errorEmailTaken, errorRoleUnknown
-    case errorOrganizationMissing, errorPasswordsDiffer, errorSignInFailed, errorTooManyAttempts, errorSignInBusy, errorCodeWrong
+    case errorOrganizationMissing, errorPasswordsDiffer, errorSignInFailed, errorTooManyAttempts, errorSignInBusy, errorPasswordBusy, errorCodeWrong
     case errorCurrentPasswordWrong, errorTokenName, errorTokenChoice, errorLanguageUnknown, errorCannotDemoteSelf
     case errorPhoneInvalid, phone, phoneHint
     case errorCannotDisableSelf, errorAlreadyAccepted, errorTeamNameMissing, errorTeamNameTaken
@@ -227,6 +227,8 @@ public enum Text: Sendable, Equatable {
         case .errorTooManyAttempts: ("Too many attempts. Wait 15 minutes and try again.", "Demasiados intentos. Espere 15 minutos e intente de nuevo.")
         case .errorSignInBusy: ("Many people are signing in right now. Wait a few seconds and try again.",
                                 "Muchas personas están iniciando sesión en este momento. Espere unos segundos e intente de nuevo.")
+        case .errorPasswordBusy: ("Amparo is busy checking passwords right now. Wait a few seconds and send the form again.",
+                                  "Amparo está ocupado revisando contraseñas en este momento. Espere unos segundos y envíe el formulario de nuevo.")
         case .errorCodeWrong: ("That code is not right, or was already used. Wait for the next code and try again.", "Ese código no es correcto o ya se usó. Espere el siguiente código e intente de nuevo.")
         case .errorCurrentPasswordWrong: ("Your current password is not right.", "Su contraseña actual no es correcta.")
         case .errorTokenName: ("Give the token a name of 1 to 100 characters.", "Dé al token un nombre de 1 a 100 caracteres.")

@@ -67,6 +67,38 @@ final class SetupFlowTests: XCTestCase {
         XCTAssertEqual(actions, ["organization.setup", "user.create", "user.enrol_2fa", "login.success"])
     }
 
+    func testWhenPasswordWorkIsBusySetupComesBackWithWhatWasTyped() async throws {
+        let harness = try await TestHarness.make {
+            $0.passwordCost = 10
+            $0.passwordThreads = 1
+            $0.passwordQueue = 1
+        }
+        defer { Task { try? await harness.shutdown() } }
+        let link = try await XCTUnwrapAsync(try await Operations.setupLinkIfNeeded(harness.app))
+        let path = String(link.dropFirst(harness.config.baseURL.count))
+        let browsers = (0..<12).map { _ in
+            let browser = harness.browser()
+            browser.headers.replaceOrAdd(name: .acceptLanguage, value: "es")
+            return browser
+        }
+        for browser in browsers { try await browser.get(path) }
+        let fields = ["organization": "Red de Defensa del Valle", "name": "Ana Admin", "email": "ana@example.org",
+                      "password": "sunflower tortilla harbor", "passwordConfirmation": "sunflower tortilla harbor"]
+        let answers = try await withThrowingTaskGroup(of: BrowserResponse.self) { group in
+            for browser in browsers { group.addTask { try await browser.post(path, fields) } }
+            return try await group.reduce(into: [BrowserResponse]()) { $0.append($1) }
+        }
+        XCTAssertTrue(answers.allSatisfy { [.seeOther, .gone, .tooManyRequests].contains($0.status) }, "\(answers.map(\.status))")
+        XCTAssertEqual(answers.filter { $0.status == .seeOther }.count, 1, "one organization is set up")
+        let busy = try XCTUnwrap(answers.first { $0.status == .tooManyRequests }, "one thread and a queue of one cannot take 12 at once")
+        XCTAssertEqual(busy.headers.first(name: .retryAfter), "5")
+        XCTAssertTrue(busy.body.string.contains("Amparo está ocupado revisando contraseñas"), busy.body.string)
+        XCTAssertTrue(busy.body.string.contains("Red de Defensa del Valle"), "what the person typed is kept")
+        XCTAssertFalse(busy.body.string.contains("sunflower tortilla harbor"), "but not the password")
+        let organizations = try await OrganizationModel.query(on: harness.app.db).count()
+        XCTAssertEqual(organizations, 1)
+    }
+
     func testUnknownSetupLinkIsRefused() async throws {
         let harness = try await TestHarness.make()
         defer { Task { try? await harness.shutdown() } }

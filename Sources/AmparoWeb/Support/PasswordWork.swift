@@ -80,4 +80,23 @@ extension Request {
     func hashPassword(_ password: String) async throws -> String {
         try await amparo.passwordWork.hash(password, with: application.password)
     }
+
+    /// The hash, or nil when the password threads are busy: the form is then shown again with what
+    /// was typed (`busyAnswer`), rather than the error page.
+    func hashPasswordUnlessBusy(_ password: String) async throws -> String? {
+        do {
+            return try await hashPassword(password)
+        } catch let error as UserFacingError where error.text == PasswordWork.busy.text {
+            return nil
+        }
+    }
+}
+
+extension Response {
+    /// Marks a form shown again because the password threads were busy: 429, come back in 5 s.
+    func busyAnswer() -> Response {
+        status = PasswordWork.busy.status
+        headers.add(contentsOf: PasswordWork.busy.headers)
+        return self
+    }
 }

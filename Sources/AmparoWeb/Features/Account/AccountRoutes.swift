@@ -69,7 +69,10 @@ struct AccountRoutes: RouteCollection {
         guard errors.isEmpty, let newPassword = form.newPassword else {
             return try await AccountViews.page(req, passwordErrors: errors, tokenError: nil, newToken: nil, status: .unprocessableEntity)
         }
-        user.passwordHash = try await req.hashPassword(newPassword)
+        guard let hash = try await req.hashPasswordUnlessBusy(newPassword) else {
+            return try await AccountViews.page(req, passwordErrors: [.errorPasswordBusy], tokenError: nil, newToken: nil, status: .ok).busyAnswer()
+        }
+        user.passwordHash = hash
         try await user.save(on: req.db)
         try await req.accounts.endSessions(of: user.id!)
         try await req.accounts.revokeTokens(of: user.id!)

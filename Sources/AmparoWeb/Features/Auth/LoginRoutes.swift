@@ -145,7 +145,10 @@ struct LoginRoutes: RouteCollection {
         if let problem {
             return LoginViews.invitation(req, name: req.accounts.name(of: user), error: problem, status: .unprocessableEntity)
         }
-        user.passwordHash = try await req.hashPassword(password)
+        guard let hash = try await req.hashPasswordUnlessBusy(password) else {
+            return LoginViews.invitation(req, name: req.accounts.name(of: user), error: .errorPasswordBusy, status: .ok).busyAnswer()
+        }
+        user.passwordHash = hash
         // The language they accepted in is the one their emails (hold alerts, reminders) come in.
         if user.language == nil { user.language = req.language.rawValue }
         invitation.usedAt = req.amparo.clock.now()

@@ -49,7 +49,12 @@ struct SetupRoutes: RouteCollection {
             return SetupViews.form(req, values: kept, errors: errors, status: .unprocessableEntity)
         }
 
-        let hash = try await req.hashPassword(password)
+        guard let hash = try await req.hashPasswordUnlessBusy(password) else {
+            var kept = form
+            kept.password = nil
+            kept.passwordConfirmation = nil
+            return SetupViews.form(req, values: kept, errors: ["password": .errorPasswordBusy], status: .ok).busyAnswer()
+        }
         let language = req.language
         // Organization, admin and the spent link land together or not at all.
         let user: UserModel = try await req.db.transaction { db in
