@@ -78,7 +78,7 @@ struct CSVParser {
         guard column < limits.columns else { throw CSVReader.Problem.tooLarge(.columns(row: line, limit: limits.columns)) }
         if !skipping, field.count + (to - from) > limits.cellCharacters {
             let text = String(decoding: field + UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
-            guard text.utf16.count <= limits.cellCharacters else { throw CSVReader.Problem.tooLarge(.cell(row: line, limit: limits.cellCharacters)) }
+            guard limits.fitsCell(text) else { throw CSVReader.Problem.tooLarge(.cell(row: line, limit: limits.cellCharacters)) }
         }
         if skipping {
             if slots == nil { cells.append(nil) }

@@ -24,6 +24,12 @@ public struct ImportLimits: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether a cell's text is within `cellCharacters` (counted as Excel counts, in UTF-16). The byte
+    /// count comes first: it is free, and no short cell needs the character count.
+    public func fitsCell(_ text: String) -> Bool {
+        text.utf8.count <= cellCharacters || text.utf16.count <= cellCharacters
+    }
+
     public static let standard = ImportLimits()
 
     /// Which limit a file went past.

@@ -217,7 +217,7 @@ struct SharedStringsScanner {
                     return start
                 }
                 let text = SheetScanner.runs(bytes, from: start, to: end)
-                guard text.utf8.count <= limits.cellCharacters || text.utf16.count <= limits.cellCharacters else {
+                guard limits.fitsCell(text) else {
                     throw SpreadsheetError.tooLarge(.sharedString(limit: limits.cellCharacters))
                 }
                 found.append(text)
@@ -343,8 +343,7 @@ struct SheetScanner {
                 }
             }
             if let value {
-                // Byte count first: it is free, and no short cell needs the character count.
-                guard value.utf8.count <= limits.cellCharacters || value.utf16.count <= limits.cellCharacters else {
+                guard limits.fitsCell(value) else {
                     throw SpreadsheetError.tooLarge(.cell(row: line, limit: limits.cellCharacters))
                 }
                 if cells.count <= slot { cells.append(contentsOf: repeatElement(nil, count: slot - cells.count + 1)) }

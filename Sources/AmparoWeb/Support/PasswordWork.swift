@@ -9,6 +9,9 @@ final class PasswordWork: Sendable {
     /// The queue is full: come back in a few seconds.
     static let busy = UserFacingError(status: .tooManyRequests, text: .errorSignInBusy, headers: ["Retry-After": "5"])
 
+    /// Whether `error` is `busy`, for the forms that answer it on their own page.
+    static func isBusy(_ error: any Error) -> Bool { (error as? UserFacingError)?.text == busy.text }
+
     private let pool: NIOThreadPool
     private let gate: WorkGate
 
@@ -86,7 +89,7 @@ extension Request {
     func hashPasswordUnlessBusy(_ password: String) async throws -> String? {
         do {
             return try await hashPassword(password)
-        } catch let error as UserFacingError where error.text == PasswordWork.busy.text {
+        } catch where PasswordWork.isBusy(error) {
             return nil
         }
     }

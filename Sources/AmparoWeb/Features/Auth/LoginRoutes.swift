@@ -46,7 +46,7 @@ struct LoginRoutes: RouteCollection {
             var hash = user?.passwordHash ?? ""
             if hash.isEmpty { hash = try await services.dummyPasswordHash(req) }
             matches = try await req.passwordMatches(password, hash: hash)
-        } catch let error as UserFacingError where error.text == PasswordWork.busy.text {
+        } catch where PasswordWork.isBusy(error) {
             try await services.limiter.release(attempt)
             return LoginViews.busy(req, email: email)
         } catch {
@@ -209,9 +209,7 @@ enum LoginViews {
 
     /// The password threads' queue is full: nothing was checked or counted, come back in a moment.
     static func busy(_ req: Request, email: String) -> Response {
-        let response = login(req, email: email, error: PasswordWork.busy.text, notice: nil, status: PasswordWork.busy.status)
-        response.headers.add(contentsOf: PasswordWork.busy.headers)
-        return response
+        login(req, email: email, error: PasswordWork.busy.text, notice: nil, status: .ok).busyAnswer()
     }
 
     static func secondFactor(_ req: Request, error: Text?, status: HTTPResponseStatus) -> Response {
