@@ -1,18 +1,19 @@
 import Foundation
 import Crypto
 
-/// Time, injected so that tests can fix it.
-public protocol Clock: Sendable {
+/// The time of day, injected so that tests can fix it (named apart from the standard library's `Clock`,
+/// which measures durations).
+public protocol WallClock: Sendable {
     func now() -> Date
 }
 
-public struct SystemClock: Clock {
+public struct SystemClock: WallClock {
     public init() {}
     public func now() -> Date { Date() }
 }
 
 /// A clock a test can move by hand.
-public final class ManualClock: Clock, @unchecked Sendable {
+public final class ManualClock: WallClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
 

@@ -39,7 +39,7 @@ public struct KeyFile: Codable, Sendable {
     }
 
     /// Loads the key file, or creates it with fresh keys when it does not exist yet.
-    public static func loadOrCreate(at url: URL, random: RandomSource, clock: Clock) throws -> KeyRing {
+    public static func loadOrCreate(at url: URL, random: RandomSource, clock: WallClock) throws -> KeyRing {
         if FileManager.default.fileExists(atPath: url.path) {
             return try load(at: url)
         }

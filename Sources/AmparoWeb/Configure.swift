@@ -35,7 +35,7 @@ public struct AmparoConfig: Sendable {
     public var sessionAbsoluteTimeout: TimeInterval = 12 * 3600
     /// How long a session read may be reused (see SessionCache); 0 turns the cache off.
     public var sessionCacheTTL: TimeInterval = 2
-    public var clock: any Clock = SystemClock()
+    public var clock: any WallClock = SystemClock()
     public var random: any RandomSource = SystemRandom()
     /// Public reports accepted per source (a keyed hash of the address, in memory only) per window.
     /// A limit of 0 turns it off, for load tests.
@@ -226,7 +226,7 @@ func registerRoutes(_ app: Application) throws {
     try PlaceAPIRoutes().boot(routes: app.routes)
     try EvidenceRoutes().boot(routes: app.routes)
     try EvidenceAPIRoutes().boot(routes: app.routes)
-    try RecordsRoutes().boot(routes: app.routes)
+    try RecordsRoutes(clock: app.amparo.clock, timeZone: app.amparo.config.timeZone, sealer: app.amparo.sealer).boot(routes: app.routes)
     try CampaignRoutes().boot(routes: app.routes)
     try LetterRoutes().boot(routes: app.routes)
     try StoryRoutes().boot(routes: app.routes)

@@ -12,3 +12,13 @@ public enum FormText {
         return value.isEmpty ? nil : value
     }
 }
+
+/// A note keeps its paragraphs: line breaks are allowed, other control characters are not.
+public enum NoteText {
+    public static func validate(_ raw: String?, limit: Int = 4000) -> String? {
+        let text = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.unicodeScalars.count <= limit,
+              !text.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control }) else { return nil }
+        return text
+    }
+}

@@ -65,7 +65,7 @@ extension HTML: AsyncResponseEncodable {
     }
 }
 
-public func htmlResponse(_ html: HTML, status: HTTPResponseStatus) -> Response {
+public func htmlResponse(_ html: HTML, status: HTTPResponseStatus = .ok) -> Response {
     var headers = HTTPHeaders()
     headers.contentType = .html
     headers.replaceOrAdd(name: .cacheControl, value: "no-store")

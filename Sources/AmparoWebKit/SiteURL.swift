@@ -13,6 +13,12 @@ public enum SiteURL: Sendable, Equatable {
     /// A county's page: the state's postal code and the county's slug ("harris-county").
     case county(String, String)
     case letter(LetterID)
+    case records
+    case recordsRequest(RecordsRequestID)
+    case recordsStatus(RecordsRequestID)
+    case recordsMessages(RecordsRequestID)
+    case recordsDocuments(RecordsRequestID)
+    case recordsDocument(RecordsRequestID, RecordsDocumentID)
     case api(API)
 
     /// The JSON API's resources (under /api/v1).
@@ -22,6 +28,8 @@ public enum SiteURL: Sendable, Equatable {
         case county(String, String)
         case placeImports
         case placeImport(AgreementImportID)
+        case records
+        case recordsRequest(RecordsRequestID)
     }
 
     public var path: String {
@@ -34,6 +42,12 @@ public enum SiteURL: Sendable, Equatable {
         case .state(let code): "/places/\(code.lowercased())"
         case .county(let code, let slug): "/places/\(code.lowercased())/\(slug)"
         case .letter(let id): "/letters/\(id.rawValue.uuidString)"
+        case .records: "/records"
+        case .recordsRequest(let id): "/records/\(id.rawValue.uuidString)"
+        case .recordsStatus(let id): Self.recordsRequest(id).path + "/status"
+        case .recordsMessages(let id): Self.recordsRequest(id).path + "/messages"
+        case .recordsDocuments(let id): Self.recordsRequest(id).path + "/documents"
+        case .recordsDocument(let id, let document): Self.recordsDocuments(id).path + "/\(document.rawValue.uuidString)"
         case .api(let resource): "/api/v1" + resource.path
         }
     }
@@ -48,6 +62,8 @@ extension SiteURL.API {
         case .county(let code, let slug): SiteURL.county(code, slug).path
         case .placeImports: SiteURL.placeImports.path
         case .placeImport(let id): SiteURL.placeImport(id).path
+        case .records: SiteURL.records.path
+        case .recordsRequest(let id): SiteURL.recordsRequest(id).path
         }
     }
 }

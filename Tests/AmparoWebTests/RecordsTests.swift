@@ -68,4 +68,50 @@ final class RecordsTests: XCTestCase {
         let list = try await browser.get("/records").body.string
         XCTAssertTrue(list.contains("Marion County Sheriff"))
     }
+
+    func testARefusedFormKeepsWhatWasTypedAndTheAPIServesThePagesValues() async throws {
+        let (organizer, browser) = try await harness.signedIn(.organizer, in: nil)
+        try await browser.get("/records")
+        let refused = try await browser.post("/records", ["agency": "Harris County <Sheriff>", "subject": "Detainers", "state": "TX", "via": "fax", "sentOn": "2027-02-01"])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        let form = refused.body.string
+        XCTAssertTrue(form.contains("value=\"Harris County &lt;Sheriff&gt;\""), "the agency typed is kept, escaped")
+        XCTAssertTrue(form.contains("<option value=\"fax\" selected>"), "the channel chosen is kept")
+        XCTAssertTrue(form.contains("Amparo knows the deadlines of Oregon and California") && form.contains("today or earlier"), "both fields to fix are named")
+        XCTAssertFalse(form.contains("Name the agency"), "the agency was fine")
+
+        let created = try await browser.post("/records", ["agency": "Marion County Sheriff's Office", "subject": "Detainers in 2025", "state": "OR", "via": "email", "sentOn": "2026-11-25"])
+        let path = try XCTUnwrap(created.headers.first(name: .location))
+        try await browser.get(path)
+        let badFee = try await browser.post(path + "/status", ["status": "payment_needed", "onDay": "2026-12-08", "fees": "twenty", "note": "Invoice 88-1"])
+        XCTAssertEqual(badFee.status, .unprocessableEntity)
+        XCTAssertTrue(badFee.body.string.contains("value=\"Invoice 88-1\"") && badFee.body.string.contains("value=\"twenty\""), "the note and the fee typed are kept")
+        XCTAssertTrue(badFee.body.string.contains("<option value=\"payment_needed\" selected>"))
+        try await browser.post(path + "/status", ["status": "acknowledged", "onDay": "2026-12-02", "note": "Ticket 7"])
+
+        // A coalition's script reads the same values with the organizer's token.
+        let api = harness.browser()
+        api.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: organizer))
+        let list = try await api.get("/api/v1/records")
+        XCTAssertEqual(list.status, .ok)
+        let listed = try JSONDecoder().decode(RecordsListPage.self, from: Data(list.body.readableBytesView))
+        XCTAssertEqual(listed.requests.map(\.agency), ["Marion County Sheriff's Office"])
+        XCTAssertEqual(listed.requests.first?.standing, .overdue, "acknowledged in time, but nothing since by 2027-01-15")
+        XCTAssertEqual(listed.requests.first?.nextDue, Day(2026, 12, 17))
+        let id = try XCTUnwrap(listed.requests.first?.id)
+        let one = try await api.get("/api/v1/records/\(id)")
+        let page = try JSONDecoder().decode(RecordsRequestPage.self, from: Data(one.body.readableBytesView))
+        XCTAssertEqual(page.history.map(\.status), [.acknowledged])
+        XCTAssertEqual(page.history.first?.body, "Ticket 7", "the note comes out unsealed")
+        XCTAssertEqual(page.deadlines.map(\.standing), [.met, .overdue])
+        XCTAssertTrue(String(decoding: Data(one.body.readableBytesView), as: UTF8.self).contains("\"sentOn\":\"2026-11-25\""), "days are written as people write them")
+        let missing = try await api.get("/api/v1/records/\(UUID())")
+        XCTAssertEqual(missing.status, .notFound)
+
+        let dispatcher = try await harness.member(.dispatcher)
+        let other = harness.browser()
+        other.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: dispatcher))
+        let forbidden = try await other.get("/api/v1/records")
+        XCTAssertEqual(forbidden.status, .forbidden)
+    }
 }

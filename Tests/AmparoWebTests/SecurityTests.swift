@@ -126,6 +126,7 @@ final class SecurityTests: XCTestCase {
         "GET /api/v1/users/:userID": .roles([.admin]), "GET /api/v1/audit/verify": .roles([.admin]),
         "GET /api/v1/hotline/reports": .roles([.dispatcher, .coordinator]),
         "GET /api/v1/hotline/shifts": .roles([.dispatcher, .responder, .coordinator]),
+        "GET /api/v1/records": .roles([.organizer, .legal]), "GET /api/v1/records/:requestID": .roles([.organizer, .legal]),
         "GET /api/v1/evidence": .everyone, "GET /api/v1/evidence/:state": .everyone, "GET /api/v1/evidence/:state/:county": .everyone,
         "GET /api/v1/places": .everyone, "GET /api/v1/places/:state": .everyone, "GET /api/v1/places/:state/:county": .everyone,
         "GET /api/v1/places/imports": .roles([.organizer, .analyst]), "GET /api/v1/places/imports/:importID": .roles([.organizer, .analyst]),

@@ -56,3 +56,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }
+
+extension Day {
+    /// As "2026-11-27", the way people and JSON clients write a day.
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not a day (YYYY-MM-DD): \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

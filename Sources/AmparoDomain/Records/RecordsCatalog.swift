@@ -1,12 +1,11 @@
 /// The records-request pages' strings, in English and Spanish, reached through `Text.records(_:)`.
 public enum RecordsText: Sendable, Equatable {
-    case navRecords, listTitle, listIntro, noRequests, newRequest, agency, subject, subjectHint, state, sentVia, via(String), sentOn
+    case navRecords, listTitle, listIntro, noRequests, newRequest, agency, subject, subjectHint, state, sentVia, via(RecordsChannel), sentOn
     case create, status(RecordsStatus), statusLabel, deadlines, deadline(DeadlineKind), due(String), paused, overdue, law(name: String, verified: String)
     case history, changeStatus, onDay, note, fees, extended, saveStatus, message, messageIn, messageOut, addMessage, documents, noDocuments
-    case upload, file, errorRequest, errorStatus, errorMessage, errorFile, requestTitle, reminderSubject, reminderBody(kind: String, due: String, link: String)
+    case upload, file, errorFile, requestTitle, reminderSubject, reminderBody(kind: String, due: String, link: String)
     case nextDue, closed, met
-
-    public static let channels = ["email", "portal", "mail", "fax", "in_person"]
+    case agencyProblem, subjectProblem, stateProblem, viaProblem, sentOnProblem, stepProblem, dayProblem, feesProblem, noteProblem, bodyProblem, directionProblem
 
     public var pair: (String, String) {
         switch self {
@@ -22,11 +21,11 @@ public enum RecordsText: Sendable, Equatable {
         case .sentVia: ("Sent by", "Enviado por")
         case .via(let channel):
             switch channel {
-            case "email": ("Email", "Correo electrónico")
-            case "portal": ("The agency's portal", "El portal de la agencia")
-            case "mail": ("Mail", "Correo postal")
-            case "fax": ("Fax", "Fax")
-            default: ("In person", "En persona")
+            case .email: ("Email", "Correo electrónico")
+            case .portal: ("The agency's portal", "El portal de la agencia")
+            case .mail: ("Mail", "Correo postal")
+            case .fax: ("Fax", "Fax")
+            case .inPerson: ("In person", "En persona")
             }
         case .sentOn: ("Sent on", "Enviado el")
         case .create: ("Record the request", "Registrar el pedido")
@@ -73,9 +72,17 @@ public enum RecordsText: Sendable, Equatable {
         case .noDocuments: ("None yet.", "Ninguno aún.")
         case .upload: ("Add a document", "Agregar un documento")
         case .file: ("File (up to 20 MB)", "Archivo (hasta 20 MB)")
-        case .errorRequest: ("Give the agency, what you ask for, a state whose law we know (Oregon, California), how it was sent and the date (e.g. 2026-11-25).", "Indique la agencia, qué pide, un estado cuya ley conocemos (Oregón, California), cómo se envió y la fecha (p. ej. 2026-11-25).")
-        case .errorStatus: ("That step does not follow from where the request stands, or the date or amount is not valid.", "Ese paso no corresponde al estado del pedido, o la fecha o el monto no son válidos.")
-        case .errorMessage: ("Write the message (at most 4,000 characters) and its date.", "Escriba el mensaje (hasta 4.000 caracteres) y su fecha.")
+        case .agencyProblem: ("Name the agency (at most 300 characters).", "Indique la agencia (hasta 300 caracteres).")
+        case .subjectProblem: ("Say what you ask for (at most 4,000 characters).", "Diga qué pide (hasta 4.000 caracteres).")
+        case .stateProblem: ("Amparo knows the deadlines of Oregon and California: choose one of them.", "Amparo conoce los plazos de Oregón y California: elija uno de ellos.")
+        case .viaProblem: ("Choose how the request was sent.", "Elija cómo se envió el pedido.")
+        case .sentOnProblem: ("Give the day it was sent, today or earlier (e.g. 2026-11-25).", "Indique el día en que se envió, hoy o antes (p. ej. 2026-11-25).")
+        case .stepProblem: ("Choose a step that follows from where the request stands.", "Elija un paso que corresponda al estado del pedido.")
+        case .dayProblem: ("Give a day on or after the day the request was sent (e.g. 2026-12-02).", "Indique un día igual o posterior al envío del pedido (p. ej. 2026-12-02).")
+        case .feesProblem: ("Write the fee as an amount in dollars, such as 25 or 25.50.", "Escriba el pago como un monto en dólares, como 25 o 25.50.")
+        case .noteProblem: ("Keep the note to one line of at most 2,000 characters.", "Escriba la nota en una línea de hasta 2.000 caracteres.")
+        case .directionProblem: ("Choose whether the message came from the agency or went to it.", "Elija si el mensaje vino de la agencia o se le envió.")
+        case .bodyProblem: ("Write the message (at most 4,000 characters).", "Escriba el mensaje (hasta 4.000 caracteres).")
         case .errorFile: ("Choose a file of at most 20 MB and the date it arrived.", "Elija un archivo de hasta 20 MB y la fecha en que llegó.")
         case .requestTitle: ("Request", "Pedido")
         case .reminderSubject: ("Amparo: an agency missed a records deadline", "Amparo: una agencia no cumplió un plazo de registros")

@@ -14,13 +14,13 @@ import SQLKit
 /// when the newest entries (or all of them) are deleted, which the chain alone cannot show.
 public actor AuditStore {
     private let key: SymmetricKey
-    private let clock: Clock
+    private let clock: WallClock
     private let headFile: AuditHeadFile?
     /// The newest sequence this process wrote to the head file: appends that finish out of order
     /// never move it back.
     private var headWritten: Int64 = 0
 
-    public init(key: SymmetricKey, clock: Clock, headFile: AuditHeadFile?) {
+    public init(key: SymmetricKey, clock: WallClock, headFile: AuditHeadFile?) {
         self.key = key
         self.clock = clock
         self.headFile = headFile

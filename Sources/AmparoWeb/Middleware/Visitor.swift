@@ -148,6 +148,16 @@ extension Request {
         storage[FormFieldsKey.self] = parsed
         return parsed
     }
+
+    /// The signed-in member (or the API token's owner) a change is made by. Routes that call it
+    /// sit behind a member policy, so a missing one is a sign-in to ask for, not a crash.
+    func member() throws -> UserID {
+        guard let id = visitor.user?.id else { throw Abort(.unauthorized) }
+        return UserID(id)
+    }
+
+    /// Each field's first value, as a `TypedForm` reads them (empty for other content types).
+    var formValues: [String: String] { (formFields ?? [:]).compactMapValues(\.first) }
 }
 
 enum CSRF {

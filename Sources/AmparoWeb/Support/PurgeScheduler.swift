@@ -8,9 +8,9 @@ import Vapor
 /// from `amparo purge`.
 public final class PurgeScheduler: Sendable {
     private let rules = NIOLockedValueBox<[any PurgeRule]>([])
-    private let clock: any Clock
+    private let clock: any WallClock
 
-    init(clock: any Clock) { self.clock = clock }
+    init(clock: any WallClock) { self.clock = clock }
 
     public func register(_ newRules: [any PurgeRule]) {
         rules.withLockedValue { $0.append(contentsOf: newRules) }

@@ -99,7 +99,7 @@ public final class AmparoServices: Sendable {
         return name
     }
 
-    var clock: any Clock { config.clock }
+    var clock: any WallClock { config.clock }
     var random: any RandomSource { config.random }
 }
 

@@ -17,7 +17,7 @@ final class SessionCache: Sendable {
     /// The message other servers hear.
     static let revokedWire = "sessions:revoked"
 
-    init(ttl: TimeInterval, clock: any Clock, tellOthers: (@Sendable () -> Void)? = nil) {
+    init(ttl: TimeInterval, clock: any WallClock, tellOthers: (@Sendable () -> Void)? = nil) {
         sessions = ExpiringCache(ttl: ttl, clock: clock)
         teams = ExpiringCache(ttl: ttl, clock: clock)
         self.tellOthers = tellOthers
@@ -49,10 +49,10 @@ final class SessionCache: Sendable {
 private final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let entries = NIOLockedValueBox<[Key: (value: Value, readAt: Date)]>([:])
     private let ttl: TimeInterval
-    private let clock: any Clock
+    private let clock: any WallClock
     static var capacity: Int { 20_000 }
 
-    init(ttl: TimeInterval, clock: any Clock) {
+    init(ttl: TimeInterval, clock: any WallClock) {
         self.ttl = ttl
         self.clock = clock
     }

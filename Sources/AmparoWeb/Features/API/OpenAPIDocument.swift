@@ -159,6 +159,29 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/records": {
+          "get": {
+            "operationId": "listRecordsRequests", "summary": "Public-records requests, newest first, with where each stands against its next deadline (organizers and legal)",
+            "responses": {
+              "200": {"description": "The records page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RecordsListPage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
+        "/api/v1/records/{requestID}": {
+          "get": {
+            "operationId": "getRecordsRequest", "summary": "A records request: its deadlines under its state's law, its history (notes and messages unsealed), documents received and the steps that may follow (organizers and legal)",
+            "parameters": [{"name": "requestID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "The request", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RecordsRequestPage"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/api/v1/hotline/alerts": {
           "get": {
             "operationId": "listAlerts", "summary": "Every published alert, newest first, with delivery by channel and status and why messages failed (members who work the hotline)",
@@ -339,6 +362,40 @@ enum OpenAPIDocument {
               "schedule": {"type": "array", "items": {"type": "object", "required": ["shiftID", "weekday", "startMinute", "endMinute", "duty", "team", "member"], "properties": {"shiftID": {"type": "string", "format": "uuid"}, "weekday": {"type": "integer"}, "startMinute": {"type": "integer"}, "endMinute": {"type": "integer"}, "duty": {"type": "string", "enum": ["dispatcher", "responder"]}, "team": {"type": "string"}, "member": {"type": "string"}}}},
               "manage": {"type": "object", "description": "Only for those who manage shifts: the teams and members to choose from and the fallback team"},
               "problem": {"type": "object"}, "notice": {"type": "string"}
+            }
+          },
+          "RecordsListPage": {
+            "type": "object", "required": ["requests", "form"],
+            "properties": {
+              "requests": {"type": "array", "items": {"type": "object", "required": ["id", "agency", "subject", "status", "standing"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "agency": {"type": "string"}, "subject": {"type": "string"},
+                "status": {"type": "string", "enum": ["submitted", "acknowledged", "processing", "fix_needed", "payment_needed", "partial", "done", "rejected", "no_documents", "appealing", "abandoned"]},
+                "standing": {"type": "string", "enum": ["closed", "met", "paused", "due", "overdue"]},
+                "nextDue": {"type": "string", "format": "date", "description": "The next deadline's day, while one runs"}}}},
+              "form": {"type": "object", "description": "The new-request form as typed (the page shows it again when refused)"},
+              "refusal": {"type": "object"}
+            }
+          },
+          "RecordsRequestPage": {
+            "type": "object", "required": ["request", "deadlines", "history", "documents", "nextSteps", "today", "statusForm", "messageForm"],
+            "properties": {
+              "request": {"type": "object", "required": ["id", "state", "agency", "subject", "sentVia", "sentOn", "status", "extended"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "state": {"type": "string"}, "agency": {"type": "string"}, "subject": {"type": "string"},
+                "sentVia": {"type": "string", "enum": ["email", "portal", "mail", "fax", "in_person"]}, "sentOn": {"type": "string", "format": "date"},
+                "status": {"type": "string", "enum": ["submitted", "acknowledged", "processing", "fix_needed", "payment_needed", "partial", "done", "rejected", "no_documents", "appealing", "abandoned"]}, "extended": {"type": "boolean"}, "feesCents": {"type": "integer"}}},
+              "deadlines": {"type": "array", "items": {"type": "object", "required": ["kind", "citation", "standing"], "properties": {
+                "kind": {"type": "string", "enum": ["acknowledge", "complete_or_status", "determination", "extended_determination", "may_close"]},
+                "due": {"type": "string", "format": "date", "description": "Absent while the clock is stopped"}, "citation": {"type": "string"},
+                "standing": {"type": "string", "enum": ["met", "overdue", "pending", "paused"]}}}},
+              "law": {"type": "object", "required": ["name", "verifiedOn", "holidays"], "properties": {"name": {"type": "string"}, "verifiedOn": {"type": "string", "format": "date"}, "holidays": {"type": "string"}}},
+              "history": {"type": "array", "items": {"type": "object", "required": ["kind", "onDay", "author"], "properties": {
+                "kind": {"type": "string", "enum": ["status", "sent", "received"]}, "status": {"type": "string", "enum": ["submitted", "acknowledged", "processing", "fix_needed", "payment_needed", "partial", "done", "rejected", "no_documents", "appealing", "abandoned"]},
+                "onDay": {"type": "string", "format": "date"}, "body": {"type": "string"}, "author": {"type": "string"}}}},
+              "documents": {"type": "array", "items": {"type": "object", "required": ["id", "fileName", "size", "receivedOn"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "fileName": {"type": "string"}, "size": {"type": "integer"}, "receivedOn": {"type": "string", "format": "date"}}}},
+              "nextSteps": {"type": "array", "items": {"type": "string", "enum": ["submitted", "acknowledged", "processing", "fix_needed", "payment_needed", "partial", "done", "rejected", "no_documents", "appealing", "abandoned"]}},
+              "today": {"type": "string", "format": "date"},
+              "statusForm": {"type": "object"}, "messageForm": {"type": "object"}, "refused": {"type": "object"}
             }
           },
           "USState": {

@@ -22,7 +22,7 @@ struct CampaignRoutes: RouteCollection {
     func list(req: Request) async throws -> Response { try await CampaignViews.list(req, problem: nil) }
 
     func create(req: Request) async throws -> Response {
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let title = try? FormText.field(fields, "title", limit: 200), let goal = fields["goal"].flatMap(CampaignGoal.init(rawValue:)),
               let place = try await PlaceLookup.find(fields["place"] ?? "", on: req.db) else {
             return try await CampaignViews.list(req, problem: .campaigns(.errorCampaign))
@@ -37,7 +37,7 @@ struct CampaignRoutes: RouteCollection {
 
     func addAction(req: Request) async throws -> Response {
         let campaign = try await find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let kind = fields["kind"].flatMap(CampaignActionKind.init(rawValue:)), let day = fields["onDay"].flatMap(Day.init),
               let note = try? Optional(FormText.field(fields, "note", limit: 1000)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorAction))
@@ -48,7 +48,7 @@ struct CampaignRoutes: RouteCollection {
 
     func addOfficial(req: Request) async throws -> Response {
         let campaign = try await find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let name = try? FormText.field(fields, "name", limit: 200), let office = try? FormText.field(fields, "office", limit: 200),
               let contact = try? Optional(FormText.field(fields, "publicContact", limit: 300)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorOfficial))
@@ -59,7 +59,7 @@ struct CampaignRoutes: RouteCollection {
 
     func setStatus(req: Request) async throws -> Response {
         let campaign = try await find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let status = fields["status"].flatMap(CampaignStatus.init(rawValue:)), let outcome = try? Optional(FormText.field(fields, "outcome", limit: 2000)) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorStatus))
         }
@@ -85,8 +85,8 @@ struct CampaignRoutes: RouteCollection {
 
     func addLetter(req: Request) async throws -> Response {
         let campaign = try await find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
-        guard let title = try? FormText.field(fields, "title", limit: 200), let body = CaseNoteText.validate(fields["body"]) else {
+        let fields = req.formValues
+        guard let title = try? FormText.field(fields, "title", limit: 200), let body = NoteText.validate(fields["body"]) else {
             return try await CampaignViews.page(req, campaign, problem: .campaigns(.errorLetter))
         }
         let letter = LetterModel(campaignID: campaign.id!, title: title, body: body, createdAt: req.amparo.clock.now())

@@ -25,7 +25,7 @@ struct LetterRoutes: RouteCollection {
         let letter = try await find(req)
         guard letter.open else { return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.closedLetter)) }
         guard let slot = try await req.takePublicSlot("letter") else { return try await LetterViews.page(req, letter, notice: nil, problem: .alerts(.tooMany)) }
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let organization = try? FormText.field(fields, "organization", limit: 200), let type = fields["type"].flatMap(SignerType.init(rawValue:)),
               let city = try? FormText.field(fields, "city", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
               Accounts.validate(email: email, name: organization, phone: nil).isEmpty else {

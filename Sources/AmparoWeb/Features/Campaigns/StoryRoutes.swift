@@ -29,7 +29,7 @@ struct StoryRoutes: RouteCollection {
         let all = req.formFields ?? [:]
         let fields = all.compactMapValues(\.first)
         let month = (fields["when"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard let body = CaseNoteText.validate(fields["what"], limit: 6000), let state = fields["state"].flatMap(USState.find),
+        guard let body = NoteText.validate(fields["what"], limit: 6000), let state = fields["state"].flatMap(USState.find),
               month.isEmpty || Day(month + "-01") != nil,
               let county = try? Optional(FormText.field(fields, "county", limit: 120)),
               let name = try? Optional(FormText.field(fields, "name", limit: 120)),
@@ -66,9 +66,9 @@ struct StoryRoutes: RouteCollection {
     /// Publish the edited text (only with consent) or decline.
     func decide(req: Request) async throws -> Response {
         let story = try await find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         if fields["decision"] == "publish" {
-            guard story.consentToPublish, let text = CaseNoteText.validate(fields["text"], limit: 6000),
+            guard story.consentToPublish, let text = NoteText.validate(fields["text"], limit: 6000),
                   let name = try? Optional(FormText.field(fields, "publishedName", limit: 120)) else {
                 return StoryViews.review(req, story, problem: .stories(.errorPublish))
             }

@@ -19,7 +19,7 @@ struct CaseRecordRoutes: RouteCollection {
 
     func addContact(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         func text(_ name: String) throws -> String? { try FormText.field(fields, name, limit: 200, joiningLines: false) }
         let contact = CaseContactModel(caseID: record.id!, createdAt: req.amparo.clock.now())
         let sealer = req.amparo.sealer, id = contact.id!

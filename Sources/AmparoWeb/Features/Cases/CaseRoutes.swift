@@ -25,7 +25,7 @@ struct CaseRoutes: RouteCollection {
     /// A case for a person the group learns about directly (a family's call), with their consent.
     func open(req: Request) async throws -> Response {
         var page = try await listPage(req)
-        page.newCase = NewCaseForm(fields: (req.formFields ?? [:]).compactMapValues(\.first))
+        page.newCase = NewCaseForm(fields: req.formValues)
         guard let new = page.newCase.validate(teams: page.teams) else {
             return htmlResponse(CaseListRenderer.render(page, req.chrome), status: .unprocessableEntity)
         }
@@ -51,7 +51,7 @@ struct CaseRoutes: RouteCollection {
 
     func savePerson(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         func text(_ name: String, _ limit: Int = 300) throws -> String? { try FormText.field(fields, name, limit: limit) }
         let sealer = req.amparo.sealer
         let id = record.id!

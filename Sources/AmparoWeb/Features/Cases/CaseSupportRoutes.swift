@@ -19,7 +19,7 @@ struct CaseSupportRoutes: RouteCollection {
 
     func saveReferral(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         record.referralOrganization = try FormText.field(fields, "organization", limit: 300)
         record.referralAttorney = try FormText.field(fields, "attorney", limit: 300)
         record.referralStatus = fields["referralStatus"].flatMap(ReferralStatus.init(rawValue:))?.rawValue
@@ -30,7 +30,7 @@ struct CaseSupportRoutes: RouteCollection {
 
     func requestBond(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let cents = fields["amount"].flatMap(Cents.parse), cents > 0 else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorAmount), status: .unprocessableEntity)
         }
@@ -45,7 +45,7 @@ struct CaseSupportRoutes: RouteCollection {
     func moveBond(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
         let bond = try await CaseAccess.part(BondRequestModel.self, "bondID", of: record, req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let status = BondRequestStatus(rawValue: bond.status), let next = fields["status"].flatMap(BondRequestStatus.init(rawValue:)),
               status.next.contains(next) else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorBondStep), status: .unprocessableEntity)
@@ -80,7 +80,7 @@ struct CaseSupportRoutes: RouteCollection {
 
     func addTask(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let title = try? FormText.field(fields, "title", limit: 300) else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorTask), status: .unprocessableEntity)
         }
@@ -115,7 +115,7 @@ struct CaseSupportRoutes: RouteCollection {
 
     func addNote(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        guard let body = CaseNoteText.validate(req.formFields?["body"]?.first) else {
+        guard let body = NoteText.validate(req.formFields?["body"]?.first) else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorNote), status: .unprocessableEntity)
         }
         let note = CaseNoteModel(caseID: record.id!, authorID: req.visitor.user!.id!, createdAt: req.amparo.clock.now())
@@ -130,14 +130,4 @@ struct CaseSupportRoutes: RouteCollection {
     }
 
     private func back(_ req: Request, _ record: CaseModel) -> Response { req.redirect(to: "/cases/\(record.id!.uuidString)") }
-}
-
-/// A note keeps its paragraphs: line breaks are allowed, other control characters are not.
-enum CaseNoteText {
-    static func validate(_ raw: String?, limit: Int = 4000) -> String? {
-        let text = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.unicodeScalars.count <= limit,
-              !text.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control }) else { return nil }
-        return text
-    }
 }

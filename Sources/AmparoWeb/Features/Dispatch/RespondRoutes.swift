@@ -83,7 +83,7 @@ struct RespondRoutes: RouteCollection {
         guard context.report.status != ReportStatus.closed.rawValue else {
             throw UserFacingError(status: .unprocessableEntity, text: .dispatch(.closedReport))
         }
-        let values = (req.formFields ?? [:]).compactMapValues(\.first)
+        let values = req.formValues
         guard let key = values["submission"], key.count >= 16, key.count <= 64,
               key.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }) else {
             throw Abort(.badRequest, reason: "The form is incomplete; reload the page and send it again.")

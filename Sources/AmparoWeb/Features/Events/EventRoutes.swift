@@ -33,7 +33,7 @@ struct EventRoutes: RouteCollection {
     func register(req: Request) async throws -> Response {
         let event = try await find(req)
         guard let slot = try await req.takePublicSlot("event") else { return try await EventViews.page(req, event, notice: nil, problem: .alerts(.tooMany)) }
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let name = try? FormText.field(fields, "name", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
               Accounts.validate(email: email, name: name).isEmpty, event.startsAt > req.amparo.clock.now() else {
             await slot.giveBack()
@@ -93,7 +93,7 @@ struct EventRoutes: RouteCollection {
     func manage(req: Request) async throws -> Response { try await EventViews.manage(req, problem: nil) }
 
     func create(req: Request) async throws -> Response {
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let kind = fields["kind"].flatMap(EventKind.init(rawValue:)), let titleEN = try? FormText.field(fields, "titleEN", limit: 200),
               let titleES = try? FormText.field(fields, "titleES", limit: 200),
               let starts = fields["startsAt"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }),

@@ -13,7 +13,7 @@ enum TwilioWebhook {
             // Nothing can prove it came from Twilio: refuse, as for a bad signature.
             throw Abort(.forbidden, reason: "Twilio is not set up on this server (AMPARO_TWILIO_TOKEN).")
         }
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         let url = config.baseURL + req.url.string
         guard TwilioSignature.isValid(req.headers.first(name: "X-Twilio-Signature"), authToken: authToken, url: url, parameters: fields) else {
             throw Abort(.forbidden, reason: "The X-Twilio-Signature does not match this request.")

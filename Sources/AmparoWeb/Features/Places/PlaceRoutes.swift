@@ -53,7 +53,7 @@ struct PlaceRoutes: RouteCollection {
         let isCounty = req.parameters.get("county") != nil
         let (state, statePlace) = try await Self.state(req)
         let place = isCounty ? try await Self.county(req, in: state) : statePlace
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let policy = PolicyForm.policy(fields) else {
             let chrome = req.chrome
             if isCounty {

@@ -51,7 +51,7 @@ struct FacilityRoutes: RouteCollection {
               let entry = try await Visitors.all(on: req.db).first(where: { $0.user.id == id }) else {
             throw UserFacingError(status: .notFound, text: .cases(.caseNotFound))
         }
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         let trainedOn = (fields["trainedOn"] ?? "").trimmingCharacters(in: .whitespaces)
         let languages = try? Optional(FormText.field(fields, "languages", limit: 200))
         guard trainedOn.isEmpty || LocalDateTime.parse(trainedOn + " 00:00", timeZone: req.amparo.config.timeZone) != nil, let languages else {
@@ -73,7 +73,7 @@ struct FacilityRoutes: RouteCollection {
     /// Copies the form into the facility; false when the name or state is missing, too long, or
     /// the name is already another facility's in that state.
     private func fill(_ facility: FacilityModel, _ req: Request) async throws -> Bool {
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         func text(_ name: String, _ limit: Int = 300) throws -> String? { try FormText.field(fields, name, limit: limit) }
         do {
             guard let name = try text("name"), let state = try text("state", 2)?.uppercased(), state.count == 2,

@@ -20,7 +20,7 @@ struct VisitRoutes: RouteCollection {
 
     func schedule(req: Request) async throws -> Response {
         let record = try await CaseAccess.find(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         guard let facilityID = fields["facility"].flatMap(UUID.init(uuidString:)), try await FacilityModel.find(facilityID, on: req.db) != nil else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorFacility), status: .unprocessableEntity)
         }
@@ -68,10 +68,10 @@ struct VisitRoutes: RouteCollection {
     /// to share), and whether the family may hear it.
     func report(req: Request) async throws -> Response {
         let visit = try await ownVisit(req)
-        let fields = (req.formFields ?? [:]).compactMapValues(\.first)
+        let fields = req.formValues
         let raw = fields["report"] ?? ""
         let blank = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        let text = blank ? nil : CaseNoteText.validate(raw)
+        let text = blank ? nil : NoteText.validate(raw)
         guard let outcome = fields["outcome"].flatMap(VisitStatus.init(rawValue:)), [.done, .denied].contains(outcome), blank || text != nil else {
             return try await VisitViews.page(req, visit: visit, problem: .support(.errorNote), status: .unprocessableEntity)
         }
