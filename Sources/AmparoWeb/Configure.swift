@@ -194,6 +194,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
 }
 
 func registerRoutes(_ app: Application) throws {
+    let services = app.amparo
     try PublicRoutes().boot(routes: app.routes)
     try OfflineRoutes().boot(routes: app.routes)
     try SetupRoutes().boot(routes: app.routes)
@@ -226,11 +227,12 @@ func registerRoutes(_ app: Application) throws {
     try PlaceAPIRoutes().boot(routes: app.routes)
     try EvidenceRoutes().boot(routes: app.routes)
     try EvidenceAPIRoutes().boot(routes: app.routes)
-    try RecordsRoutes(clock: app.amparo.clock, timeZone: app.amparo.config.timeZone, sealer: app.amparo.sealer).boot(routes: app.routes)
+    try RecordsRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer).boot(routes: app.routes)
     try CampaignRoutes().boot(routes: app.routes)
     try LetterRoutes().boot(routes: app.routes)
     try StoryRoutes().boot(routes: app.routes)
-    try EventRoutes().boot(routes: app.routes)
+    try EventRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer, linkKey: services.linkKey,
+                    mail: EventMail(services: services), wakeDelivery: { services.delivery.wake() }).boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }
 

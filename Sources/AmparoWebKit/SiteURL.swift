@@ -19,6 +19,12 @@ public enum SiteURL: Sendable, Equatable {
     case recordsMessages(RecordsRequestID)
     case recordsDocuments(RecordsRequestID)
     case recordsDocument(RecordsRequestID, RecordsDocumentID)
+    case events
+    case event(EventID)
+    case eventCancel(String)
+    case eventsManage
+    case eventRegistrations(EventID)
+    case eventAttended(EventID, EventRegistrationID)
     case api(API)
 
     /// The JSON API's resources (under /api/v1).
@@ -30,6 +36,10 @@ public enum SiteURL: Sendable, Equatable {
         case placeImport(AgreementImportID)
         case records
         case recordsRequest(RecordsRequestID)
+        case events
+        case event(EventID)
+        case eventsManage
+        case eventRegistrations(EventID)
     }
 
     public var path: String {
@@ -48,6 +58,12 @@ public enum SiteURL: Sendable, Equatable {
         case .recordsMessages(let id): Self.recordsRequest(id).path + "/messages"
         case .recordsDocuments(let id): Self.recordsRequest(id).path + "/documents"
         case .recordsDocument(let id, let document): Self.recordsDocuments(id).path + "/\(document.rawValue.uuidString)"
+        case .events: "/events"
+        case .event(let id): "/events/\(id.rawValue.uuidString)"
+        case .eventCancel(let token): "/events/cancel/\(token)"
+        case .eventsManage: "/events/manage"
+        case .eventRegistrations(let id): "/events/manage/\(id.rawValue.uuidString)"
+        case .eventAttended(let id, let registration): Self.eventRegistrations(id).path + "/attended/\(registration.rawValue.uuidString)"
         case .api(let resource): "/api/v1" + resource.path
         }
     }
@@ -64,6 +80,10 @@ extension SiteURL.API {
         case .placeImport(let id): SiteURL.placeImport(id).path
         case .records: SiteURL.records.path
         case .recordsRequest(let id): SiteURL.recordsRequest(id).path
+        case .events: SiteURL.events.path
+        case .event(let id): SiteURL.event(id).path
+        case .eventsManage: SiteURL.eventsManage.path
+        case .eventRegistrations(let id): SiteURL.eventRegistrations(id).path
         }
     }
 }

@@ -85,4 +85,48 @@ final class EventTests: XCTestCase {
         let list = try await organizer.get(manage).body.string
         XCTAssertTrue(list.contains("Attended") && list.contains("Beto"))
     }
+
+    func testTheAPIServesThePagesValuesAndARefusedSignUpKeepsWhatWasTyped() async throws {
+        let (organizer, planner) = try await harness.signedIn(.organizer, in: nil)
+        try await planner.get("/events/manage")
+        let refused = try await planner.post("/events/manage", ["kind": "webinar", "titleEN": "Know your rights", "titleES": "Conozca sus derechos",
+                                                                  "startsAt": "tomorrow", "place": "Online", "capacity": "40",
+                                                                  "descriptionEN": "Two paragraphs.\n\nThe second one."])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.string.contains("Give the day and time it starts") && refused.body.string.contains("value=\"Know your rights\""))
+        XCTAssertTrue(refused.body.string.contains("Two paragraphs.\n\nThe second one.</textarea>"), "a description keeps its paragraphs")
+        try await planner.post("/events/manage", ["kind": "webinar", "titleEN": "Know your rights", "titleES": "Conozca sus derechos",
+                                                    "startsAt": "2027-01-20T18:00", "place": "Online", "capacity": "40",
+                                                    "descriptionEN": "Two paragraphs.\n\nThe second one."])
+        let event = try await EventModel.query(on: harness.app.db).first()!
+        XCTAssertEqual(event.descriptionEN, "Two paragraphs.\n\nThe second one.")
+
+        let visitor = harness.browser()
+        try await visitor.get("/events/\(event.id!.uuidString)")
+        let badEmail = try await visitor.post("/events/\(event.id!.uuidString)", ["name": "Ana Ruiz", "email": "ana at example"])
+        XCTAssertEqual(badEmail.status, .unprocessableEntity)
+        XCTAssertTrue(badEmail.body.string.contains("value=\"Ana Ruiz\"") && badEmail.body.string.contains("value=\"ana at example\""))
+        try await visitor.post("/events/\(event.id!.uuidString)", ["name": "Ana Ruiz", "email": "ana@example.org"])
+
+        let list = try await harness.browser().get("/api/v1/events")
+        XCTAssertEqual(list.status, .ok)
+        let tag = try XCTUnwrap(list.headers.first(name: .eTag))
+        let upcoming = try JSONDecoder.api.decode(EventsPage.self, from: Data(list.body.readableBytesView))
+        XCTAssertEqual(upcoming.events.map(\.title.es), ["Conozca sus derechos"])
+        let unchanged = harness.browser()
+        unchanged.headers.replaceOrAdd(name: .ifNoneMatch, value: tag)
+        let notModified = try await unchanged.get("/api/v1/events")
+        XCTAssertEqual(notModified.status, .notModified)
+        let one = try JSONDecoder.api.decode(EventPage.self, from: Data(try await harness.browser().get("/api/v1/events/\(event.id!.uuidString)").body.readableBytesView))
+        XCTAssertEqual([one.seatsLeft], [39])
+        XCTAssertTrue(one.open)
+
+        let api = harness.browser()
+        api.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: organizer))
+        let registrations = try JSONDecoder.api.decode(EventRegistrationsPage.self,
+                                                       from: Data(try await api.get("/api/v1/events/manage/\(event.id!.uuidString)").body.readableBytesView))
+        XCTAssertEqual(registrations.registrations.map(\.name), ["Ana Ruiz"], "names unsealed, for organizers only")
+        let anonymous = try await harness.browser().get("/api/v1/events/manage/\(event.id!.uuidString)")
+        XCTAssertEqual(anonymous.status, .unauthorized)
+    }
 }

@@ -23,12 +23,13 @@ public enum Seats {
 
 /// The events pages' strings, in English and Spanish, reached through `Text.events(_:)`.
 public enum EventsText: Sendable, Equatable {
+    case nameProblem, emailProblem, signUpClosed, kindProblem, titleENProblem, titleESProblem, startsAtProblem, placeProblem, capacityProblem, descriptionProblem
     case navEvents, title, intro, noEvents, kind(EventKind), kindLabel, when, place, capacity, seatsLeft(Int), full, register, name, email, emailHint
-    case registered, waitlisted, errorRegister, confirmSubject(String), confirmBody(title: String, when: String, place: String, cancel: String)
+    case registered, waitlisted, confirmSubject(String), confirmBody(title: String, when: String, place: String, cancel: String)
     case waitlistBody(title: String, cancel: String), promotedSubject(String), promotedBody(title: String, when: String, place: String)
     case reminderSubject(String), reminderBody(title: String, when: String, place: String, cancel: String), cancelTitle, cancelButton, cancelled, linkInvalid
-    case manageTitle, newEvent, titleEN, titleES, descriptionEN, descriptionES, startsAt, create, errorEvent, registrations, status(RegistrationStatus)
-    case markAttended, trainedFor(String), noRegistrations, publicPage
+    case manageTitle, newEvent, titleEN, titleES, descriptionEN, descriptionES, startsAt, create, registrations, status(RegistrationStatus)
+    case markAttended, trainedFor(Role), noRegistrations, publicPage
 
     public var pair: (String, String) {
         switch self {
@@ -57,7 +58,9 @@ public enum EventsText: Sendable, Equatable {
         case .emailHint: ("For the confirmation and a reminder the day before. Stored encrypted.", "Para la confirmación y un recordatorio el día antes. Se guarda cifrado.")
         case .registered: ("You are signed up. We emailed you the details and a link to cancel.", "Quedó inscrito/a. Le enviamos los detalles y un enlace para cancelar.")
         case .waitlisted: ("The event is full: you are on the waiting list. We will email you if a seat opens.", "El evento está lleno: quedó en la lista de espera. Le escribiremos si se libera un cupo.")
-        case .errorRegister: ("Give your name (at most 120 characters) and an email address.", "Dé su nombre (hasta 120 caracteres) y un correo electrónico.")
+        case .nameProblem: ("Give your name (at most 120 characters).", "Dé su nombre (hasta 120 caracteres).")
+        case .emailProblem: ("Give an email address, such as ana@example.org.", "Dé un correo electrónico, como ana@example.org.")
+        case .signUpClosed: ("This event has begun: sign-up is closed.", "Este evento ya comenzó: la inscripción está cerrada.")
         case .confirmSubject(let title): ("You are signed up: \(title)", "Inscripción confirmada: \(title)")
         case .confirmBody(let title, let when, let place, let cancel): ("\(title)\n\(when) · \(place)\n\nCannot come? Cancel so someone else can: \(cancel)", "\(title)\n\(when) · \(place)\n\n¿No puede venir? Cancele para que otra persona pueda: \(cancel)")
         case .waitlistBody(let title, let cancel): ("\(title) is full; you are on the waiting list and will hear from us if a seat opens. To leave the list: \(cancel)", "\(title) está lleno; está en la lista de espera y le avisaremos si se libera un cupo. Para salir de la lista: \(cancel)")
@@ -77,7 +80,13 @@ public enum EventsText: Sendable, Equatable {
         case .descriptionES: ("Description (Spanish)", "Descripción (español)")
         case .startsAt: ("Starts", "Comienza")
         case .create: ("Publish the event", "Publicar el evento")
-        case .errorEvent: ("Give both titles, the start (date and time), the place, and a number of seats from 1 to 10,000.", "Dé ambos títulos, el comienzo (fecha y hora), el lugar y un número de cupos de 1 a 10.000.")
+        case .kindProblem: ("Choose what kind of event it is.", "Elija qué tipo de evento es.")
+        case .titleENProblem: ("Give the title in English (at most 200 characters).", "Dé el título en inglés (hasta 200 caracteres).")
+        case .titleESProblem: ("Give the title in Spanish (at most 200 characters).", "Dé el título en español (hasta 200 caracteres).")
+        case .startsAtProblem: ("Give the day and time it starts.", "Dé el día y la hora en que comienza.")
+        case .placeProblem: ("Give the place: a public venue's address, or Online (at most 300 characters).", "Dé el lugar: la dirección de un lugar público, u Online (hasta 300 caracteres).")
+        case .capacityProblem: ("Give a number of seats from 1 to 10,000.", "Dé un número de cupos de 1 a 10.000.")
+        case .descriptionProblem: ("Keep each description to at most 2,000 characters, without control characters.", "Escriba cada descripción con hasta 2.000 caracteres, sin caracteres de control.")
         case .registrations: ("Registrations", "Inscripciones")
         case .status(let status):
             switch status {
@@ -87,7 +96,7 @@ public enum EventsText: Sendable, Equatable {
             case .attended: ("Attended", "Asistió")
             }
         case .markAttended: ("Attended", "Asistió")
-        case .trainedFor(let role): ("Marks members trained as: \(role)", "Marca a los miembros capacitados como: \(role)")
+        case .trainedFor(let role): ("Attending marks a member trained for the role: \(Text.role(role).in(.en))", "La asistencia marca al miembro como capacitado para el rol: \(Text.role(role).in(.es))")
         case .noRegistrations: ("No registrations yet.", "Aún no hay inscripciones.")
         case .publicPage: ("Public page", "Página pública")
         }

@@ -228,3 +228,12 @@ final class LogCapture: @unchecked Sendable {
         }
     }
 }
+
+extension JSONDecoder {
+    /// Reads what the API writes (`APIResource.encoder`: ISO 8601 dates).
+    static let api: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

@@ -182,6 +182,51 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/events": {
+          "get": {
+            "operationId": "listEvents", "summary": "Trainings and events to come, soonest first (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The events page", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventsPage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"}
+            }
+          }
+        },
+        "/api/v1/events/{eventID}": {
+          "get": {
+            "operationId": "getEvent", "summary": "An event with its seats left and whether sign-up is open (public)", "security": [],
+            "parameters": [{"name": "eventID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The event", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventPage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/events/manage": {
+          "get": {
+            "operationId": "listManagedEvents", "summary": "Every event, latest first, past ones too (organizers)",
+            "responses": {
+              "200": {"description": "The events organizers manage", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventsManagePage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
+        "/api/v1/events/manage/{eventID}": {
+          "get": {
+            "operationId": "getEventRegistrations", "summary": "Who signed up for an event and who came, names unsealed (organizers)",
+            "parameters": [{"name": "eventID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "The registrations", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventRegistrationsPage"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/api/v1/hotline/alerts": {
           "get": {
             "operationId": "listAlerts", "summary": "Every published alert, newest first, with delivery by channel and status and why messages failed (members who work the hotline)",
@@ -396,6 +441,39 @@ enum OpenAPIDocument {
               "nextSteps": {"type": "array", "items": {"type": "string", "enum": ["submitted", "acknowledged", "processing", "fix_needed", "payment_needed", "partial", "done", "rejected", "no_documents", "appealing", "abandoned"]}},
               "today": {"type": "string", "format": "date"},
               "statusForm": {"type": "object"}, "messageForm": {"type": "object"}, "refused": {"type": "object"}
+            }
+          },
+          "Bilingual": {"type": "object", "required": ["en", "es"], "properties": {"en": {"type": "string"}, "es": {"type": "string"}}},
+          "Event": {
+            "type": "object", "required": ["id", "kind", "title", "description", "startsAt", "place", "capacity"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"},
+              "kind": {"type": "string", "enum": ["deportation_101", "know_your_rights", "responder_training", "visitor_training", "webinar", "other"]},
+              "title": {"$ref": "#/components/schemas/Bilingual"},
+              "description": {"$ref": "#/components/schemas/Bilingual", "description": "Empty in a language it was not written in"},
+              "startsAt": {"type": "string", "format": "date-time"}, "place": {"type": "string"}, "capacity": {"type": "integer", "minimum": 1}
+            }
+          },
+          "EventsPage": {"type": "object", "required": ["events"], "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}},
+          "EventPage": {
+            "type": "object", "required": ["event", "seatsLeft", "open", "form"],
+            "properties": {
+              "event": {"$ref": "#/components/schemas/Event"}, "seatsLeft": {"type": "integer", "minimum": 0},
+              "open": {"type": "boolean", "description": "Sign-up is open until the event begins"},
+              "form": {"type": "object"}, "refusal": {"type": "object"}, "problem": {"type": "string"}, "outcome": {"type": "string"}
+            }
+          },
+          "EventsManagePage": {
+            "type": "object", "required": ["events", "form"],
+            "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}, "form": {"type": "object"}, "refusal": {"type": "object"}}
+          },
+          "EventRegistrationsPage": {
+            "type": "object", "required": ["event", "registrations"],
+            "properties": {
+              "event": {"$ref": "#/components/schemas/Event"},
+              "registrations": {"type": "array", "items": {"type": "object", "required": ["id", "name", "status"], "properties": {
+                "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                "status": {"type": "string", "enum": ["registered", "waitlisted", "cancelled", "attended"]}}}}
             }
           },
           "USState": {
