@@ -25,7 +25,17 @@ public enum SiteURL: Sendable, Equatable {
     case eventsManage
     case eventRegistrations(EventID)
     case eventAttended(EventID, EventRegistrationID)
+    case members
+    case member(UserID)
+    case memberAction(UserID, MemberAction)
+    case teams
+    case auditLog
     case api(API)
+
+    /// What an admin does to a member's account, each a POST under the member's page.
+    public enum MemberAction: String, Sendable, Equatable {
+        case role, teams, disable, enable, resetSecondFactor = "reset-2fa", invitation
+    }
 
     /// The JSON API's resources (under /api/v1).
     public enum API: Sendable, Equatable {
@@ -64,6 +74,11 @@ public enum SiteURL: Sendable, Equatable {
         case .eventsManage: "/events/manage"
         case .eventRegistrations(let id): "/events/manage/\(id.rawValue.uuidString)"
         case .eventAttended(let id, let registration): Self.eventRegistrations(id).path + "/attended/\(registration.rawValue.uuidString)"
+        case .members: "/admin/users"
+        case .member(let id): "/admin/users/\(id.rawValue.uuidString)"
+        case .memberAction(let id, let action): Self.member(id).path + "/" + action.rawValue
+        case .teams: "/admin/teams"
+        case .auditLog: "/admin/audit"
         case .api(let resource): "/api/v1" + resource.path
         }
     }

@@ -2,19 +2,6 @@ import AmparoDomain
 import Fluent
 import Foundation
 
-/// A team as the shifts page lists it.
-public struct TeamLine: Sendable, Equatable, Codable {
-    public let id: TeamID
-    public let name: String
-    public let region: String
-
-    public init(id: TeamID, name: String, region: String) {
-        self.id = id
-        self.name = name
-        self.region = region
-    }
-}
-
 /// A member who can hold a hotline shift, with their name unsealed.
 public struct ShiftMember: Sendable, Equatable, Codable {
     public let id: UserID
@@ -68,10 +55,6 @@ public struct ShiftsStore: Sendable {
     }
 
     public func schedule() async throws -> (shifts: [WeeklyShift], swaps: [ShiftSwap]) { try await Self.schedule(on: db) }
-
-    public func teams() async throws -> [TeamLine] {
-        try await TeamModel.query(on: db).sort(\.$name).all().map { TeamLine(id: TeamID(try $0.requireID()), name: $0.name, region: $0.region) }
-    }
 
     /// Active dispatchers, coordinators and responders, by name.
     public func members() async throws -> [ShiftMember] {

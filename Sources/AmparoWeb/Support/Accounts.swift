@@ -10,7 +10,7 @@ struct Accounts {
 
     static let invitationLifetime: TimeInterval = 72 * 3600
 
-    enum Problem: Error, Equatable {
+    enum Problem: String, Error, Equatable, Codable, Sendable {
         case invalidEmail, nameMissing, nameTooLong, emailTaken, unknownRole, invalidPhone
 
         var text: Text {
@@ -122,6 +122,12 @@ struct Accounts {
     func revokeTokens(of userID: UUID) async throws {
         try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: now).update()
+    }
+
+    /// The member with this id; a 404 when there is none.
+    func user(_ id: UserID) async throws -> UserModel {
+        guard let user = try await UserModel.find(id.rawValue, on: db) else { throw Abort(.notFound) }
+        return user
     }
 
     func setDisabled(_ user: UserModel, _ disabled: Bool, actor: String) async throws {

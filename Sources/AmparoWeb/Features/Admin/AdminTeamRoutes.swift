@@ -16,7 +16,7 @@ struct AdminTeamRoutes: RouteCollection {
         var region: String?
     }
 
-    enum Problem: Error { case nameMissing, nameTaken, tooLong, controlCharacter }
+    enum Problem: String, Error, Sendable, Codable { case nameMissing, nameTaken, tooLong, controlCharacter }
 
     /// Shared with the API: validates and creates a team, or names what is wrong.
     static func createTeam(_ form: TeamForm, on req: Request) async throws -> Result<TeamModel, Problem> {
@@ -36,36 +36,22 @@ struct AdminTeamRoutes: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        try await view(req, values: TeamForm(), error: nil, status: .ok)
+        try await view(req, typed: .init(), problem: nil, status: .ok)
     }
 
     func create(req: Request) async throws -> Response {
         let form = try req.content.decode(TeamForm.self)
         switch try await Self.createTeam(form, on: req) {
-        case .success: return req.redirect(to: "/admin/teams", notice: "saved")
+        case .success: return req.redirect(to: SiteURL.teams.path, notice: "saved")
         case .failure(let problem):
-            return try await view(req, values: form, error: problem.text, status: problem == .nameTaken ? .conflict : .unprocessableEntity)
+            return try await view(req, typed: .init(name: form.name ?? "", region: form.region ?? ""), problem: problem,
+                                  status: problem == .nameTaken ? .conflict : .unprocessableEntity)
         }
     }
 
-    private func view(_ req: Request, values: TeamForm, error: Text?, status: HTTPResponseStatus) async throws -> Response {
-        let l = req.language
-        let teams = try await TeamModel.query(on: req.db).with(\.$members).sort(\.$name).all()
-        let rows: [HTML] = teams.map { "<tr><td>\($0.name)</td><td>\($0.region)</td><td>\($0.members.count)</td></tr>" }
-        let notice = req.query[String.self, at: "notice"].flatMap(Text.notice).map { HTML("\($0.in(l))") }
-        let body: HTML = """
-        <h1>\(Text.navTeams.in(l))</h1>
-        \(teams.isEmpty ? HTML("<p>\(Text.noTeams.in(l))</p>") : HTML("<table><thead><tr><th>\(Text.teamName.in(l))</th><th>\(Text.region.in(l))</th><th>\(Text.members.in(l))</th></tr></thead><tbody>\(rows)</tbody></table>"))
-        <h2>\(Text.newTeam.in(l))</h2>
-        \(error.map { Form.errorSummary([$0.in(l)], language: l) })
-        <form method="post" action="/admin/teams">
-        \(Layout.csrfField(req.visitor))
-        \(Form.field("name", label: Text.teamName.in(l), value: values.name ?? ""))
-        \(Form.field("region", label: Text.region.in(l), value: values.region ?? "", hint: Text.regionHint.in(l), required: false))
-        <button type="submit">\(Text.newTeam.in(l))</button>
-        </form>
-        """
-        return htmlResponse(Layout.page(req, title: Text.navTeams.in(l), body: body, notice: notice), status: status)
+    private func view(_ req: Request, typed: TeamsPage.Typed, problem: Problem?, status: HTTPResponseStatus) async throws -> Response {
+        let page = TeamsPage(teams: try await MembersStore(req.db, sealer: req.amparo.sealer).teamSummaries(), typed: typed, problem: problem)
+        return htmlResponse(AdminRenderer.render(page, req.chrome, notice: req.query[String.self, at: "notice"].flatMap(Text.notice)), status: status)
     }
 }
 

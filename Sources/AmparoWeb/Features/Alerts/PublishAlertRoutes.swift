@@ -69,7 +69,7 @@ struct PublishAlertRoutes: RouteCollection {
         var values = values
         if values.region.isEmpty, values.place.isEmpty, let team = report.teamID { values.region = team.uuidString }
         return AlertComposePage(reportID: ReportID(try report.requireID()), reference: report.reference,
-                                regions: try await ShiftsStore(req.db, sealer: req.amparo.sealer).teams(), values: values)
+                                regions: try await MembersStore(req.db, sealer: req.amparo.sealer).teams(), values: values)
     }
 
     private enum Checked {

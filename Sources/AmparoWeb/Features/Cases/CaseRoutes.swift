@@ -39,7 +39,7 @@ struct CaseRoutes: RouteCollection {
         let now = req.amparo.clock.now()
         let cases = try await CasesStore(req.db, sealer: req.amparo.sealer).list(teams: teams, now: now)
         try await req.audit("case.list", recordType: "case", recordID: "mine")
-        let mine = try await ShiftsStore(req.db, sealer: req.amparo.sealer).teams().filter { teams.contains($0.id.rawValue) }
+        let mine = try await MembersStore(req.db, sealer: req.amparo.sealer).teams().filter { teams.contains($0.id.rawValue) }
         return CaseListPage(cases: cases, teams: mine, now: now)
     }
 

@@ -31,7 +31,7 @@ struct ShiftRoutes: RouteCollection {
         let me = try req.visitor.user!.requireID()
         let role = req.visitor.role
         let store = ShiftsStore(req.db, sealer: req.amparo.sealer)
-        let teams = try await store.teams(), members = try await store.members()
+        let teams = try await MembersStore(req.db, sealer: req.amparo.sealer).teams(), members = try await store.members()
         let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id.rawValue, $0.name) })
         let names = Dictionary(uniqueKeysWithValues: members.map { ($0.id.rawValue, $0.name) })
         func team(_ id: UUID) -> String { teamNames[id] ?? "—" }

@@ -1,0 +1,186 @@
+import AmparoDomain
+import AmparoPersistence
+import AmparoWebKit
+import Foundation
+
+/// /admin/users: every member, and the form to invite one (keeping what was typed when refused);
+/// after an invitation, its link to pass on.
+struct MembersPage: Sendable, Equatable, Codable {
+    /// The invitation form as typed.
+    struct Invite: Sendable, Equatable, Codable {
+        var name = ""
+        var email = ""
+        var phone = ""
+        var role = Role.responder.rawValue
+        var teams: [UUID] = []
+    }
+
+    let members: [MemberLine]
+    let teams: [TeamLine]
+    var invite = Invite()
+    var problems: [Accounts.Problem] = []
+    /// The link of the invitation just made.
+    var invitation: String?
+}
+
+/// /admin/users/<id>: one member's details, role, teams and access.
+struct MemberPage: Sendable, Equatable, Codable {
+    let member: MemberDetail
+    let teams: [TeamLine]
+    /// The link of an invitation just made again.
+    var invitation: String?
+}
+
+/// /admin/teams: the teams with their regions and sizes, and the form for a new one.
+struct TeamsPage: Sendable, Equatable, Codable {
+    struct Typed: Sendable, Equatable, Codable {
+        var name = ""
+        var region = ""
+    }
+
+    let teams: [TeamSize]
+    var typed = Typed()
+    var problem: AdminTeamRoutes.Problem?
+}
+
+/// /admin/audit: the newest entries, and the chain's check when asked for.
+struct AuditPage: Sendable, Equatable, Codable {
+    enum Verification: Sendable, Equatable, Codable {
+        case intact(entries: Int)
+        case broken(String)
+    }
+
+    let entries: [AuditLine]
+    var verification: Verification?
+}
+
+enum AdminRenderer {
+    static func render(_ page: MembersPage, _ chrome: Chrome, notice: Text? = nil) -> HTML {
+        let l = chrome.language, invite = page.invite
+        let rows: [HTML] = page.members.map { member in
+            """
+            <tr><td><a href="\(SiteURL.member(member.id).path)">\(member.name)</a></td>
+            <td>\(Text.role(member.role).in(l))</td>
+            <td>\(member.teams.joined(separator: ", "))</td>
+            <td>\(standing(member.standing).in(l))</td><td>\(member.twoFactor ? Text.on.in(l) : Text.off.in(l))</td></tr>
+            """
+        }
+        let body: HTML = """
+        <h1>\(Text.navUsers.in(l))</h1>
+        \(invitationNotice(page.invitation, l))
+        <table><thead><tr><th>\(Text.yourName.in(l))</th><th>\(Text.roleLabel.in(l))</th><th>\(Text.teamsLabel.in(l))</th><th>\(Text.statusLabel.in(l))</th><th>\(Text.secondFactorShort.in(l))</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <h2 id="invite">\(Text.inviteMember.in(l))</h2>
+        <p>\(Text.inviteIntro.in(l))</p>
+        \(Form.errorSummary(page.problems.map { $0.text.in(l) }, language: l))
+        <form method="post" action="\(SiteURL.members.path)">
+        \(chrome.csrfField)
+        \(Form.field("name", label: Text.memberName.in(l), value: invite.name))
+        \(Form.field("email", label: Text.email.in(l), type: "email", value: invite.email))
+        \(Form.field("phone", label: Text.phone.in(l), type: "tel", value: invite.phone, hint: Text.phoneHint.in(l), required: false))
+        \(Form.select("role", label: Text.roleLabel.in(l), options: roleOptions(l), selected: invite.role))
+        \(teamCheckboxes(page.teams, checked: Set(invite.teams), l))
+        <button type="submit">\(Text.inviteMember.in(l))</button>
+        </form>
+        """
+        return Layout.page(chrome, title: Text.navUsers.in(l), body: body, notice: notice.map { HTML("\($0.in(l))") })
+    }
+
+    static func render(_ page: MemberPage, _ chrome: Chrome, notice: Text? = nil) -> HTML {
+        let l = chrome.language, member = page.member, csrf = chrome.csrfField, id = member.id
+        let access: HTML = !member.acceptedInvitation
+            ? "<form method=\"post\" action=\"\(SiteURL.memberAction(id, .invitation).path)\">\(csrf)<button type=\"submit\" class=\"secondary\">\(Text.newInvitationLink.in(l))</button></form>"
+            : .empty
+        let disabled = member.standing == .disabled
+        let body: HTML = """
+        <h1>\(member.name)</h1>
+        <dl><dt>\(Text.email.in(l))</dt><dd>\(member.email)</dd>
+        <dt>\(Text.phone.in(l))</dt><dd>\(member.phone ?? "—")</dd>
+        <dt>\(Text.statusLabel.in(l))</dt><dd>\(standing(member.standing).in(l))</dd>
+        <dt>\(Text.secondFactorShort.in(l))</dt><dd>\(member.twoFactor ? Text.on.in(l) : Text.off.in(l))</dd></dl>
+        \(invitationNotice(page.invitation, l))
+        <h2>\(Text.roleLabel.in(l))</h2>
+        <form method="post" action="\(SiteURL.memberAction(id, .role).path)">\(csrf)
+        \(Form.select("role", label: Text.roleLabel.in(l), options: roleOptions(l), selected: member.role.rawValue))
+        <button type="submit">\(Text.save.in(l))</button></form>
+        <h2>\(Text.teamsLabel.in(l))</h2>
+        <form method="post" action="\(SiteURL.memberAction(id, .teams).path)">\(csrf)
+        \(page.teams.isEmpty ? HTML("<p>\(Text.noTeams.in(l))</p>") : teamCheckboxes(page.teams, checked: Set(member.teams.map(\.rawValue)), l))
+        <button type="submit">\(Text.save.in(l))</button></form>
+        <h2>\(Text.accessLabel.in(l))</h2>
+        \(access)
+        <form method="post" action="\(SiteURL.memberAction(id, .resetSecondFactor).path)">\(csrf)<button type="submit" class="secondary">\(Text.resetSecondFactor.in(l))</button></form>
+        <form method="post" action="\(SiteURL.memberAction(id, disabled ? .enable : .disable).path)">\(csrf)<button type="submit" class="\(disabled ? "secondary" : "danger")">\((disabled ? Text.enableMember : Text.disableMember).in(l))</button></form>
+        """
+        return Layout.page(chrome, title: member.name, body: body, notice: notice.map { HTML("\($0.in(l))") })
+    }
+
+    static func render(_ page: TeamsPage, _ chrome: Chrome, notice: Text? = nil) -> HTML {
+        let l = chrome.language
+        let rows: [HTML] = page.teams.map { "<tr><td>\($0.name)</td><td>\($0.region)</td><td>\($0.members)</td></tr>" }
+        let table: HTML = page.teams.isEmpty ? "<p>\(Text.noTeams.in(l))</p>"
+            : "<table><thead><tr><th>\(Text.teamName.in(l))</th><th>\(Text.region.in(l))</th><th>\(Text.members.in(l))</th></tr></thead><tbody>\(rows)</tbody></table>"
+        let body: HTML = """
+        <h1>\(Text.navTeams.in(l))</h1>
+        \(table)
+        <h2>\(Text.newTeam.in(l))</h2>
+        \(page.problem.map { Form.errorSummary([$0.text.in(l)], language: l) })
+        <form method="post" action="\(SiteURL.teams.path)">
+        \(chrome.csrfField)
+        \(Form.field("name", label: Text.teamName.in(l), value: page.typed.name))
+        \(Form.field("region", label: Text.region.in(l), value: page.typed.region, hint: Text.regionHint.in(l), required: false))
+        <button type="submit">\(Text.newTeam.in(l))</button>
+        </form>
+        """
+        return Layout.page(chrome, title: Text.navTeams.in(l), body: body, notice: notice.map { HTML("\($0.in(l))") })
+    }
+
+    static func render(_ page: AuditPage, _ chrome: Chrome) -> HTML {
+        let l = chrome.language
+        var verification: HTML = .empty
+        switch page.verification {
+        case .intact(let entries): verification = "<p class=\"notice\" role=\"status\">\(Text.auditIntact(entries).in(l))</p>"
+        case .broken(let problem): verification = "<div class=\"error-summary\" role=\"alert\"><p>\(Text.auditBroken.in(l)) \(problem)</p></div>"
+        case nil: break
+        }
+        let rows: [HTML] = page.entries.map { entry in
+            let who: HTML = entry.actorName.map { "\($0)" } ?? "<code>\(entry.actor)</code>"
+            return "<tr><td>\(entry.sequence)</td><td>\(chrome.dateTime(entry.at))</td><td>\(who)</td><td>\(entry.action)</td><td>\(entry.recordType) <code>\(entry.recordID)</code></td></tr>"
+        }
+        let body: HTML = """
+        <h1>\(Text.navAudit.in(l))</h1>
+        <p>\(Text.auditIntro.in(l))</p>
+        \(verification)
+        <form method="get" action="\(SiteURL.auditLog.path)"><input type="hidden" name="verify" value="1"><button type="submit" class="secondary">\(Text.auditVerify.in(l))</button></form>
+        <table><thead><tr><th>#</th><th>\(Text.when.in(l))</th><th>\(Text.who.in(l))</th><th>\(Text.what.in(l))</th><th>\(Text.record.in(l))</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
+        return Layout.page(chrome, title: Text.navAudit.in(l), body: body)
+    }
+
+    private static func standing(_ standing: MemberStanding) -> Text {
+        switch standing {
+        case .active: .statusActive
+        case .invited: .statusInvited
+        case .disabled: .statusDisabled
+        }
+    }
+
+    private static func invitationNotice(_ link: String?, _ l: Language) -> HTML {
+        link.map { HTML("<div class=\"notice\" role=\"status\"><p>\(Text.invitationCreated.in(l))</p><p class=\"secret\" id=\"invitation-link\">\($0)</p></div>") } ?? .empty
+    }
+
+    private static func roleOptions(_ l: Language) -> [(value: String, label: String)] {
+        Role.allCases.map { ($0.rawValue, Text.role($0).in(l)) }
+    }
+
+    private static func teamCheckboxes(_ teams: [TeamLine], checked: Set<UUID>, _ l: Language) -> HTML {
+        guard !teams.isEmpty else { return .empty }
+        let boxes: [HTML] = teams.map { team in
+            let id = team.id.rawValue.uuidString
+            return """
+            <div><input type="checkbox" id="team-\(id)" name="teams[]" value="\(id)"\(checked.contains(team.id.rawValue) ? HTML(" checked") : .empty)> <label class="inline" for="team-\(id)">\(team.name)</label></div>
+            """
+        }
+        return "<fieldset><legend>\(Text.teamsLabel.in(l))</legend>\(boxes)</fieldset>"
+    }
+}

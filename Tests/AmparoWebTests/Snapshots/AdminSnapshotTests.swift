@@ -1,0 +1,72 @@
+import AmparoDomain
+import AmparoPersistence
+import AmparoWebKit
+import Foundation
+import XCTest
+
+@testable import AmparoWeb
+
+/// The admin pages from fixture values: members (after an invitation, a refused invitation
+/// keeping what was typed), one member (invited, disabled), teams (with a refused name, none yet)
+/// and the audit log (checked intact, found broken).
+final class AdminSnapshotTests: XCTestCase {
+    static func id(_ n: Int) -> UUID { UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))! }
+    static let east = TeamLine(id: TeamID(id(1)), name: "Eastside Rapid Response", region: "Eastside")
+    static let valley = TeamLine(id: TeamID(id(2)), name: "Valley <Visitation>", region: "")
+    static let members = [
+        MemberLine(id: UserID(id(11)), name: "Ana Admin", role: .admin, teams: [], standing: .active, twoFactor: true),
+        MemberLine(id: UserID(id(12)), name: "Dana Dispatch", role: .dispatcher, teams: ["Eastside Rapid Response"], standing: .invited, twoFactor: false),
+        MemberLine(id: UserID(id(13)), name: "Rosa <Responder>", role: .responder, teams: ["Eastside Rapid Response", "Valley <Visitation>"], standing: .disabled, twoFactor: true),
+    ]
+
+    func testMembersAfterAnInvitation() {
+        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], invitation: "https://amparo.example.org/invite/abc123")
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
+    }
+
+    func testARefusedInvitationKeepsWhatWasTyped() {
+        let typed = MembersPage.Invite(name: "", email: "dana@", phone: "12", role: "dispatcher", teams: [Self.east.id.rawValue])
+        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], invite: typed, problems: [.invalidPhone, .invalidEmail, .nameMissing])
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
+    }
+
+    static func member(_ standing: MemberStanding, accepted: Bool) -> MemberDetail {
+        MemberDetail(id: UserID(id(12)), name: "Dana Dispatch", email: "dana@example.org", phone: standing == .invited ? nil : "+1 503 555 0100",
+                     role: .dispatcher, standing: standing, twoFactor: accepted, acceptedInvitation: accepted, teams: [Self.east.id])
+    }
+
+    func testAnInvitedMemberWithANewLink() {
+        let page = MemberPage(member: Self.member(.invited, accepted: false), teams: [Self.east, Self.valley], invitation: "https://amparo.example.org/invite/def456")
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users/12")
+    }
+
+    func testADisabledMemberAfterSaving() {
+        let page = MemberPage(member: Self.member(.disabled, accepted: true), teams: [])
+        assertPageSnapshots({ AdminRenderer.render(page, $0, notice: .noticeSaved) }, role: .admin, path: "/admin/users/12")
+    }
+
+    func testTeamsWithARefusedName() {
+        let page = TeamsPage(teams: [TeamSize(id: Self.east.id, name: Self.east.name, region: "Eastside", members: 4)],
+                             typed: .init(name: "Eastside Rapid Response", region: "East <side>"), problem: .nameTaken)
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .coordinator, path: "/admin/teams")
+    }
+
+    func testNoTeamsYet() {
+        assertPageSnapshots({ AdminRenderer.render(TeamsPage(teams: []), $0, notice: .noticeSaved) }, role: .admin, path: "/admin/teams")
+    }
+
+    static let entries = [
+        AuditLine(sequence: 3, at: SnapshotChrome.importDay, actor: id(11).uuidString, actorName: "Ana Admin", action: "user.read", recordType: "user", recordID: id(12).uuidString),
+        AuditLine(sequence: 2, at: SnapshotChrome.importDay, actor: "anonymous", actorName: nil, action: "report.create", recordType: "report", recordID: "K7P-2QX"),
+        AuditLine(sequence: 1, at: SnapshotChrome.importDay, actor: "system", actorName: nil, action: "setup.complete", recordType: "organization", recordID: "<org>"),
+    ]
+
+    func testTheAuditLogCheckedIntact() {
+        assertPageSnapshots({ AdminRenderer.render(AuditPage(entries: Self.entries, verification: .intact(entries: 3)), $0) }, role: .admin, path: "/admin/audit")
+    }
+
+    func testTheAuditLogFoundBroken() {
+        let page = AuditPage(entries: Self.entries, verification: .broken("Entry 2's hash does not match <its content>."))
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/audit")
+    }
+}
