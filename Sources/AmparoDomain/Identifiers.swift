@@ -35,6 +35,7 @@ public enum CampaignEntity {}
 public enum LetterEntity {}
 public enum ReportEntity {}
 public enum AlertEntity {}
+public enum StoryEntity {}
 
 public typealias UserID = TypedID<UserEntity>
 public typealias TeamID = TypedID<TeamEntity>
@@ -48,3 +49,5 @@ public typealias LetterID = TypedID<LetterEntity>
 /// A report to the hotline.
 public typealias ReportID = TypedID<ReportEntity>
 public typealias AlertID = TypedID<AlertEntity>
+/// A story told through the public form.
+public typealias StoryID = TypedID<StoryEntity>

@@ -156,7 +156,7 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
 
     try registerRoutes(app)
     services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [
-        NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db }), UnconfirmedSignaturesRule(database: { app.db }),
+        NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db }), UnconfirmedSignaturesRule(database: { app.db }, sealer: services.sealer),
         ClosedCasesRule(retention: config.caseRetention, database: { app.db }),
     ])
     services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
@@ -228,9 +228,9 @@ func registerRoutes(_ app: Application) throws {
     try EvidenceRoutes().boot(routes: app.routes)
     try EvidenceAPIRoutes().boot(routes: app.routes)
     try RecordsRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer).boot(routes: app.routes)
-    try CampaignRoutes().boot(routes: app.routes)
-    try LetterRoutes().boot(routes: app.routes)
-    try StoryRoutes().boot(routes: app.routes)
+    try CampaignRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
+    try LetterRoutes(clock: services.clock, sealer: services.sealer, linkKey: services.linkKey, services: services).boot(routes: app.routes)
+    try StoryRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
     try EventRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer, linkKey: services.linkKey,
                     mail: EventMail(services: services), wakeDelivery: { services.delivery.wake() }).boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)

@@ -30,7 +30,21 @@ public enum SiteURL: Sendable, Equatable {
     case memberAction(UserID, MemberAction)
     case teams
     case auditLog
+    case campaigns
+    case campaign(CampaignID)
+    case campaignPart(CampaignID, CampaignPart)
+    case letterSignatures(CampaignID, LetterID)
+    case letterConfirm(String)
+    case stories
+    case newStory
+    case storyQueue
+    case storyReview(StoryID)
     case api(API)
+
+    /// What an organizer adds to a campaign, each a POST under the campaign's page.
+    public enum CampaignPart: String, Sendable, Equatable {
+        case actions, officials, status, letters
+    }
 
     /// What an admin does to a member's account, each a POST under the member's page.
     public enum MemberAction: String, Sendable, Equatable {
@@ -79,6 +93,15 @@ public enum SiteURL: Sendable, Equatable {
         case .memberAction(let id, let action): Self.member(id).path + "/" + action.rawValue
         case .teams: "/admin/teams"
         case .auditLog: "/admin/audit"
+        case .campaigns: "/campaigns"
+        case .campaign(let id): "/campaigns/\(id.rawValue.uuidString)"
+        case .campaignPart(let id, let part): Self.campaign(id).path + "/" + part.rawValue
+        case .letterSignatures(let campaign, let letter): Self.campaign(campaign).path + "/letters/\(letter.rawValue.uuidString)/signatures"
+        case .letterConfirm(let token): "/letters/confirm/\(token)"
+        case .stories: "/stories"
+        case .newStory: "/stories/new"
+        case .storyQueue: "/stories/review"
+        case .storyReview(let id): "/stories/review/\(id.rawValue.uuidString)"
         case .api(let resource): "/api/v1" + resource.path
         }
     }

@@ -79,7 +79,7 @@ final class CampaignTests: XCTestCase {
         // An unconfirmed signature goes after 14 days.
         try await public1.post(letterPath, ["organization": "Nobody", "type": "other", "city": "Salem", "email": "nobody@example.org"])
         harness.clock.advance(by: 15 * 86_400)
-        let purged = try await UnconfirmedSignaturesRule(database: { [app = harness.app] in app.db }).purge(now: harness.clock.now())
+        let purged = try await UnconfirmedSignaturesRule(database: { [app = harness.app] in app.db }, sealer: harness.services.sealer).purge(now: harness.clock.now())
         XCTAssertEqual(purged, 1)
     }
 
@@ -139,5 +139,43 @@ final class CampaignTests: XCTestCase {
         XCTAssertEqual(answers.filter { $0 == .ok }.count, 2, "\(answers)")
         let total = try await StoryModel.query(on: harness.app.db).count()
         XCTAssertEqual(total, 4)
+    }
+
+    func testARefusedCampaignKeepsWhatWasTypedAndTheAPIServesThePagesValues() async throws {
+        try await JurisdictionModel(kind: "county", name: "Marion County", stateCode: "OR", fips: "41047", createdAt: harness.clock.now()).create(on: harness.app.db)
+        let (organizer, browser) = try await harness.signedIn(.organizer, in: nil)
+        try await browser.get("/campaigns")
+        let nowhere = try await browser.post("/campaigns", ["title": "End 287(g) <now>", "place": "OR / Atlantis County", "goal": "end_287g"])
+        XCTAssertEqual(nowhere.status, .unprocessableEntity)
+        XCTAssertTrue(nowhere.body.string.contains("value=\"End 287(g) &lt;now&gt;\"") && nowhere.body.string.contains("value=\"OR / Atlantis County\""))
+        let created = try await browser.post("/campaigns", ["title": "Marion: no more ICE holds", "place": "or / marion county", "goal": "stop_honoring_holds"])
+        let path = try XCTUnwrap(created.headers.first(name: .location))
+        try await browser.get(path)
+        let badStep = try await browser.post(path + "/actions", ["kind": "testimony", "onDay": "someday", "note": "Public comment, 9:00"])
+        XCTAssertEqual(badStep.status, .unprocessableEntity)
+        XCTAssertTrue(badStep.body.string.contains("value=\"Public comment, 9:00\"") && badStep.body.string.contains("<details open>"), "the refused form is open with its note")
+        try await browser.post(path + "/letters", ["title": "Honor only judicial warrants", "body": "We ask the Board…"])
+
+        let api = harness.browser()
+        api.headers.bearerAuthorization = .init(token: try await harness.apiToken(for: organizer))
+        let list = try JSONDecoder.api.decode(CampaignsPage.self, from: Data(try await api.get("/api/v1/campaigns").body.readableBytesView))
+        XCTAssertEqual(list.campaigns.map(\.title), ["Marion: no more ICE holds"])
+        XCTAssertEqual(list.campaigns.first?.place?.name, "Marion County")
+        let id = try XCTUnwrap(list.campaigns.first?.id)
+        let campaign = try JSONDecoder.api.decode(CampaignPage.self, from: Data(try await api.get("/api/v1/campaigns/\(id)").body.readableBytesView))
+        XCTAssertEqual(campaign.letters.map(\.title), ["Honor only judicial warrants"])
+        let letter = try XCTUnwrap(campaign.letters.first)
+
+        let visitor = harness.browser()
+        try await visitor.get("/letters/\(letter.id)")
+        try await visitor.post("/letters/\(letter.id)", ["organization": "Iglesia San José", "type": "faith", "city": "Salem", "email": "pastora@iglesia.example"])
+        let resource = try await harness.browser().get("/api/v1/letters/\(letter.id)")
+        XCTAssertEqual(resource.status, .ok)
+        XCTAssertNotNil(resource.headers.first(name: .eTag))
+        XCTAssertFalse(resource.body.string.contains("pastora@"), "a signer's contact never leaves the store")
+        let shown = try JSONDecoder.api.decode(LetterPage.self, from: Data(resource.body.readableBytesView))
+        XCTAssertEqual(shown.signers, [], "not listed before it is confirmed")
+        let stories = try await harness.browser().get("/api/v1/stories")
+        XCTAssertEqual(try JSONDecoder.api.decode(StoriesPage.self, from: Data(stories.body.readableBytesView)).stories, [])
     }
 }

@@ -128,6 +128,8 @@ final class SecurityTests: XCTestCase {
         "GET /api/v1/hotline/shifts": .roles([.dispatcher, .responder, .coordinator]),
         "GET /api/v1/records": .roles([.organizer, .legal]), "GET /api/v1/records/:requestID": .roles([.organizer, .legal]),
         "GET /api/v1/events": .everyone, "GET /api/v1/events/:eventID": .everyone,
+        "GET /api/v1/campaigns": .roles([.organizer]), "GET /api/v1/campaigns/:campaignID": .roles([.organizer]),
+        "GET /api/v1/letters/:letterID": .everyone, "GET /api/v1/stories": .everyone,
         "GET /api/v1/events/manage": .roles([.organizer]), "GET /api/v1/events/manage/:eventID": .roles([.organizer]),
         "GET /api/v1/evidence": .everyone, "GET /api/v1/evidence/:state": .everyone, "GET /api/v1/evidence/:state/:county": .everyone,
         "GET /api/v1/places": .everyone, "GET /api/v1/places/:state": .everyone, "GET /api/v1/places/:state/:county": .everyone,

@@ -3,7 +3,7 @@ import AmparoWebKit
 
 extension SiteURL {
     /// A state's or county's public page.
-    static func place(_ place: JurisdictionModel) -> SiteURL {
-        place.kind == PlaceRecord.Kind.county.rawValue ? .county(place.stateCode, place.slug) : .state(place.stateCode)
+    static func place(_ place: PlaceRecord) -> SiteURL {
+        place.kind == .county ? .county(place.stateCode, place.slug) : .state(place.stateCode)
     }
 }

@@ -227,6 +227,51 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/campaigns": {
+          "get": {
+            "operationId": "listCampaigns", "summary": "Every campaign, newest first, with its place, goal and status (organizers)",
+            "responses": {
+              "200": {"description": "The campaigns page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignsPage"}}}},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"}
+            }
+          }
+        },
+        "/api/v1/campaigns/{campaignID}": {
+          "get": {
+            "operationId": "getCampaign", "summary": "A campaign: decision makers, timeline, letters with their confirmed signatures, outcome (organizers)",
+            "parameters": [{"name": "campaignID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {
+              "200": {"description": "The campaign", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignPage"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Unauthorized"},
+              "403": {"$ref": "#/components/responses/Forbidden"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/letters/{letterID}": {
+          "get": {
+            "operationId": "getLetter", "summary": "A sign-on letter with its confirmed signers, never their contacts (public)", "security": [],
+            "parameters": [{"name": "letterID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The letter", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LetterPage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/stories": {
+          "get": {
+            "operationId": "listStories", "summary": "Stories published with their tellers' consent, in the reviewed words (public)", "security": [],
+            "parameters": [{"$ref": "#/components/parameters/IfNoneMatch"}],
+            "responses": {
+              "200": {"description": "The stories", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoriesPage"}}}},
+              "304": {"description": "Unchanged since the ETag sent in If-None-Match"}
+            }
+          }
+        },
         "/api/v1/hotline/alerts": {
           "get": {
             "operationId": "listAlerts", "summary": "Every published alert, newest first, with delivery by channel and status and why messages failed (members who work the hotline)",
@@ -475,6 +520,56 @@ enum OpenAPIDocument {
                 "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
                 "status": {"type": "string", "enum": ["registered", "waitlisted", "cancelled", "attended"]}}}}
             }
+          },
+          "PlaceRef": {
+            "type": "object", "required": ["id", "kind", "name", "stateCode", "slug", "nameKey"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "kind": {"type": "string", "enum": ["state", "county"]}, "name": {"type": "string"},
+              "stateCode": {"type": "string"}, "fips": {"type": "string"}, "slug": {"type": "string"}, "nameKey": {"type": "string"}}
+          },
+          "Campaign": {
+            "type": "object", "required": ["id", "title", "goal", "status"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "place": {"$ref": "#/components/schemas/PlaceRef"},
+              "goal": {"type": "string", "enum": ["end_287g", "stop_honoring_holds", "right_to_refuse_questioning", "legal_representation_fund", "close_facility"]}, "status": {"type": "string", "enum": ["active", "paused", "won", "lost"]}, "outcome": {"type": "string"}}
+          },
+          "Letter": {
+            "type": "object", "required": ["id", "campaign", "title", "body", "open", "signatures"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "campaign": {"type": "string", "format": "uuid"}, "title": {"type": "string"},
+              "body": {"type": "string"}, "open": {"type": "boolean"}, "signatures": {"type": "integer", "minimum": 0}}
+          },
+          "CampaignsPage": {
+            "type": "object", "required": ["campaigns", "typed", "refused"],
+            "properties": {"campaigns": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}, "typed": {"type": "object"}, "refused": {"type": "boolean"}}
+          },
+          "CampaignPage": {
+            "type": "object", "required": ["campaign", "steps", "decisionMakers", "letters", "typed"],
+            "properties": {
+              "campaign": {"$ref": "#/components/schemas/Campaign"},
+              "steps": {"type": "array", "items": {"type": "object", "required": ["kind", "onDay"], "properties": {
+                "kind": {"type": "string", "enum": ["public_forum", "testimony", "meeting", "media", "vote"]}, "onDay": {"type": "string", "format": "date"}, "note": {"type": "string"}}}},
+              "decisionMakers": {"type": "array", "items": {"type": "object", "required": ["name", "office"], "properties": {
+                "name": {"type": "string"}, "office": {"type": "string"}, "publicContact": {"type": "string"}}}},
+              "letters": {"type": "array", "items": {"$ref": "#/components/schemas/Letter"}},
+              "refused": {"type": "string"}, "typed": {"type": "object"}
+            }
+          },
+          "LetterPage": {
+            "type": "object", "required": ["letter", "signers", "typed", "checkEmail"],
+            "properties": {
+              "letter": {"$ref": "#/components/schemas/Letter"},
+              "signers": {"type": "array", "items": {"type": "object", "required": ["organization", "type", "city"], "properties": {
+                "organization": {"type": "string"}, "type": {"type": "string", "enum": ["community", "faith", "labor", "legal", "business", "school", "health", "other"]},
+                "city": {"type": "string"}, "confirmedAt": {"type": "string", "format": "date-time"}}}},
+              "typed": {"type": "object"}, "problem": {"type": "string"}, "checkEmail": {"type": "boolean"}
+            }
+          },
+          "StoriesPage": {
+            "type": "object", "required": ["stories"],
+            "properties": {"stories": {"type": "array", "items": {"type": "object", "required": ["text", "facts"], "properties": {
+              "text": {"type": "string"}, "name": {"type": "string"},
+              "facts": {"type": "object", "required": ["state", "agencies"], "properties": {
+                "state": {"type": "string"}, "county": {"type": "string"}, "happenedIn": {"type": "string"},
+                "agencies": {"type": "array", "items": {"type": "string", "enum": ["police", "sheriff", "jail", "ice", "court", "other"]}},
+                "outcome": {"type": "string", "enum": ["released", "detained", "deported", "still_waiting", "other"]}}}}}}}
           },
           "USState": {
             "type": "object", "required": ["code", "fips", "name"],

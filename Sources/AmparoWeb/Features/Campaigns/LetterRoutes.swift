@@ -1,7 +1,6 @@
 import AmparoDomain
 import AmparoPersistence
 import AmparoWebKit
-import Fluent
 import Vapor
 
 /// A letter's public page: the text, the confirmed signers, and a form for organizations. The
@@ -9,88 +8,90 @@ import Vapor
 struct LetterRoutes: RouteCollection {
     static let purpose = "letter-signature"
 
+    let clock: any WallClock
+    let sealer: FieldSealer
+    let linkKey: SymmetricKey
+    let services: AmparoServices
+
     func boot(routes: any RoutesBuilder) throws {
         let letters = routes.grouped("letters")
         letters.get(":letterID", use: show).policy(.open)
         letters.post(":letterID", use: sign).policy(.open)
         letters.get("confirm", ":token", use: confirmPage).policy(.capabilityLink)
         letters.post("confirm", ":token", use: confirm).policy(.capabilityLink)
+
+        routes.get("api", "v1", "letters", ":letterID") { try APIResource.json(try await letterPage($0, try await find($0)), for: $0, cacheable: true) }.policy(.open)
+    }
+
+    private func store(_ req: Request) -> CampaignsStore { CampaignsStore(req.db, sealer: sealer) }
+
+    func letterPage(_ req: Request, _ letter: LetterRecord, typed: LetterPage.Typed = .init(), problem: LetterPage.Problem? = nil,
+                    checkEmail: Bool = false) async throws -> LetterPage {
+        LetterPage(letter: letter, signers: try await store(req).signers(of: letter.id), typed: typed, problem: problem, checkEmail: checkEmail)
     }
 
     func show(req: Request) async throws -> Response {
-        try await LetterViews.page(req, try await find(req), notice: nil, problem: nil)
+        htmlResponse(CampaignRenderer.render(try await letterPage(req, try await find(req)), req.chrome))
     }
 
     func sign(req: Request) async throws -> Response {
         let letter = try await find(req)
-        guard letter.open else { return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.closedLetter)) }
-        guard let slot = try await req.takePublicSlot("letter") else { return try await LetterViews.page(req, letter, notice: nil, problem: .alerts(.tooMany)) }
         let fields = req.formValues
-        guard let organization = try? FormText.field(fields, "organization", limit: 200), let type = fields["type"].flatMap(SignerType.init(rawValue:)),
-              let city = try? FormText.field(fields, "city", limit: 120), let email = fields["email"]?.trimmingCharacters(in: .whitespaces),
-              Accounts.validate(email: email, name: organization, phone: nil).isEmpty else {
+        let typed = LetterPage.Typed(organization: fields["organization"] ?? "", type: fields["type"] ?? "", city: fields["city"] ?? "", email: fields["email"] ?? "")
+        func answer(_ problem: LetterPage.Problem?, status: HTTPResponseStatus, checkEmail: Bool = false) async throws -> Response {
+            htmlResponse(CampaignRenderer.render(try await letterPage(req, letter, typed: problem == nil ? .init() : typed, problem: problem,
+                                                                     checkEmail: checkEmail), req.chrome), status: status)
+        }
+        guard letter.open else { return try await answer(.closed, status: .unprocessableEntity) }
+        guard let slot = try await req.takePublicSlot("letter") else { return try await answer(.tooMany, status: .tooManyRequests) }
+        let email = typed.email.trimmingCharacters(in: .whitespaces)
+        guard let organization = try? FormText.field(fields, "organization", limit: 200), let type = SignerType(rawValue: typed.type),
+              let city = try? FormText.field(fields, "city", limit: 120), Accounts.validate(email: email, name: organization, phone: nil).isEmpty else {
             await slot.giveBack()
-            return try await LetterViews.page(req, letter, notice: nil, problem: .campaigns(.errorSign))
+            return try await answer(.invalid, status: .unprocessableEntity)
         }
-        let sealer = req.amparo.sealer
-        let index = sealer.blindIndex(email, kind: .email)
         // One signature per contact and letter; signing again only sends the link again.
-        let existing = try await LetterSignatureModel.query(on: req.db).filter(\.$letterID == letter.id!).filter(\.$contactIndex == index).first()
-        let signature: LetterSignatureModel
-        if let existing {
-            signature = existing
-        } else {
-            let id = UUID()
-            signature = LetterSignatureModel(id: id, letterID: letter.id!, organization: organization, signerType: type.rawValue, city: city,
-                                             contactSealed: try sealer.seal(email, context: SealedColumn.letterSignatureContact.context(rowID: id)),
-                                             contactIndex: index, createdAt: req.amparo.clock.now())
+        let store = store(req), language = req.language
+        func notice(_ signature: UUID) throws -> NoticeModel {
+            let link = services.config.baseURL + SiteURL.letterConfirm(CapabilityToken.make(Self.purpose, id: signature, key: linkKey)).path
+            return try Notice.make(channel: .email, to: email, subject: Text.campaigns(.confirmSubject).in(language),
+                                   body: Text.campaigns(.confirmBody(letter: letter.title, link: link)).in(language),
+                                   purpose: "letter.confirm", recordID: signature, services: services)
         }
-        if signature.confirmedAt == nil {
-            let link = "\(req.amparo.config.baseURL)/letters/confirm/\(CapabilityToken.make(Self.purpose, id: signature.id!, key: req.amparo.linkKey))"
-            let language = req.language
-            let notice = try Notice.make(channel: .email, to: email, subject: Text.campaigns(.confirmSubject).in(language),
-                                         body: Text.campaigns(.confirmBody(letter: letter.title, link: link)).in(language),
-                                         purpose: "letter.confirm", recordID: signature.id, services: req.amparo)
-            try await req.db.transaction { db in
-                if existing == nil { try await signature.create(on: db) }
-                try await notice.create(on: db)
+        if let existing = try await store.signature(of: letter.id, contact: email) {
+            if !existing.confirmed {
+                try await store.queue(try notice(existing.id))
+                services.delivery.wake()
             }
-            req.amparo.delivery.wake()
+        } else {
+            try await store.sign(letter.id, organization: organization, type: type, city: city, contact: email, at: clock.now(), notice: notice)
+            services.delivery.wake()
         }
-        return try await LetterViews.page(req, letter, notice: .campaigns(.checkEmail), problem: nil)
+        return try await answer(nil, status: .ok, checkEmail: true)
     }
 
     func confirmPage(req: Request) async throws -> Response {
-        guard let signature = try await signature(req) else { return LetterViews.message(req, .campaigns(.linkInvalid), status: .notFound) }
-        return LetterViews.confirm(req, token: req.parameters.get("token")!, organization: signature.organization)
+        guard let token = req.parameters.get("token"), let signature = try await signature(req) else {
+            return htmlResponse(CampaignRenderer.invalidLink(req.chrome), status: .notFound)
+        }
+        return htmlResponse(CampaignRenderer.confirm(token: token, organization: signature.organization, req.chrome))
     }
 
     func confirm(req: Request) async throws -> Response {
-        guard let signature = try await signature(req) else { return LetterViews.message(req, .campaigns(.linkInvalid), status: .notFound) }
-        if signature.confirmedAt == nil {
-            signature.confirmedAt = req.amparo.clock.now()
-            try await signature.save(on: req.db)
+        guard let signature = try await signature(req) else { return htmlResponse(CampaignRenderer.invalidLink(req.chrome), status: .notFound) }
+        try await store(req).confirmSignature(signature.id, at: clock.now())
+        return req.redirect(to: SiteURL.letter(signature.letter).path)
+    }
+
+    private func signature(_ req: Request) async throws -> PendingSignature? {
+        guard let token = req.parameters.get("token"), let id = CapabilityToken.verify(Self.purpose, token: token, key: linkKey) else { return nil }
+        return try await store(req).pendingSignature(id)
+    }
+
+    private func find(_ req: Request) async throws -> LetterRecord {
+        guard let id = req.parameters.get("letterID", as: UUID.self), let letter = try await store(req).letter(LetterID(id)) else {
+            throw UserFacingError(status: .notFound, text: .campaigns(.noLetters))
         }
-        return req.redirect(to: "/letters/\(signature.letterID.uuidString)")
-    }
-
-    private func signature(_ req: Request) async throws -> LetterSignatureModel? {
-        try await req.linkedRecord(LetterSignatureModel.self, purpose: Self.purpose)
-    }
-
-    private func find(_ req: Request) async throws -> LetterModel {
-        try await req.record(LetterModel.self, "letterID", missing: .campaigns(.noLetters))
-    }
-}
-
-/// Signatures never confirmed are deleted after 14 days, with their contacts.
-struct UnconfirmedSignaturesRule: PurgeRule {
-    let name = "letters.unconfirmed"
-    let database: @Sendable () -> any Database
-
-    func purge(now: Date) async throws -> Int {
-        let stale = try await LetterSignatureModel.query(on: database()).filter(\.$confirmedAt == nil).filter(\.$createdAt < now.addingTimeInterval(-14 * 86_400)).all()
-        try await LetterSignatureModel.query(on: database()).filter(\.$id ~~ stale.compactMap(\.id)).delete()
-        return stale.count
+        return letter
     }
 }
