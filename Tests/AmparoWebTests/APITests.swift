@@ -156,7 +156,7 @@ final class APITests: XCTestCase {
     }
 
     func testOpenAPIDocumentDescribesEveryAPIRoute() throws {
-        let json = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as! [String: Any]
+        let json = try JSONSerialization.jsonObject(with: try APIOperations.document()) as! [String: Any]
         XCTAssertEqual(json["openapi"] as? String, "3.1.0")
         let paths = json["paths"] as! [String: [String: Any]]
         for route in harness.app.routes.all where route.path.first?.description == "api" {
@@ -165,5 +165,32 @@ final class APITests: XCTestCase {
             if path == "/api/v1/openapi.json" { continue }
             XCTAssertNotNil(paths[path]?[route.method.rawValue.lowercased()], "\(route.method) \(path) is not in the OpenAPI document")
         }
+    }
+
+    func testEveryOperationInTheDocumentHasARouteWithTheAccessItDeclares() throws {
+        let routes = Dictionary(harness.app.routes.all.map { ("\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))", $0) }) { a, _ in a }
+        for operation in APIOperations.all {
+            let key = "\(operation.method.uppercased()) \(operation.routerPath)"
+            let route = try XCTUnwrap(routes[key], "\(operation.id): \(key) has no route")
+            let policy = try XCTUnwrap(route.policy, key)
+            switch (operation.access, policy) {
+            case (.open, .apiOpen), (.open, .open), (.token, .apiToken): break
+            default: XCTFail("\(operation.id) is declared \(operation.access) but its route's policy is \(policy)")
+            }
+        }
+        XCTAssertEqual(Set(APIOperations.all.map(\.id)).count, APIOperations.all.count, "operation ids are unique")
+    }
+
+    func testTheDocumentsSchemasNameWhatThePageValuesWrite() throws {
+        let json = try JSONSerialization.jsonObject(with: try APIOperations.document()) as! [String: Any]
+        let schemas = (json["components"] as! [String: Any])["schemas"] as! [String: [String: Any]]
+        let records = try XCTUnwrap(schemas["RecordsRequestPage"])
+        XCTAssertEqual(Set(records["required"] as! [String]), ["request", "deadlines", "history", "documents", "nextSteps", "today", "statusForm", "messageForm"])
+        let properties = records["properties"] as! [String: [String: Any]]
+        XCTAssertNotNil(properties["law"], "an optional property is described")
+        XCTAssertEqual((properties["today"]?["format"]) as? String, "date", "a Day is a date")
+        let request = properties["request"]!["properties"] as! [String: [String: Any]]
+        XCTAssertEqual(request["status"]?["enum"] as? [String], RecordsStatus.allCases.map(\.rawValue), "an enum lists its cases")
+        XCTAssertEqual(request["id"]?["format"] as? String, "uuid")
     }
 }

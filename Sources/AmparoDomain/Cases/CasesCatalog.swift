@@ -1,7 +1,7 @@
 /// The case pages' strings, in English and Spanish, reached through `Text.cases(_:)`.
 public enum CasesText: Sendable, Equatable {
     /// What is wrong with a field of a case form.
-    public enum Problem: String, Sendable, Equatable, Codable { case name, consent, team, text }
+    public enum Problem: String, Sendable, Equatable, Codable, CaseIterable { case name, consent, team, text }
 
     case navCases, listTitle, listIntro, noCases, caseTitle, unnamed, person, name, birthDate, phone, aNumber, aNumberHint
     case language, team, intakeQueue, consent, consentHint, consentRecorded(String), savePerson, saved

@@ -59,7 +59,7 @@ public enum Agency: String, CaseIterable, Codable, Sendable {
 }
 
 /// What a reporter may learn of their report from its code: coarse, never who or what.
-public enum PublicReportState: String, Sendable, Equatable, Codable {
+public enum PublicReportState: String, Sendable, Equatable, Codable, CaseIterable {
     case received, beingChecked, closed
 
     public init(_ status: ReportStatus) {

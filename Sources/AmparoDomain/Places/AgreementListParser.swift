@@ -5,7 +5,7 @@ import Foundation
 /// normalized, signed dates as Excel serial numbers or as text. A row that cannot be read stops
 /// the import with the row, the column and the value.
 public enum AgreementListParser {
-    public enum Reason: String, Sendable, Equatable, Codable {
+    public enum Reason: String, Sendable, Equatable, Codable, CaseIterable {
         case noHeader, notAState, missingAgency, unknownModel, badDate, noRows, tooLong
     }
 

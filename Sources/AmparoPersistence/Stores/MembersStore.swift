@@ -16,7 +16,7 @@ public struct TeamLine: Sendable, Equatable, Codable {
 }
 
 /// Where a member's account stands.
-public enum MemberStanding: String, Sendable, Equatable, Codable {
+public enum MemberStanding: String, Sendable, Equatable, Codable, CaseIterable {
     case active
     /// Invited; has not set a password yet.
     case invited

@@ -5,7 +5,7 @@ import SQLKit
 
 /// A state or county of the registry.
 public struct PlaceRecord: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case state, county }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case state, county }
 
     public let id: PlaceID
     public let kind: Kind

@@ -10,7 +10,7 @@ struct Accounts {
 
     static let invitationLifetime: TimeInterval = 72 * 3600
 
-    enum Problem: String, Error, Equatable, Codable, Sendable {
+    enum Problem: String, Error, Equatable, Codable, Sendable, CaseIterable {
         case invalidEmail, nameMissing, nameTooLong, emailTaken, unknownRole, invalidPhone
 
         var text: Text {

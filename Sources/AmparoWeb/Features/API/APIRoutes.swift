@@ -19,10 +19,13 @@ struct APIRoutes: RouteCollection {
         api.get("audit", "verify", use: verifyAudit).policy(.apiToken(.viewAuditLog))
     }
 
-    func openAPI(req: Request) -> Response {
+    /// Built once from `APIOperations` and the page values' types.
+    static let document: Result<Data, any Error> = Result { try APIOperations.document() }
+
+    func openAPI(req: Request) throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+        return Response(status: .ok, headers: headers, body: .init(data: try Self.document.get()))
     }
 
     func health(req: Request) -> HealthDTO { HealthDTO(status: "ok") }

@@ -16,7 +16,7 @@ struct AdminTeamRoutes: RouteCollection {
         var region: String?
     }
 
-    enum Problem: String, Error, Sendable, Codable { case nameMissing, nameTaken, tooLong, controlCharacter }
+    enum Problem: String, Error, Sendable, Codable, CaseIterable { case nameMissing, nameTaken, tooLong, controlCharacter }
 
     /// Shared with the API: validates and creates a team, or names what is wrong.
     static func createTeam(_ form: TeamForm, on req: Request) async throws -> Result<TeamModel, Problem> {

@@ -22,7 +22,7 @@ struct AlertFormValues: Sendable, Equatable, Codable {
     }
 
     enum Field: String, Sendable, Equatable, Codable, CaseIterable { case place, region, messageEN, messageES, hours }
-    enum Problem: String, Sendable, Equatable, Codable { case place, messageMissing, messageTooLong, hours, region }
+    enum Problem: String, Sendable, Equatable, Codable, CaseIterable { case place, messageMissing, messageTooLong, hours, region }
 
     /// An alert ready to publish, or what is wrong with each field.
     struct Valid: Sendable, Equatable {

@@ -20,7 +20,7 @@ struct CampaignsPage: Sendable, Equatable, Codable {
 /// signatures, and the outcome (with the policy a won campaign brings).
 struct CampaignPage: Sendable, Equatable, Codable {
     /// Which of the page's forms came back refused; its fields show what was typed.
-    enum Refused: String, Sendable, Equatable, Codable { case step, official, status, policy, letter }
+    enum Refused: String, Sendable, Equatable, Codable, CaseIterable { case step, official, status, policy, letter }
 
     let campaign: CampaignRecord
     let steps: [CampaignStep]
@@ -33,7 +33,7 @@ struct CampaignPage: Sendable, Equatable, Codable {
 
 /// /letters/<id>: a sign-on letter, its confirmed signers and the form for organizations (public).
 struct LetterPage: Sendable, Equatable, Codable {
-    enum Problem: String, Sendable, Equatable, Codable { case invalid, closed, tooMany }
+    enum Problem: String, Sendable, Equatable, Codable, CaseIterable { case invalid, closed, tooMany }
 
     struct Typed: Sendable, Equatable, Codable {
         var organization = ""

@@ -10,7 +10,7 @@ struct StoriesPage: Sendable, Equatable, Codable {
 
 /// /stories/new: the public form, anonymous by default; after sending, a thank-you.
 struct StoryFormPage: Sendable, Equatable, Codable {
-    enum Problem: String, Sendable, Equatable, Codable { case invalid, tooMany }
+    enum Problem: String, Sendable, Equatable, Codable, CaseIterable { case invalid, tooMany }
 
     /// As typed (kept when refused; emptied once sent).
     struct Typed: Sendable, Equatable, Codable {

@@ -9,8 +9,8 @@ struct EventsPage: Sendable, Equatable, Codable {
 
 /// /events/<id>: an event and its sign-up form (public).
 struct EventPage: Sendable, Equatable, Codable {
-    enum Outcome: String, Sendable, Equatable, Codable { case registered, waitlisted }
-    enum Problem: String, Sendable, Equatable, Codable {
+    enum Outcome: String, Sendable, Equatable, Codable, CaseIterable { case registered, waitlisted }
+    enum Problem: String, Sendable, Equatable, Codable, CaseIterable {
         /// Too many sign-ups from this connection.
         case tooMany
         /// The event has begun.

@@ -6,7 +6,7 @@ import Foundation
 /// /hotline: one page of reports (open ones unless all are asked for), new ones first, with the
 /// bulk actions a dispatcher may take and, after one, what it changed.
 struct InboxPage: Sendable, Equatable, Codable {
-    enum Show: String, Sendable, Equatable, Codable { case open, all }
+    enum Show: String, Sendable, Equatable, Codable, CaseIterable { case open, all }
     enum Banner: Sendable, Equatable, Codable {
         case nothingSelected
         case bulkResult(changed: Int, skipped: Int)

@@ -17,7 +17,7 @@ struct HotlineAnswer: Sendable, Equatable, Codable {
 
 /// /report: the form, with what was typed and what to fix after a refusal.
 struct ReportFormPage: Sendable, Equatable, Codable {
-    enum Banner: String, Sendable, Equatable, Codable { case tooManyReports }
+    enum Banner: String, Sendable, Equatable, Codable, CaseIterable { case tooManyReports }
 
     let organization: String?
     var values: ReportForm

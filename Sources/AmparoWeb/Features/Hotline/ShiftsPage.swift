@@ -76,7 +76,7 @@ struct ShiftsPage: Sendable, Equatable, Codable {
         case unknownChoice, memberCannot, weekday, start, duration, swapNotYours, swapGone
     }
 
-    enum Notice: String, Sendable, Equatable, Codable { case swapOffered, swapTaken }
+    enum Notice: String, Sendable, Equatable, Codable, CaseIterable { case swapOffered, swapTaken }
 
     let timeZone: String
     let onCall: [OnCall]

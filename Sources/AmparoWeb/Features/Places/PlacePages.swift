@@ -38,7 +38,7 @@ struct PlaceStatesPage: Sendable, Equatable, Codable {
 }
 
 /// Why a place's page is shown again instead of saved.
-enum PlaceProblem: String, Sendable, Equatable, Codable {
+enum PlaceProblem: String, Sendable, Equatable, Codable, CaseIterable {
     /// The policy form did not validate (a missing source, a position of another kind…).
     case policyRefused
 }
@@ -68,7 +68,7 @@ struct PlaceCountyPage: Sendable, Equatable, Codable {
         let kind: PolicyKind
         let position: PolicyPosition
         let source: Source
-        enum Source: String, Sendable, Equatable, Codable { case county, state }
+        enum Source: String, Sendable, Equatable, Codable, CaseIterable { case county, state }
     }
 
     let state: USState

@@ -7,7 +7,7 @@ import Foundation
 /// form for a new one (keeping what was typed when refused).
 struct RecordsListPage: Sendable, Equatable, Codable {
     /// Where a request stands against the next deadline its law gives the agency.
-    enum Standing: String, Sendable, Equatable, Codable {
+    enum Standing: String, Sendable, Equatable, Codable, CaseIterable {
         case closed
         /// Every deadline met.
         case met
@@ -64,7 +64,7 @@ struct RecordsRequestPage: Sendable, Equatable, Codable {
     }
 
     struct Deadline: Sendable, Equatable, Codable {
-        enum Standing: String, Sendable, Equatable, Codable { case met, overdue, pending, paused }
+        enum Standing: String, Sendable, Equatable, Codable, CaseIterable { case met, overdue, pending, paused }
         let kind: DeadlineKind
         /// Nil while the clock is stopped.
         let due: Day?
@@ -79,7 +79,7 @@ struct RecordsRequestPage: Sendable, Equatable, Codable {
     }
 
     struct Step: Sendable, Equatable, Codable {
-        enum Kind: String, Sendable, Equatable, Codable { case status, sent, received }
+        enum Kind: String, Sendable, Equatable, Codable, CaseIterable { case status, sent, received }
         let kind: Kind
         /// For a status change, the status.
         let status: RecordsStatus?
