@@ -13,6 +13,14 @@ public enum FormText {
     }
 }
 
+/// A required one-line text as a typed form checks it: trimmed, a text area's line breaks as
+/// spaces, no control characters, at most `limit` code points; nil when it cannot be kept.
+public enum LineText {
+    public static func validate(_ raw: String, limit: Int) -> String? {
+        try? SingleLineText.validate(SingleLineText.joiningLines(raw), maxLength: limit, required: true).get()
+    }
+}
+
 /// A note keeps its paragraphs: line breaks are allowed, other control characters are not.
 public enum NoteText {
     public static func validate(_ raw: String?, limit: Int = 4000) -> String? {

@@ -116,6 +116,14 @@ public struct KeyRotation: Sendable {
 extension UserModel {
     /// The member's name, opened with the sealer; "—" when it cannot be (a rotated-away key, a
     /// row without an id).
+    /// Members' names by id, unsealed: one query for a page's authors, claimers or actors.
+    static func names(of ids: Set<UUID>, on db: any Database, sealer: FieldSealer) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ ids).all().map { user in
+            (try user.requireID(), user.name(openedWith: sealer))
+        })
+    }
+
     public func name(openedWith sealer: FieldSealer) -> String {
         guard let id else { return "—" }
         return (try? sealer.open(nameSealed, context: SealedColumn.userName.context(rowID: id))) ?? "—"

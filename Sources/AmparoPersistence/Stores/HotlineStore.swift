@@ -137,9 +137,6 @@ public struct HotlineStore: Sendable {
 
     /// Members' names by id, unsealed.
     func memberNames(_ ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ Set(ids)).all().map { user in
-            (try user.requireID(), user.name(openedWith: sealer))
-        })
+        try await UserModel.names(of: Set(ids), on: db, sealer: sealer)
     }
 }

@@ -173,9 +173,7 @@ public struct MembersStore: Sendable {
     public func auditLog(limit: Int) async throws -> [AuditLine] {
         let entries = try await AuditEntryModel.query(on: db).sort(\.$sequence, .descending).limit(limit).all()
         let ids = Set(entries.compactMap { UUID(uuidString: $0.actor) })
-        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ ids).all().map {
-            (try $0.requireID(), $0.name(openedWith: sealer))
-        })
+        let names = try await UserModel.names(of: ids, on: db, sealer: sealer)
         return entries.map { entry in
             AuditLine(sequence: Int(entry.sequence), at: entry.at, actor: entry.actor, actorName: UUID(uuidString: entry.actor).flatMap { names[$0] },
                       action: entry.action, recordType: entry.recordType, recordID: entry.recordID)

@@ -78,10 +78,7 @@ public struct RecordsStore: Sendable {
 
     /// Members' names by id, unsealed.
     public func memberNames(_ ids: Set<UserID>) async throws -> [UserID: String] {
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).all().map { user in
-            (UserID(try user.requireID()), user.name(openedWith: sealer))
-        })
+        Dictionary(uniqueKeysWithValues: try await UserModel.names(of: Set(ids.map(\.rawValue)), on: db, sealer: sealer).map { (UserID($0.key), $0.value) })
     }
 
     // MARK: Writes

@@ -22,7 +22,7 @@ struct EventSignUpForm: TypedForm {
     }
 
     func validated(_: Void) -> Result<Valid, FormRefusal<Field>> {
-        let name = try? SingleLineText.validate(SingleLineText.joiningLines(name), maxLength: 120, required: true).get()
+        let name = LineText.validate(name, limit: 120)
         let email = email.trimmingCharacters(in: .whitespaces)
         let emailOK = EmailAddress.isValid(email)
         guard let name, emailOK else {
@@ -69,13 +69,12 @@ struct NewEventForm: TypedForm {
 
     /// `timeZone`: the organization's, in which the start is typed.
     func validated(_ timeZone: TimeZone) -> Result<Valid, FormRefusal<Field>> {
-        func line(_ text: String, _ limit: Int) -> String? { try? SingleLineText.validate(SingleLineText.joiningLines(text), maxLength: limit, required: true).get() }
         /// "" when none was written; nil when what was written cannot be kept.
         func paragraphs(_ text: String) -> String? {
             text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : NoteText.validate(text, limit: 2000)
         }
-        let kind = EventKind(rawValue: kind), titleEN = line(titleEN, 200), titleES = line(titleES, 200)
-        let starts = LocalDateTime.parse(startsAt, timeZone: timeZone), place = line(place, 300)
+        let kind = EventKind(rawValue: kind), titleEN = LineText.validate(titleEN, limit: 200), titleES = LineText.validate(titleES, limit: 200)
+        let starts = LocalDateTime.parse(startsAt, timeZone: timeZone), place = LineText.validate(place, limit: 300)
         let capacity = Int(capacity.trimmingCharacters(in: .whitespaces)).flatMap { (1...10_000).contains($0) ? $0 : nil }
         let descriptionEN = paragraphs(descriptionEN), descriptionES = paragraphs(descriptionES)
         guard let kind, let titleEN, let titleES, let starts, let place, let capacity, let descriptionEN, let descriptionES else {

@@ -31,7 +31,7 @@ struct NewRecordsRequestForm: TypedForm {
 
     /// `today`: in the organization's time zone; a request is not sent in the future.
     func validated(_ today: Day) -> Result<Valid, FormRefusal<Field>> {
-        let agency = try? SingleLineText.validate(SingleLineText.joiningLines(agency), maxLength: 300, required: true).get()
+        let agency = LineText.validate(agency, limit: 300)
         let subject = NoteText.validate(subject)
         let law = RecordsLaw.law(for: state)
         let via = RecordsChannel(rawValue: via)
