@@ -125,9 +125,6 @@ struct CampaignRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> CampaignRecord {
-        guard let id = req.parameters.get("campaignID", as: UUID.self), let campaign = try await store(req).campaign(CampaignID(id)) else {
-            throw UserFacingError(status: .notFound, text: .campaigns(.noCampaigns))
-        }
-        return campaign
+        try await req.record("campaignID", missing: .campaigns(.noCampaigns), find: store(req).campaign)
     }
 }

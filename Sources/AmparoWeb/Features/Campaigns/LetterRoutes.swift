@@ -84,14 +84,11 @@ struct LetterRoutes: RouteCollection {
     }
 
     private func signature(_ req: Request) async throws -> PendingSignature? {
-        guard let token = req.parameters.get("token"), let id = CapabilityToken.verify(Self.purpose, token: token, key: linkKey) else { return nil }
+        guard let id = req.linkedID(purpose: Self.purpose, key: linkKey) else { return nil }
         return try await store(req).pendingSignature(id)
     }
 
     private func find(_ req: Request) async throws -> LetterRecord {
-        guard let id = req.parameters.get("letterID", as: UUID.self), let letter = try await store(req).letter(LetterID(id)) else {
-            throw UserFacingError(status: .notFound, text: .campaigns(.noLetters))
-        }
-        return letter
+        try await req.record("letterID", missing: .campaigns(.noLetters), find: store(req).letter)
     }
 }

@@ -91,9 +91,6 @@ struct StoryRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> StoryDetail {
-        guard let id = req.parameters.get("storyID", as: UUID.self), let story = try await store(req).story(StoryID(id)) else {
-            throw UserFacingError(status: .notFound, text: .stories(.noneToReview))
-        }
-        return story
+        try await req.record("storyID", missing: .stories(.noneToReview), find: store(req).story)
     }
 }

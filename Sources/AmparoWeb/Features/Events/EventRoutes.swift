@@ -158,15 +158,12 @@ struct EventRoutes: RouteCollection {
     }
 
     private func linkedRegistration(_ req: Request) async throws -> RegistrationContact? {
-        guard let token = req.parameters.get("token"), let id = CapabilityToken.verify(Self.cancelPurpose, token: token, key: linkKey) else { return nil }
+        guard let id = req.linkedID(purpose: Self.cancelPurpose, key: linkKey) else { return nil }
         return try await store(req).registration(EventRegistrationID(id))
     }
 
     private func find(_ req: Request) async throws -> Event {
-        guard let id = req.parameters.get("eventID", as: UUID.self), let event = try await store(req).event(EventID(id)) else {
-            throw UserFacingError(status: .notFound, text: .events(.noEvents))
-        }
-        return event
+        try await req.record("eventID", missing: .events(.noEvents), find: store(req).event)
     }
 }
 

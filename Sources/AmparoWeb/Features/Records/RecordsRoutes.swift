@@ -143,9 +143,6 @@ struct RecordsRoutes: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> RecordsRequest {
-        guard let id = req.parameters.get("requestID", as: UUID.self), let request = try await store(req).request(RecordsRequestID(id)) else {
-            throw UserFacingError(status: .notFound, text: .records(.noRequests))
-        }
-        return request
+        try await req.record("requestID", missing: .records(.noRequests), find: store(req).request)
     }
 }
