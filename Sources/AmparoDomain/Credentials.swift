@@ -6,7 +6,7 @@ public enum PasswordPolicy {
     public static let minimumLength = 12
     public static let maximumLength = 128
 
-    public enum Problem: Equatable, Sendable {
+    public enum Problem: String, Equatable, Sendable, Codable, CaseIterable {
         case tooShort, tooLong, tooCommon, containsEmail
     }
 

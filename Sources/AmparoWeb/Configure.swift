@@ -195,12 +195,12 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
 
 func registerRoutes(_ app: Application) throws {
     let services = app.amparo
-    try PublicRoutes().boot(routes: app.routes)
+    try PublicRoutes(sealer: services.sealer).boot(routes: app.routes)
     try OfflineRoutes().boot(routes: app.routes)
-    try SetupRoutes().boot(routes: app.routes)
-    try LoginRoutes().boot(routes: app.routes)
-    try EnrolmentRoutes().boot(routes: app.routes)
-    try AccountRoutes().boot(routes: app.routes)
+    try SetupRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
+    try LoginRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
+    try EnrolmentRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
+    try AccountRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
     try AdminUserRoutes(sealer: services.sealer, baseURL: services.config.baseURL).boot(routes: app.routes)
     try AdminTeamRoutes().boot(routes: app.routes)
     try AuditRoutes(sealer: services.sealer).boot(routes: app.routes)

@@ -1,12 +1,14 @@
 import AmparoDomain
 import AmparoPersistence
 import AmparoWebKit
-import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 
 /// Sign-in (password, then second factor), invitation links and sign-out.
 struct LoginRoutes: RouteCollection {
+    let clock: any WallClock
+    let sealer: FieldSealer
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: loginForm).policy(.open)
         routes.post("login", use: login).policy(.open)
@@ -17,27 +19,27 @@ struct LoginRoutes: RouteCollection {
         routes.post("invite", ":token", use: acceptInvitation).policy(.open)
     }
 
-    struct LoginForm: Content {
-        var email: String?
-        var password: String?
+    private func store(_ req: Request) -> AccountsStore { AccountsStore(req.db, sealer: sealer) }
+
+    private func signIn(_ page: SignInPage, _ req: Request, status: HTTPResponseStatus, notice: Text? = nil) -> Response {
+        htmlResponse(AuthRenderer.render(page, req.chrome, notice: notice), status: status)
     }
 
     func loginForm(req: Request) async throws -> Response {
         if req.visitor.isSignedIn { return req.redirect(to: "/dashboard") }
-        let notice = req.query[String.self, at: "notice"].flatMap(Text.notice)
-        return LoginViews.login(req, email: "", error: nil, notice: notice, status: .ok)
+        return signIn(SignInPage(), req, status: .ok, notice: req.query[String.self, at: "notice"].flatMap(Text.notice))
     }
 
     func login(req: Request) async throws -> Response {
-        let form = try req.content.decode(LoginForm.self)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
-        let password = form.password ?? ""
+        let fields = req.formValues
+        let email = (fields["email"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = fields["password"] ?? ""
         let services = req.amparo
         let limits = services.config.signInLimits
-        let account = services.sealer.blindIndex(email, kind: .email)
+        let account = sealer.blindIndex(email, kind: .email)
         // Counted before the password is checked, so concurrent guesses cannot all pass the limit.
-        guard let attempt = try await limits.admit(account: account, source: req.sourceKey, on: services.limiter, at: services.clock.now()) else {
-            return LoginViews.login(req, email: email, error: .errorTooManyAttempts, notice: nil, status: .tooManyRequests)
+        guard let attempt = try await limits.admit(account: account, source: req.sourceKey, on: services.limiter, at: clock.now()) else {
+            return signIn(SignInPage(email: email, problem: .tooManyAttempts), req, status: .tooManyRequests)
         }
         let user: UserModel?, matches: Bool
         do {
@@ -48,14 +50,14 @@ struct LoginRoutes: RouteCollection {
             matches = try await req.passwordMatches(password, hash: hash)
         } catch where PasswordWork.isBusy(error) {
             try await services.limiter.release(attempt)
-            return LoginViews.busy(req, email: email)
+            return signIn(SignInPage(email: email, problem: .busy), req, status: .ok).busyAnswer()
         } catch {
             try await services.limiter.release(attempt)
             throw error
         }
         guard let user, matches, user.passwordHash != nil, !user.isDisabled else {
             try await req.audit("login.failure", recordType: "user", recordID: user?.id?.uuidString ?? "unknown", actor: "anonymous")
-            return LoginViews.login(req, email: email, error: .errorSignInFailed, notice: nil, status: .unauthorized)
+            return signIn(SignInPage(email: email, problem: .signInFailed), req, status: .unauthorized)
         }
         try await services.limiter.release(attempt)
         let stage = Sessions.stageAfterPassword(for: user)
@@ -66,49 +68,38 @@ struct LoginRoutes: RouteCollection {
         return response
     }
 
-    func secondFactorForm(req: Request) async throws -> Response {
-        LoginViews.secondFactor(req, error: nil, status: .ok)
+    private func secondFactorPage(_ problem: SecondFactorPage.Problem?, _ req: Request, status: HTTPResponseStatus) -> Response {
+        htmlResponse(AuthRenderer.render(SecondFactorPage(problem: problem), req.chrome), status: status)
     }
 
-    struct CodeForm: Content {
-        var code: String?
-    }
+    func secondFactorForm(req: Request) async throws -> Response { secondFactorPage(nil, req, status: .ok) }
 
     func secondFactor(req: Request) async throws -> Response {
-        guard let user = req.visitor.user, let secretSealed = user.totpSecretSealed else {
+        guard let user = req.visitor.user, let secret = try store(req).secondFactorSecret(of: user) else {
             return req.redirect(to: "/login")
         }
-        let services = req.amparo
-        let code = (try req.content.decode(CodeForm.self).code ?? "").trimmingCharacters(in: .whitespaces)
-        let key = services.config.signInLimits.secondFactorKey(member: user.id!.uuidString)
-        guard let attempt = try await services.limiter.reserve([key], at: services.clock.now()) else {
-            return LoginViews.secondFactor(req, error: .errorTooManyAttempts, status: .tooManyRequests)
+        let services = req.amparo, member = UserID(try user.requireID())
+        let code = (req.formValues["code"] ?? "").trimmingCharacters(in: .whitespaces)
+        let key = services.config.signInLimits.secondFactorKey(member: member.rawValue.uuidString)
+        guard let attempt = try await services.limiter.reserve([key], at: clock.now()) else {
+            return secondFactorPage(.tooManyAttempts, req, status: .tooManyRequests)
         }
-        let secret = try services.sealer.open(secretSealed, context: SealedColumn.userTOTPSecret.context(rowID: user.id!))
-        let totp = TOTP(secret: Base32.decode(secret) ?? [])
-        var method = "totp"
-        if let step = totp.verify(code, at: services.clock.now(), lastUsedStep: user.totpLastStep) {
-            user.totpLastStep = step
-            try await user.save(on: req.db)
-        } else if let recovery = try await RecoveryCodeModel.query(on: req.db)
-            .filter(\.$user.$id == user.id!)
-            .filter(\.$digest == RecoveryCodes.digest(code))
-            .filter(\.$usedAt == nil)
-            .first()
-        {
-            recovery.usedAt = services.clock.now()
-            try await recovery.save(on: req.db)
-            method = "recovery_code"
+        let auditID = member.rawValue.uuidString
+        var usedRecoveryCode = false
+        if let step = TOTP(secret: Base32.decode(secret) ?? []).verify(code, at: clock.now(), lastUsedStep: user.totpLastStep) {
+            try await store(req).spendSecondFactorStep(step, of: member)
+        } else if try await store(req).spendRecoveryCode(code, of: member, at: clock.now()) {
+            usedRecoveryCode = true
         } else {
-            try await req.audit("login.second_factor_failure", recordType: "user", recordID: user.id!.uuidString)
-            return LoginViews.secondFactor(req, error: .errorCodeWrong, status: .unauthorized)
+            try await req.audit("login.second_factor_failure", recordType: "user", recordID: auditID)
+            return secondFactorPage(.codeWrong, req, status: .unauthorized)
         }
         try await services.limiter.release(attempt)
         let response = req.redirect(to: "/dashboard", redirectType: .normal)
         try await Sessions.start(req, user: user, stage: .active, replacing: req.visitor.session, response: response)
-        try await req.audit("login.success", recordType: "user", recordID: user.id!.uuidString)
-        if method == "recovery_code" {
-            try await req.audit("login.recovery_code_used", recordType: "user", recordID: user.id!.uuidString)
+        try await req.audit("login.success", recordType: "user", recordID: auditID)
+        if usedRecoveryCode {
+            try await req.audit("login.recovery_code_used", recordType: "user", recordID: auditID)
         }
         return response
     }
@@ -116,67 +107,53 @@ struct LoginRoutes: RouteCollection {
     func logout(req: Request) async throws -> Response {
         let response = req.redirect(to: "/login", notice: "signedOut")
         if let user = req.visitor.user {
-            try await req.audit("logout", recordType: "user", recordID: user.id!.uuidString)
+            try await req.audit("logout", recordType: "user", recordID: try user.requireID().uuidString)
         }
         try await Sessions.end(req, response: response)
         return response
     }
 
-    struct InvitationForm: Content {
-        var password: String?
-        var passwordConfirmation: String?
+    private func invitationPage(_ user: UserModel, _ problem: InvitationPage.Problem?, _ req: Request, status: HTTPResponseStatus) -> Response {
+        htmlResponse(AuthRenderer.render(InvitationPage(name: req.accounts.name(of: user), problem: problem), req.chrome), status: status)
     }
 
     func invitationForm(req: Request) async throws -> Response {
         let (_, user) = try await validInvitation(req)
-        return LoginViews.invitation(req, name: req.accounts.name(of: user), error: nil, status: .ok)
+        return invitationPage(user, nil, req, status: .ok)
     }
 
     func acceptInvitation(req: Request) async throws -> Response {
-        let (invitation, user) = try await validInvitation(req)
-        let form = try req.content.decode(InvitationForm.self)
-        let password = form.password ?? ""
-        var problem: Text?
+        let (link, user) = try await validInvitation(req)
+        let fields = req.formValues
+        let password = fields["password"] ?? ""
+        var problem: InvitationPage.Problem?
         if let policyProblem = PasswordPolicy.check(password, email: req.accounts.email(of: user)) {
-            problem = .passwordProblem(policyProblem)
-        } else if password != form.passwordConfirmation {
-            problem = .errorPasswordsDiffer
+            problem = .password(policyProblem)
+        } else if password != fields["passwordConfirmation"] {
+            problem = .passwordsDiffer
         }
-        if let problem {
-            return LoginViews.invitation(req, name: req.accounts.name(of: user), error: problem, status: .unprocessableEntity)
-        }
+        if let problem { return invitationPage(user, problem, req, status: .unprocessableEntity) }
         guard let hash = try await req.hashPasswordUnlessBusy(password) else {
-            return LoginViews.invitation(req, name: req.accounts.name(of: user), error: .errorPasswordBusy, status: .ok).busyAnswer()
+            return invitationPage(user, .busy, req, status: .ok).busyAnswer()
         }
-        user.passwordHash = hash
-        // The language they accepted in is the one their emails (hold alerts, reminders) come in.
-        if user.language == nil { user.language = req.language.rawValue }
-        invitation.usedAt = req.amparo.clock.now()
-        try await req.db.transaction { db in
-            try await user.save(on: db)
-            try await invitation.save(on: db)
-        }
-        try await req.accounts.endSessions(of: user.id!)
-        try await req.audit("user.invitation_accepted", recordType: "user", recordID: user.id!.uuidString, actor: user.id!.uuidString)
+        try await store(req).acceptInvitation(link, passwordHash: hash, language: req.language, at: clock.now())
+        let member = try user.requireID()
+        try await req.accounts.endSessions(of: member)
+        try await req.audit("user.invitation_accepted", recordType: "user", recordID: member.uuidString, actor: member.uuidString)
         let stage = Sessions.stageAfterPassword(for: user)
         let response = req.redirect(to: Sessions.path(for: stage), redirectType: .normal)
         try await Sessions.start(req, user: user, stage: stage, replacing: nil, response: response)
         return response
     }
 
-    private func validInvitation(_ req: Request) async throws -> (InvitationModel, UserModel) {
-        let token = req.parameters.get("token") ?? ""
-        guard let invitation = try await InvitationModel.query(on: req.db)
-            .filter(\.$tokenDigest == SecretDigest.of(token))
-            .filter(\.$purpose == InvitationModel.Purpose.invite.rawValue)
-            .with(\.$user)
-            .first(),
-            invitation.usedAt == nil, invitation.expiresAt > req.amparo.clock.now(),
-            let user = invitation.user, !user.isDisabled
+    /// The link and its member, who must not have been disabled since.
+    private func validInvitation(_ req: Request) async throws -> (PendingInvitation, UserModel) {
+        guard let link = try await store(req).invitation(token: req.parameters.get("token") ?? "", purpose: .invite, at: clock.now()),
+              let member = link.member, let user = try await store(req).member(member), !user.isDisabled
         else {
             throw UserFacingError(status: .notFound, text: .invitationInvalid)
         }
-        return (invitation, user)
+        return (link, user)
     }
 }
 
@@ -187,59 +164,5 @@ extension AmparoServices {
         let hash = try await req.hashPassword(random.token())
         dummyHash.withLockedValue { $0 = hash }
         return hash
-    }
-}
-
-enum LoginViews {
-    static func login(_ req: Request, email: String, error: Text?, notice: Text?, status: HTTPResponseStatus) -> Response {
-        let l = req.language
-        let body: HTML = """
-        <h1>\(Text.signIn.in(l))</h1>
-        \(error.map { Form.errorSummary([$0.in(l)], language: l) })
-        <form method="post" action="/login">
-        \(Layout.csrfField(req.visitor))
-        \(Form.field("email", label: Text.email.in(l), type: "email", value: email, autocomplete: "username"))
-        \(Form.field("password", label: Text.password.in(l), type: "password", autocomplete: "current-password"))
-        <button type="submit">\(Text.signIn.in(l))</button>
-        </form>
-        """
-        return htmlResponse(
-            Layout.page(req, title: Text.signIn.in(l), body: body, notice: notice.map { HTML("\($0.in(l))") }), status: status)
-    }
-
-    /// The password threads' queue is full: nothing was checked or counted, come back in a moment.
-    static func busy(_ req: Request, email: String) -> Response {
-        login(req, email: email, error: PasswordWork.busy.text, notice: nil, status: .ok).busyAnswer()
-    }
-
-    static func secondFactor(_ req: Request, error: Text?, status: HTTPResponseStatus) -> Response {
-        let l = req.language
-        let body: HTML = """
-        <h1>\(Text.secondFactorTitle.in(l))</h1>
-        <p>\(Text.secondFactorIntro.in(l))</p>
-        \(error.map { Form.errorSummary([$0.in(l)], language: l) })
-        <form method="post" action="/login/2fa">
-        \(Layout.csrfField(req.visitor))
-        \(Form.field("code", label: Text.codeLabel.in(l), hint: Text.codeHint.in(l), autocomplete: "one-time-code", extra: " inputmode=\"numeric\""))
-        <button type="submit">\(Text.verify.in(l))</button>
-        </form>
-        """
-        return htmlResponse(Layout.page(req, title: Text.secondFactorTitle.in(l), body: body), status: status)
-    }
-
-    static func invitation(_ req: Request, name: String, error: Text?, status: HTTPResponseStatus) -> Response {
-        let l = req.language
-        let body: HTML = """
-        <h1>\(Text.invitationTitle(name).in(l))</h1>
-        <p>\(Text.invitationIntro.in(l))</p>
-        \(error.map { Form.errorSummary([$0.in(l)], language: l) })
-        <form method="post">
-        \(Layout.csrfField(req.visitor))
-        \(Form.field("password", label: Text.password.in(l), type: "password", hint: Text.passwordHint.in(l), autocomplete: "new-password"))
-        \(Form.field("passwordConfirmation", label: Text.passwordAgain.in(l), type: "password", autocomplete: "new-password"))
-        <button type="submit">\(Text.invitationSubmit.in(l))</button>
-        </form>
-        """
-        return htmlResponse(Layout.page(req, title: Text.invitationTitle(name).in(l), body: body), status: status)
     }
 }

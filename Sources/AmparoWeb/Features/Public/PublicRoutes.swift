@@ -1,12 +1,13 @@
 import AmparoDomain
 import AmparoPersistence
 import AmparoWebKit
-import Fluent
 import Vapor
 
 /// The home page, the language switch, health and the served assets. Public pages store and log
 /// nothing about who asked.
 struct PublicRoutes: RouteCollection {
+    let sealer: FieldSealer
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home).policy(.open)
         routes.get("healthz", use: health).policy(.open)
@@ -27,24 +28,8 @@ struct PublicRoutes: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         if req.visitor.isSignedIn { return req.redirect(to: "/dashboard") }
-        let language = req.language
-        let configured = try await OrganizationModel.query(on: req.db).first()
-        let body: HTML
-        if let configured {
-            body = """
-            <h1>\(configured.name)</h1>
-            <p><a class="button" href="/report">\(Text.hotline(.reportTitle).in(language))</a></p>
-            <p>\(Text.homeIntro.in(language))</p>
-            <p><a href="/places">\(Text.places(.statesTitle).in(language))</a> · <a href="/evidence">\(Text.evidence(.title).in(language))</a> · <a href="/stories">\(Text.stories(.title).in(language))</a> · <a href="/events">\(Text.events(.title).in(language))</a></p>
-            <p><a href="/login">\(Text.signIn.in(language))</a></p>
-            """
-        } else {
-            body = """
-            <h1>\(Text.notSetUpTitle.in(language))</h1>
-            <p>\(Text.notSetUpBody.in(language))</p>
-            """
-        }
-        return htmlResponse(Layout.page(req, title: Text.homeTitle.in(language), body: body), status: .ok)
+        let page = HomePage(organization: try await req.amparo.organizationName(on: req.db))
+        return htmlResponse(HomeRenderer.render(page, req.chrome))
     }
 
     /// The bare baseline route: the benchmark compares every page against it.
@@ -69,22 +54,16 @@ struct PublicRoutes: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
-    struct LanguageForm: Content {
-        var language: String
-        var back: String?
-    }
-
     /// Remembers the choice in a cookie, and in the member's profile when signed in.
     func switchLanguage(req: Request) async throws -> Response {
-        let form = try req.content.decode(LanguageForm.self)
-        guard let language = Language(rawValue: form.language) else {
+        let fields = req.formValues
+        guard let language = fields["language"].flatMap(Language.init(rawValue:)) else {
             throw UserFacingError(status: .unprocessableEntity, text: .errorLanguageUnknown)
         }
-        if req.visitor.isSignedIn, let user = req.visitor.user {
-            user.language = language.rawValue
-            try await user.save(on: req.db)
+        if req.visitor.isSignedIn {
+            try await AccountsStore(req.db, sealer: sealer).setLanguage(language, of: try req.member())
         }
-        let response = req.redirect(to: Self.safeLocalPath(form.back), redirectType: .normal)
+        let response = req.redirect(to: Self.safeLocalPath(fields["back"]), redirectType: .normal)
         response.cookies[CookieNames.language] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: req.isSecure,
             isHTTPOnly: true, sameSite: .strict)
