@@ -36,6 +36,8 @@ public enum LetterEntity {}
 public enum ReportEntity {}
 public enum AlertEntity {}
 public enum StoryEntity {}
+public enum FacilityEntity {}
+public enum VisitEntity {}
 
 public typealias UserID = TypedID<UserEntity>
 public typealias TeamID = TypedID<TeamEntity>
@@ -51,3 +53,6 @@ public typealias ReportID = TypedID<ReportEntity>
 public typealias AlertID = TypedID<AlertEntity>
 /// A story told through the public form.
 public typealias StoryID = TypedID<StoryEntity>
+/// A jail or detention facility of the visitation program's registry.
+public typealias FacilityID = TypedID<FacilityEntity>
+public typealias VisitID = TypedID<VisitEntity>

@@ -41,7 +41,7 @@ struct CaseExport: Content {
         let legal = req.visitor.role?.canRead(.immigrationRecord) == true
         let contacts = try await CaseContactModel.query(on: req.db).filter(\.$caseID == id).sort(\.$createdAt).all()
         let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$occurredAt).all()
-        let support = try await CaseSupportViews.Data.load(record, formChoices: false, on: req.db)
+        let support = try await CaseSupportViews.Data.load(record, formChoices: false, on: req.db, sealer: req.amparo.sealer)
         let facilities = Dictionary(uniqueKeysWithValues: support.facilities.map { ($0.id!, $0.name) })
         let recorder = try await record.consentBy.asyncFlatMap { try await UserModel.find($0, on: req.db) }.map { req.accounts.name(of: $0) }
         return CaseExport(

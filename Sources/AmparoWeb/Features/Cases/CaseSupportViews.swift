@@ -13,11 +13,11 @@ enum CaseSupportViews {
         let notes: [CaseNoteModel]
         let visits: [VisitModel]
         let facilities: [FacilityModel]
-        let visitors: [Visitors.Entry]
+        let visitors: [VisitorLine]
         let workers: [UserModel]
 
         /// `formChoices`: the trained visitors and the case team, which only the page's forms need.
-        static func load(_ record: CaseModel, formChoices: Bool = true, on db: any Database) async throws -> Data {
+        static func load(_ record: CaseModel, formChoices: Bool = true, on db: any Database, sealer: FieldSealer) async throws -> Data {
             let id = record.id!
             return Data(
                 bonds: try await BondRequestModel.query(on: db).filter(\.$caseID == id).sort(\.$requestedAt).all(),
@@ -25,7 +25,7 @@ enum CaseSupportViews {
                 notes: try await CaseNoteModel.query(on: db).filter(\.$caseID == id).sort(\.$createdAt, .descending).all(),
                 visits: try await VisitModel.query(on: db).filter(\.$caseID == id).sort(\.$scheduledAt, .descending).all(),
                 facilities: try await FacilityModel.query(on: db).sort(\.$name).all(),
-                visitors: formChoices ? try await Visitors.trained(on: db) : [],
+                visitors: formChoices ? try await VisitsStore(db, sealer: sealer).trainedVisitors() : [],
                 workers: formChoices ? try await CaseTeam.members(of: record, roles: [.caseWorker, .legal], on: db) : [])
         }
 
@@ -161,8 +161,8 @@ enum CaseSupportViews {
             \(report.map { HTML("<p class=\"note\">\($0)</p>") })\(visit.sharedWithFamily ? HTML("<p class=\"hint\">\(t(.sharedWithFamily, req))</p>") : .empty)</li>
             """
         }
-        let visitorOptions = data.visitors.map { entry in
-            (value: entry.user.id!.uuidString, label: "\(req.accounts.name(of: entry.user))\(entry.profile?.languages.map { " (\($0))" } ?? "")")
+        let visitorOptions = data.visitors.map { visitor in
+            (value: visitor.id.rawValue.uuidString, label: "\(visitor.name)\(visitor.languages.map { " (\($0))" } ?? "")")
         }
         let facilityOptions = data.facilities.map { (value: $0.id!.uuidString, label: $0.name) }
         return """

@@ -46,7 +46,7 @@ enum CaseViews {
             \(countdown)\(unlawful ? HTML("<p><strong>\(t(.holdUnlawful))</strong></p>") : .empty)\(clock.judicialWarrant ? HTML("<p>\(t(.holdWarrant))</p>") : .empty)</div>
             """
         }
-        let support = try await CaseSupportViews.Data.load(record, on: req.db)
+        let support = try await CaseSupportViews.Data.load(record, on: req.db, sealer: req.amparo.sealer)
         let names = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(events.map(\.recordedBy) + [record.consentBy].compactMap { $0 } + support.people)).all()
         let who = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, req.accounts.name(of: $0)) })
         func item(_ event: CaseEventModel) -> HTML {
