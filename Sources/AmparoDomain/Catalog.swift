@@ -12,8 +12,8 @@ public enum Text: Sendable, Equatable {
     case signIn, email, password, passwordAgain, passwordHint, yourName
     case secondFactorTitle, secondFactorShort, secondFactorIntro, codeLabel, codeHint, verify
     case invitationTitle(String), invitationIntro, invitationSubmit, invitationInvalid
-    case enrolTitle, enrolIntro, enrolManual, enrolSubmit, qrTitle
-    case recoveryTitle, recoveryIntro, recoveryDone
+    case enrolTitle, enrolIntro, enrolManual, enrolSubmit, qrTitle, enrolOpenApp
+    case recoveryTitle, recoveryIntro, recoveryDone, recoveryDownload, recoveryPrint, recoveryFile(account: String)
     // Dashboard and account
     case welcome(String), dashboardIntro, roleLabel, teamsLabel, noTeams, on, off
     case changePassword, currentPassword, newPassword
@@ -95,7 +95,7 @@ public enum Text: Sendable, Equatable {
             case 500...: ("Amparo hit an error. Nothing you sent was half-saved; try again, and tell your admin if it keeps happening.", "Amparo tuvo un error. Nada de lo que envió quedó guardado a medias; intente de nuevo y avise a su administrador si sigue pasando.")
             default: ("The request could not be completed.", "No se pudo completar la solicitud.")
             }
-        case .homeTitle: ("Welcome", "Bienvenida")
+        case .homeTitle: ("Welcome", "Inicio")
         case .homeIntro: ("This is your group's private workspace. Sign in to continue.", "Este es el espacio privado de su grupo. Inicie sesión para continuar.")
         case .notSetUpTitle: ("Amparo is not set up yet", "Amparo aún no está configurado")
         case .notSetUpBody: ("Open the one-time setup link that Amparo printed on the terminal where it was started.", "Abra el enlace de configuración de un solo uso que Amparo mostró en la terminal donde se inició.")
@@ -117,19 +117,23 @@ public enum Text: Sendable, Equatable {
         case .codeLabel: ("Code", "Código")
         case .codeHint: ("6 digits, or a recovery code like abcde-fghij", "6 dígitos, o un código de recuperación como abcde-fghij")
         case .verify: ("Continue", "Continuar")
-        case .invitationTitle(let name): ("Welcome, \(name)", "Bienvenida, \(name)")
+        case .invitationTitle(let name): ("Welcome, \(name)", "Le damos la bienvenida, \(name)")
         case .invitationIntro: ("Choose your password. Next you will set up a second sign-in step on your phone.", "Elija su contraseña. Después configurará un segundo paso de inicio de sesión en su teléfono.")
         case .invitationSubmit: ("Save password", "Guardar contraseña")
         case .invitationInvalid: ("This invitation link is not valid any more. Ask your admin for a new one.", "Este enlace de invitación ya no es válido. Pida uno nuevo a su administrador.")
         case .enrolTitle: ("Set up two-step sign-in", "Configure el inicio de sesión en dos pasos")
-        case .enrolIntro: ("Scan this code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), then enter the 6-digit code it shows.", "Escanee este código con una aplicación de autenticación (por ejemplo FreeOTP, Aegis o Google Authenticator) y escriba el código de 6 dígitos que muestra.")
+        case .enrolIntro: ("With an authenticator app (for example FreeOTP, Aegis or Google Authenticator), scan this code from another screen, or on this phone open the key with the button below; then enter the 6-digit code the app shows.", "Con una aplicación de autenticación (por ejemplo FreeOTP, Aegis o Google Authenticator), escanee este código desde otra pantalla, o en este teléfono abra la clave con el botón de abajo; luego escriba el código de 6 dígitos que muestra la aplicación.")
+        case .enrolOpenApp: ("Open in my authenticator app", "Abrir en mi aplicación de autenticación")
         case .enrolManual: ("If you cannot scan it, type this key into the app:", "Si no puede escanearlo, escriba esta clave en la aplicación:")
         case .enrolSubmit: ("Turn on two-step sign-in", "Activar el inicio de sesión en dos pasos")
         case .qrTitle: ("QR code for your authenticator app", "Código QR para su aplicación de autenticación")
         case .recoveryTitle: ("Your recovery codes", "Sus códigos de recuperación")
         case .recoveryIntro: ("If you lose your phone, each of these codes lets you sign in once. Write them down and keep them somewhere safe: they are shown only now.", "Si pierde su teléfono, cada uno de estos códigos le permite entrar una vez. Anótelos y guárdelos en un lugar seguro: solo se muestran ahora.")
         case .recoveryDone: ("I have saved them", "Ya los guardé")
-        case .welcome(let name): ("Welcome, \(name)", "Bienvenida, \(name)")
+        case .recoveryDownload: ("Download them", "Descargarlos")
+        case .recoveryPrint: ("Print them", "Imprimirlos")
+        case .recoveryFile(let account): ("Amparo recovery codes for \(account). Each one signs you in once, without your phone.", "Códigos de recuperación de Amparo para \(account). Cada uno le permite entrar una vez, sin su teléfono.")
+        case .welcome(let name): ("Welcome, \(name)", "Hola, \(name)")
         case .dashboardIntro: ("Your group's modules appear here as they are turned on.", "Los módulos de su grupo aparecen aquí a medida que se activan.")
         case .roleLabel: ("Role", "Rol")
         case .teamsLabel: ("Teams", "Equipos")

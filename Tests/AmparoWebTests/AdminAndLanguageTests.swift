@@ -80,7 +80,7 @@ final class AdminAndLanguageTests: XCTestCase {
         XCTAssertEqual(user?.language, "es")
         let other = try await harness.signedIn(member)
         page = try await other.get("/dashboard", headers: ["Accept-Language": "en"])
-        XCTAssertTrue(page.body.string.contains("Bienvenida"), "the profile's language follows the member")
+        XCTAssertTrue(page.body.string.contains("Hola, "), "the profile's language follows the member")
     }
 
     func testErrorPagesAreInTheVisitorsLanguage() async throws {

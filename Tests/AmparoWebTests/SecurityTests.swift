@@ -26,7 +26,7 @@ final class SecurityTests: XCTestCase {
     static let expected: [String: Access] = [
         "GET /": .everyone, "GET /healthz": .everyone, "GET /static/amparo.css": .everyone,
         "GET /static/favicon.svg": .everyone, "GET /static/field-report.js": .everyone, "GET /static/import-progress.js": .everyone,
-        "GET /static/live-inbox.js": .everyone, "GET /static/report-location.js": .everyone,
+        "GET /static/live-inbox.js": .everyone, "GET /static/print.js": .everyone, "GET /static/report-location.js": .everyone,
         "GET /report/status": .everyone, "POST /report/status": .everyone,
         "GET /sw.js": .everyone, "GET /static/offline.js": .everyone, "GET /manifest.webmanifest": .everyone, "GET /report/kept": .everyone, "GET /hotline/events": .roles([.dispatcher, .coordinator]), "POST /language": .everyone,
         "GET /setup/:token": .everyone, "POST /setup/:token": .everyone,
@@ -263,7 +263,7 @@ final class SecurityTests: XCTestCase {
     }
 
     func testPubliclyCacheableFilesCarryNoCookie() async throws {
-        for path in ["/static/amparo.css", "/static/favicon.svg", "/static/field-report.js", "/static/offline.js"] {
+        for path in ["/static/amparo.css", "/static/favicon.svg", "/static/field-report.js", "/static/offline.js", "/static/print.js"] {
             let response = try await harness.browser().get(path)
             XCTAssertEqual(response.status, .ok, path)
             XCTAssertTrue(response.headers.first(name: .cacheControl)?.contains("public") == true, path)

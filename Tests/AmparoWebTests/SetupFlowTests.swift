@@ -43,7 +43,9 @@ final class SetupFlowTests: XCTestCase {
         page = try await browser.get("/enrol")
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.string.contains("<svg"), "QR code drawn on the server")
-        let shown = try XCTUnwrap(Browser.firstMatch(#"id="totp-secret">([A-Z2-7 ]+)<"#, in: page.body.string))
+        XCTAssertTrue(page.body.string.contains(#"id="otpauth-link" href="otpauth://totp/Amparo:"#), "on the phone itself, a link opens the key in the app")
+        let shown = try XCTUnwrap(Browser.firstMatch(#"id="totp-secret">(.*?)</p>"#, in: page.body.string))
+            .replacingOccurrences(of: "<span>", with: "").replacingOccurrences(of: "</span>", with: "")
         let totp = AmparoDomain.TOTP(secret: try XCTUnwrap(Base32.decode(shown)))
 
         page = try await browser.post("/enrol", ["code": "000000"])
@@ -53,6 +55,9 @@ final class SetupFlowTests: XCTestCase {
         let codes = page.body.string.components(separatedBy: "<li>").dropFirst().compactMap { $0.components(separatedBy: "</li>").first }
             .filter { $0.count == 11 && $0.contains("-") }
         XCTAssertEqual(codes.count, 10)
+        let download = try XCTUnwrap(Browser.firstMatch(#"id="recovery-download" download="amparo-recovery-codes.txt" href="data:text/plain;charset=utf-8,([^"]+)""#,
+                                                        in: page.body.string)?.removingPercentEncoding)
+        XCTAssertEqual(download.split(separator: "\n").suffix(10).map(String.init), codes, "the download holds the same ten codes")
 
         page = try await browser.get("/dashboard")
         XCTAssertEqual(page.status, .ok)

@@ -57,7 +57,7 @@ def set_up_admin(base, setup_link, email="admin@example.org", password="sunflowe
     session.post(path, {"organization": "Test Network", "name": "Test Admin", "email": email,
                         "password": password, "passwordConfirmation": password})
     page = session.get("/enrol")
-    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1)
+    secret = re.sub(r"<[^>]+>", "", re.search(r'id="totp-secret">(.*?)</p>', page).group(1))
     session.post("/enrol", {"code": totp(secret)})
     assert "Test Admin" in session.get("/dashboard")
     return session
@@ -76,6 +76,6 @@ def accept_invitation(base, link, password="juniper canyon lantern"):
     session.get(path)
     session.post(path, {"password": password, "passwordConfirmation": password})
     page = session.get("/enrol")
-    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1)
+    secret = re.sub(r"<[^>]+>", "", re.search(r'id="totp-secret">(.*?)</p>', page).group(1))
     session.post("/enrol", {"code": totp(secret)})
     return session

@@ -111,7 +111,7 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
     # Language switch: a plain form button, no JavaScript needed.
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.lang button"))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
-    assert "Bienvenida, Ana Admin" in browser.page_source
+    assert "Hola, Ana Admin" in browser.page_source
     check_accessibility(browser, artifacts, "06-dashboard-es")
     browser.get(server.base + "/account")
     assert "Cambiar contraseña" in browser.page_source
@@ -133,7 +133,7 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
     fill(browser, {"code": totp(secret)})
     submit(browser)
     assert browser.current_url.endswith("/dashboard"), browser.find_element(By.TAG_NAME, "main").text
-    assert "Bienvenida" in browser.page_source, "the language choice is kept in the profile"
+    assert "Hola, " in browser.page_source, "the language choice is kept in the profile"
 
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.lang button"))
     assert "Welcome, Ana Admin" in browser.page_source

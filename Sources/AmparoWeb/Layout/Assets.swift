@@ -56,6 +56,7 @@ enum Assets {
     button.danger{background:var(--error)}
     .notice{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem 1rem}
     .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:var(--soft);padding:.5rem}
+    .secret.key{word-break:normal}.secret.key span{white-space:nowrap}
     .qr{max-width:16rem;height:auto;display:block;margin:1rem 0;background:#fff}
     table{border-collapse:collapse;width:100%;margin:1rem 0}
     th,td{text-align:left;border-bottom:1px solid var(--line);padding:.4rem .3rem;vertical-align:top}

@@ -8,25 +8,49 @@ extension Operations {
         let app = try await Application.make(Environment(name: "production", arguments: ["amparo", "serve"]))
         do {
             try await configure(app, config)
-            try await app.autoMigrate()
+            try await migrateQuietly(app)
             try await DetainerImporter.recoverInterrupted(app)
+            try await app.startup()
+            // Last, once the server listens, so it is what the operator sees; again at every start
+            // while setup is not done (each start replaces the link).
             if let link = try await setupLinkIfNeeded(app) {
                 // Straight to the terminal, not the log: the link is a secret for the operator only.
-                FileHandle.standardOutput.write(Data("""
-
-                    Amparo has no organization yet. Open this one-time link to set it up (valid 24 hours):
-
-                        \(link)
-
-
-                    """.utf8))
+                FileHandle.standardOutput.write(Data(setupBanner(link).utf8))
             }
-            try await app.execute()
+            try await app.running?.onStop.get()
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+
+    /// The first-run link, framed so it stands out from the log, in both languages.
+    static func setupBanner(_ link: String) -> String {
+        let rule = String(repeating: "=", count: 72)
+        return """
+
+            \(rule)
+              Amparo is running. It has no organization yet: open this one-time link
+              in your browser to set it up (valid 24 hours).
+              Amparo está funcionando y aún no tiene organización: abra este enlace
+              de un solo uso en su navegador para configurarla (válido 24 horas).
+
+                  \(link)
+
+            \(rule)
+
+
+            """
+    }
+
+    /// Migrations tell their steps at debug level: at the default level a first start prints
+    /// the server's address and the setup link, not fifty lines of schema changes.
+    static func migrateQuietly(_ app: Application) async throws {
+        let level = app.logger.logLevel
+        if level > .debug { app.logger.logLevel = .notice }
+        defer { app.logger.logLevel = level }
+        try await app.autoMigrate()
     }
 
     /// Builds the application through the same `configure` as the server, migrates, runs `body`,
@@ -40,7 +64,7 @@ extension Operations {
         let app = try await Application.make(Environment(name: "production", arguments: ["amparo"]))
         do {
             try await configure(app, config)
-            try await app.autoMigrate()
+            try await migrateQuietly(app)
             let result = try await body(app)
             try await app.asyncShutdown()
             return result

@@ -24,7 +24,8 @@ public final class PurgeScheduler: Sendable {
         for rule in rules.withLockedValue({ $0 }) {
             do {
                 let count = try await rule.purge(now: clock.now())
-                logger.info("purge \(rule.name): \(count) removed")
+                // Nothing to remove is the usual hour: said only at debug level.
+                logger.log(level: count == 0 ? .debug : .info, "purge \(rule.name): \(count) removed")
                 results.append((rule.name, .success(count)))
             } catch {
                 logger.error("purge \(rule.name) failed: \(String(reflecting: type(of: error)))")

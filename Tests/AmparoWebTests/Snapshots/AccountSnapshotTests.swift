@@ -42,10 +42,18 @@ final class AccountSnapshotTests: XCTestCase {
 
     func testEnrolmentAfterAWrongCodeAndTheRecoveryCodes() {
         let page = EnrolmentPage(account: "ana@example.org", secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", codeWrong: true)
-        XCTAssertEqual(AuthRenderer.grouped("JBSWY3DPEHPK3PXPJB"), "JBSW Y3DP EHPK 3PXP JB")
+        XCTAssertEqual(AuthRenderer.groups("JBSWY3DPEHPK3PXPJB"), ["JBSW", "Y3DP", "EHPK", "3PXP", "JB"])
         assertPageSnapshots({ AuthRenderer.render(page, $0) }, path: "/enrol", testName: "testEnrolmentAfterAWrongCode")
-        assertPageSnapshots({ AuthRenderer.render(RecoveryCodesPage(codes: ["abcde-fghij", "klmno-pqrst"]), $0) }, path: "/enrol",
+        assertPageSnapshots({ AuthRenderer.render(RecoveryCodesPage(account: "ana@example.org", codes: ["abcde-fghij", "klmno-pqrst"]), $0) }, path: "/enrol",
                             testName: "testTheRecoveryCodes")
+    }
+
+    func testTheRecoveryCodesDownloadAsText() throws {
+        let page = RecoveryCodesPage(account: "ana@example.org", codes: ["abcde-fghij", "klmno-pqrst"])
+        let link = AuthRenderer.download(page, .es)
+        XCTAssertTrue(link.hasPrefix("data:text/plain;charset=utf-8,"))
+        let text = try XCTUnwrap(link.dropFirst("data:text/plain;charset=utf-8,".count).removingPercentEncoding)
+        XCTAssertEqual(text, "Códigos de recuperación de Amparo para ana@example.org. Cada uno le permite entrar una vez, sin su teléfono.\n\nabcde-fghij\nklmno-pqrst\n")
     }
 
     func testTheDashboardWithAHoldRunning() {

@@ -54,8 +54,10 @@ struct EnrolmentPage: Sendable, Equatable, Codable {
     var codeWrong = false
 }
 
-/// After enrolment: the ten recovery codes, shown once.
+/// After enrolment: the ten recovery codes, shown once, to write down, download or print.
 struct RecoveryCodesPage: Sendable, Equatable, Codable {
+    /// Whose codes they are (the member's email), written in the downloaded file.
+    let account: String
     let codes: [String]
 }
 
@@ -124,8 +126,9 @@ enum AuthRenderer {
         <h1>\(Text.enrolTitle.in(l))</h1>
         <p>\(Text.enrolIntro.in(l))</p>
         <div class="qr">\(HTML(unsafeRaw: qr))</div>
+        <p><a class="button secondary" id="otpauth-link" href="\(uri)">\(Text.enrolOpenApp.in(l))</a></p>
         <p>\(Text.enrolManual.in(l))</p>
-        <p class="secret" id="totp-secret">\(grouped(page.secret))</p>
+        <p class="secret key" id="totp-secret">\(grouped(page.secret))</p>
         \(problem(page.codeWrong ? .errorCodeWrong : nil, l))
         <form method="post" action="/enrol">
         \(chrome.csrfField)
@@ -136,11 +139,14 @@ enum AuthRenderer {
         return Layout.page(chrome, title: Text.enrolTitle.in(l), body: body)
     }
 
-    /// "ABCD EFGH …": easier to type from one screen into another.
-    static func grouped(_ secret: String) -> String {
-        stride(from: 0, to: secret.count, by: 4).map { offset in
-            String(secret.dropFirst(offset).prefix(4))
-        }.joined(separator: " ")
+    /// "ABCD EFGH …": easier to type from one screen into another; a line breaks between groups, never inside one.
+    static func grouped(_ secret: String) -> HTML {
+        let spans: [HTML] = groups(secret).map { "<span>\($0)</span>" }
+        return HTML(unsafeRaw: spans.map(\.rendered).joined(separator: " "))
+    }
+
+    static func groups(_ secret: String) -> [String] {
+        stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) }
     }
 
     static func render(_ page: RecoveryCodesPage, _ chrome: Chrome) -> HTML {
@@ -150,8 +156,17 @@ enum AuthRenderer {
         <h1>\(Text.recoveryTitle.in(l))</h1>
         <p>\(Text.recoveryIntro.in(l))</p>
         <ul class="codes" id="recovery-codes">\(items)</ul>
-        <p><a class="button" href="/dashboard">\(Text.recoveryDone.in(l))</a></p>
+        <p class="no-print"><a class="button secondary" id="recovery-download" download="amparo-recovery-codes.txt" href="\(download(page, l))">\(Text.recoveryDownload.in(l))</a>
+        <button type="button" class="secondary" data-print hidden>\(Text.recoveryPrint.in(l))</button></p>
+        <p class="no-print"><a class="button" href="/dashboard">\(Text.recoveryDone.in(l))</a></p>
         """
-        return Layout.page(chrome, title: Text.recoveryTitle.in(l), body: body)
+        return Layout.page(chrome, title: Text.recoveryTitle.in(l), body: body, script: "/static/print.js")
+    }
+
+    /// The codes as a text file, inside the link itself: they exist only on this page (the
+    /// server keeps their digests), so the download cannot be fetched again.
+    static func download(_ page: RecoveryCodesPage, _ l: Language) -> String {
+        let text = ([Text.recoveryFile(account: page.account).in(l), ""] + page.codes).joined(separator: "\n") + "\n"
+        return "data:text/plain;charset=utf-8," + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "")
     }
 }

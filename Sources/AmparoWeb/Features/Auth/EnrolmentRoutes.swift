@@ -12,6 +12,7 @@ struct EnrolmentRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("enrol", use: form).policy(.enrolment)
         routes.post("enrol", use: confirm).policy(.enrolment)
+        routes.get("static", "print.js", use: { _ in OfflineRoutes.script(PrintButtonScript.source, cache: "public, max-age=86400") }).policy(.open)
     }
 
     private func store(_ req: Request) -> AccountsStore { AccountsStore(req.db, sealer: sealer) }
@@ -32,7 +33,7 @@ struct EnrolmentRoutes: RouteCollection {
         let codes = RecoveryCodes.generate(random: req.amparo.random)
         try await store(req).enableSecondFactor(of: member, step: step, recoveryCodes: codes)
         try await req.audit("user.enrol_2fa", recordType: "user", recordID: member.rawValue.uuidString)
-        let response = htmlResponse(AuthRenderer.render(RecoveryCodesPage(codes: codes), req.chrome))
+        let response = htmlResponse(AuthRenderer.render(RecoveryCodesPage(account: req.accounts.email(of: user), codes: codes), req.chrome))
         try await Sessions.start(req, user: user, stage: .active, replacing: req.visitor.session, response: response)
         try await req.audit("login.success", recordType: "user", recordID: member.rawValue.uuidString)
         return response
@@ -46,4 +47,18 @@ struct EnrolmentRoutes: RouteCollection {
         else { return nil }
         return (user, secret)
     }
+}
+
+/// A "print" button where JavaScript runs (hidden otherwise: the browser's own print works the
+/// same, and the print stylesheet leaves the menus out).
+enum PrintButtonScript {
+    static let source = """
+    (function () {
+      "use strict";
+      document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { window.print(); });
+      });
+    })();
+    """
 }
