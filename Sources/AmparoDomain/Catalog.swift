@@ -3,6 +3,7 @@
 public enum Text: Sendable, Equatable {
     // Layout
     case skipToContent, footer, navLabel, navDashboard, navUsers, navTeams, navAudit, navAccount, signOut
+    case navMenu, navReport, navAlerts, navPlaces, navEvidence, navStories, navEvents, dashboardModules, homeLetters, homeMembers
     case backHome, fixTheseProblems, csrfFailed
     case errorTitle(Int), httpStatus(Int)
     // Home and setup
@@ -15,7 +16,7 @@ public enum Text: Sendable, Equatable {
     case enrolTitle, enrolIntro, enrolManual, enrolSubmit, qrTitle, enrolOpenApp
     case recoveryTitle, recoveryIntro, recoveryDone, recoveryDownload, recoveryPrint, recoveryFile(account: String)
     // Dashboard and account
-    case welcome(String), dashboardIntro, roleLabel, teamsLabel, noTeams, on, off
+    case welcome(String), roleLabel, teamsLabel, noTeams, on, off
     case changePassword, currentPassword, newPassword
     case apiTokens, apiTokensIntro, tokenName, tokenNameHint, tokenPrefix, tokenCreated, createToken, revoke
     case created, lastUsed, tokenAccess, tokenAccessFull, tokenAccessRead, tokenLifetime, tokenDays(Int), tokenExpires
@@ -71,6 +72,16 @@ public enum Text: Sendable, Equatable {
         case .skipToContent: ("Skip to content", "Saltar al contenido")
         case .footer: ("Amparo keeps what you enter encrypted and records who reads it.", "Amparo guarda cifrado lo que usted escribe y registra quién lo lee.")
         case .navLabel: ("Main", "Principal")
+        case .navMenu: ("Menu", "Menú")
+        case .navReport: ("Report", "Reportar")
+        case .navAlerts: ("Alerts", "Alertas")
+        case .navPlaces: ("Counties", "Condados")
+        case .navEvidence: ("ICE data", "Datos de ICE")
+        case .navStories: ("Stories", "Historias")
+        case .navEvents: ("Events", "Eventos")
+        case .dashboardModules: ("What your role opens:", "Lo que abre su rol:")
+        case .homeLetters: ("Letters open for signing", "Cartas abiertas para firmar")
+        case .homeMembers: ("Members of the group:", "Para miembros del grupo:")
         case .navDashboard: ("Home", "Inicio")
         case .navUsers: ("Members", "Miembros")
         case .navTeams: ("Teams", "Equipos")
@@ -96,7 +107,7 @@ public enum Text: Sendable, Equatable {
             default: ("The request could not be completed.", "No se pudo completar la solicitud.")
             }
         case .homeTitle: ("Welcome", "Inicio")
-        case .homeIntro: ("This is your group's private workspace. Sign in to continue.", "Este es el espacio privado de su grupo. Inicie sesión para continuar.")
+        case .homeIntro: ("Report what you see, get verified alerts, and find out what your county does with ICE.", "Reporte lo que ve, reciba alertas verificadas y sepa qué hace su condado con ICE.")
         case .notSetUpTitle: ("Amparo is not set up yet", "Amparo aún no está configurado")
         case .notSetUpBody: ("Open the one-time setup link that Amparo printed on the terminal where it was started.", "Abra el enlace de configuración de un solo uso que Amparo mostró en la terminal donde se inició.")
         case .setupTitle: ("Set up Amparo", "Configurar Amparo")
@@ -134,7 +145,6 @@ public enum Text: Sendable, Equatable {
         case .recoveryPrint: ("Print them", "Imprimirlos")
         case .recoveryFile(let account): ("Amparo recovery codes for \(account). Each one signs you in once, without your phone.", "Códigos de recuperación de Amparo para \(account). Cada uno le permite entrar una vez, sin su teléfono.")
         case .welcome(let name): ("Welcome, \(name)", "Hola, \(name)")
-        case .dashboardIntro: ("Your group's modules appear here as they are turned on.", "Los módulos de su grupo aparecen aquí a medida que se activan.")
         case .roleLabel: ("Role", "Rol")
         case .teamsLabel: ("Teams", "Equipos")
         case .noTeams: ("No teams yet.", "Todavía no hay equipos.")

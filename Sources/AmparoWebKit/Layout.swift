@@ -69,32 +69,63 @@ public enum Layout {
         """
     }
 
-    private static func navigation(_ chrome: Chrome) -> HTML {
-        guard let role = chrome.role else { return .empty }
-        let language = chrome.language
-        var links: [HTML] = ["<li><a href=\"/dashboard\">\(Text.navDashboard.in(language))</a></li>"]
-        if role.can(.workHotline) { links.append("<li><a href=\"/hotline\">\(Text.hotline(.navHotline).in(language))</a></li>") }
-        if role.can(.workCases) { links.append("<li><a href=\"/cases\">\(Text.cases(.navCases).in(language))</a></li>") }
-        if role.can(.visit) { links.append("<li><a href=\"/visits\">\(Text.support(.navVisits).in(language))</a></li>") }
-        if role.can(.viewCaseCounts) { links.append("<li><a href=\"/cases/counts\">\(Text.cases(.navCounts).in(language))</a></li>") }
-        if role.can(.runCampaigns) {
-            links.append("<li><a href=\"/campaigns\">\(Text.campaigns(.navCampaigns).in(language))</a></li>")
-            links.append("<li><a href=\"/stories/review\">\(Text.stories(.navStories).in(language))</a></li>")
-            links.append("<li><a href=\"/events/manage\">\(Text.events(.navEvents).in(language))</a></li>")
+    /// A link of the menus: where it goes and what it says.
+    public struct MenuLink: Sendable, Equatable {
+        public let path: String
+        public let label: String
+    }
+
+    /// What a member's role opens, in the menu's order, and the public pages every member may want.
+    public static func memberLinks(_ role: Role, _ l: Language) -> [MenuLink] {
+        var links: [MenuLink] = []
+        func add(_ permission: Permission, _ path: String, _ label: Text) {
+            if role.can(permission) { links.append(MenuLink(path: path, label: label.in(l))) }
         }
-        if role.can(.workRecords) { links.append("<li><a href=\"/records\">\(Text.records(.navRecords).in(language))</a></li>") }
-        if role.can(.managePlaces) { links.append("<li><a href=\"/places/imports\">\(Text.places(.navPlaces).in(language))</a></li>") }
-        if role.can(.managePlaces) { links.append("<li><a href=\"/evidence/imports\">\(Text.evidence(.navEvidence).in(language))</a></li>") }
-        if role.can(.answerDispatches) { links.append("<li><a href=\"/respond\">\(Text.dispatch(.navMyRequests).in(language))</a></li>") }
-        if role.can(.viewShifts) { links.append("<li><a href=\"/shifts\">\(Text.hotline(.navShifts).in(language))</a></li>") }
-        if role.can(.manageUsers) { links.append("<li><a href=\"/admin/users\">\(Text.navUsers.in(language))</a></li>") }
-        if role.can(.manageTeams) { links.append("<li><a href=\"/admin/teams\">\(Text.navTeams.in(language))</a></li>") }
-        if role.can(.viewAuditLog) { links.append("<li><a href=\"/admin/audit\">\(Text.navAudit.in(language))</a></li>") }
-        links.append("<li><a href=\"/account\">\(Text.navAccount.in(language))</a></li>")
+        add(.workHotline, "/hotline", .hotline(.navHotline))
+        add(.workCases, "/cases", .cases(.navCases))
+        add(.visit, "/visits", .support(.navVisits))
+        add(.viewCaseCounts, "/cases/counts", .cases(.navCounts))
+        add(.runCampaigns, "/campaigns", .campaigns(.navCampaigns))
+        add(.runCampaigns, "/stories/review", .stories(.navStories))
+        add(.runCampaigns, "/events/manage", .events(.navEvents))
+        add(.workRecords, "/records", .records(.navRecords))
+        add(.managePlaces, "/places/imports", .places(.navPlaces))
+        add(.managePlaces, "/evidence/imports", .evidence(.navEvidence))
+        add(.answerDispatches, "/respond", .dispatch(.navMyRequests))
+        add(.viewShifts, "/shifts", .hotline(.navShifts))
+        add(.manageUsers, "/admin/users", .navUsers)
+        add(.manageTeams, "/admin/teams", .navTeams)
+        add(.viewAuditLog, "/admin/audit", .navAudit)
+        links.append(MenuLink(path: "/places", label: Text.navPlaces.in(l)))
+        links.append(MenuLink(path: "/evidence", label: Text.navEvidence.in(l)))
+        return links
+    }
+
+    /// The public pages, on every page a visitor who is not signed in sees.
+    public static func publicLinks(_ l: Language) -> [MenuLink] {
+        [("/report", Text.navReport), ("/alerts/subscribe", .navAlerts), ("/places", .navPlaces), ("/evidence", .navEvidence),
+         ("/stories", .navStories), ("/events", .navEvents), ("/login", .signIn)].map { MenuLink(path: $0.0, label: $0.1.in(l)) }
+    }
+
+    /// The menu twice, one shown by screen width: a row of links on a wide screen, and on a phone
+    /// a "Menu" that opens (details and summary: no JavaScript needed) instead of a third of the screen.
+    private static func navigation(_ chrome: Chrome) -> HTML {
+        let l = chrome.language
+        var links = chrome.role.map { memberLinks($0, l) } ?? publicLinks(l)
+        if chrome.role != nil {
+            links.insert(MenuLink(path: "/dashboard", label: Text.navDashboard.in(l)), at: 0)
+            links.append(MenuLink(path: "/account", label: Text.navAccount.in(l)))
+        }
+        let items: [HTML] = links.map { link in
+            let current: HTML = link.path == chrome.path ? " aria-current=\"page\"" : .empty
+            return "<li><a href=\"\(link.path)\"\(current)>\(link.label)</a></li>"
+        }
+        let signOut: HTML = chrome.role == nil ? .empty : """
+            <li><form method="post" action="/logout">\(chrome.csrfField)<button type="submit" class="link">\(Text.signOut.in(l))</button></form></li>
+            """
         return """
-        <nav aria-label="\(Text.navLabel.in(language))"><ul>\(links)
-        <li><form method="post" action="/logout">\(chrome.csrfField)<button type="submit" class="link">\(Text.signOut.in(language))</button></form></li>
-        </ul></nav>
+        <nav class="menu-wide" aria-label="\(Text.navLabel.in(l))"><ul>\(items)\(signOut)</ul></nav>
+        <details class="menu-phone"><summary>\(Text.navMenu.in(l))</summary><nav aria-label="\(Text.navLabel.in(l))"><ul>\(items)\(signOut)</ul></nav></details>
         """
     }
 

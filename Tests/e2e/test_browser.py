@@ -54,6 +54,19 @@ def fill(driver, fields):
         element.send_keys(value)
 
 
+def menu(driver, text):
+    """Follows a link (or presses a button, as "Sign out") of the menu as a person does: on a
+    phone, open "Menu" first."""
+    phone = driver.find_element(By.CSS_SELECTOR, "details.menu-phone")
+    if phone.is_displayed():
+        if phone.get_attribute("open") is None:
+            phone.find_element(By.TAG_NAME, "summary").click()
+        within = phone
+    else:
+        within = driver.find_element(By.CSS_SELECTOR, "nav.menu-wide")
+    click_and_wait(driver, within.find_element(By.XPATH, f".//a[normalize-space()='{text}'] | .//button[normalize-space()='{text}']"))
+
+
 def click_and_wait(driver, element, timeout=15):
     """Clicks, then waits for the next page to replace this one (forms post without JavaScript)."""
     page = driver.find_element(By.TAG_NAME, "html")
@@ -119,7 +132,7 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
     browser.get(server.base + "/admin/users")
     check_accessibility(browser, artifacts, "08-users-es")
 
-    click_and_wait(browser, browser.find_element(By.XPATH, "//nav//button[contains(., 'Cerrar sesión')]"))
+    menu(browser, "Cerrar sesión")
     assert browser.current_url.endswith("/login?notice=signedOut")
     assert "Cerró su sesión" in browser.page_source
     check_accessibility(browser, artifacts, "09-login-es")
@@ -137,7 +150,7 @@ def test_first_run_to_signed_in_and_back_out(server, browser, artifacts):
 
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.lang button"))
     assert "Welcome, Ana Admin" in browser.page_source
-    click_and_wait(browser, browser.find_element(By.XPATH, "//nav//button[contains(., 'Sign out')]"))
+    menu(browser, "Sign out")
     browser.get(server.base + "/dashboard")
     assert browser.current_url.endswith("/login")
 

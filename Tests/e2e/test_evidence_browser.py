@@ -18,7 +18,7 @@ from selenium.webdriver.support.ui import Select
 from amparo_client import set_up_admin
 from conftest import ROOT, Server, free_port
 from e2e_helpers import invite_and_enrol, make_browser
-from test_browser import check_accessibility, click_and_wait
+from test_browser import check_accessibility, click_and_wait, menu
 
 BINARY = os.environ.get("AMPARO_BINARY", os.path.join(ROOT, ".build", "debug", "amparo"))
 ROWS = 120000
@@ -54,7 +54,7 @@ def test_a_workbook_uploads_with_progress_and_the_county_page_shows_its_figures(
     workbook = str(tmp_path / "detainers.xlsx")
     subprocess.run([BINARY, "generate-detainers", "--rows", str(ROWS), "--seed", "77", "--sheet-rows", "50000",
                     "--bad-row-every", "30000", workbook], check=True, timeout=300)
-    click_and_wait(organizer, organizer.find_element(By.LINK_TEXT, "Evidence"))
+    menu(organizer, "Evidence")
     check_accessibility(organizer, artifacts, "60-evidence-imports")
     form = organizer.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data']")
     form.find_element(By.NAME, "file").send_keys(workbook)

@@ -25,7 +25,7 @@ from selenium.webdriver.support.ui import Select
 
 from amparo_client import Session, set_up_admin, totp
 from conftest import ROOT, Server, free_port
-from test_browser import check_accessibility, click_and_wait, fill, submit
+from test_browser import check_accessibility, click_and_wait, fill, submit, menu
 from e2e_helpers import Network, form_ending, invite_and_enrol, make_browser, set_value, sink_messages, wait_for_message
 
 DISPATCHER_EMAIL = "dario.coordina@example.org"
@@ -150,7 +150,7 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     fill(dispatcher, {"code": totp(secret)})
     submit(dispatcher)
     click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "I have saved them"))
-    click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Hotline"))
+    menu(dispatcher, "Hotline")
     assert code in dispatcher.page_source
     assert "Calle 5 y Main" in dispatcher.page_source
     check_accessibility(dispatcher, artifacts, "22-inbox")
@@ -180,7 +180,7 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     # Rosa is on call for Centro now; the coordinator puts her on the schedule and the report in Centro.
     report_url = dispatcher.current_url
     start = datetime.now(timezone.utc) - timedelta(hours=1)
-    click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Shifts"))
+    menu(dispatcher, "Shifts")
     Select(dispatcher.find_element(By.NAME, "team")).select_by_visible_text("Centro")
     dispatcher.find_element(By.XPATH, "//select[@name='member']/option[contains(., 'Rosa Respondedora')]").click()
     Select(dispatcher.find_element(By.NAME, "duty")).select_by_value("responder")
@@ -276,7 +276,7 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     assert "2 delivered, 0 waiting, 0 failed" in dispatcher.page_source
     check_accessibility(dispatcher, artifacts, "25-alert-sent")
 
-    click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Shifts"))
+    menu(dispatcher, "Shifts")
     assert "Rosa Respondedora" in dispatcher.find_element(By.ID, "on-call").text
     check_accessibility(dispatcher, artifacts, "26-shifts")
 
@@ -293,14 +293,14 @@ def test_a_person_detained_there_becomes_a_case_the_legal_team_follows(server, s
     team gets the hold-clock email."""
     report_url = dispatcher.current_url if "/hotline/reports/" in dispatcher.current_url else None
     if report_url is None:
-        click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "Hotline"))
+        menu(dispatcher, "Hotline")
         click_and_wait(dispatcher, dispatcher.find_element(By.LINK_TEXT, "All reports"))
         click_and_wait(dispatcher, dispatcher.find_elements(By.CSS_SELECTOR, "main table a")[0])
     click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[contains(@action, '/detained')]//button"))
     assert "Cases opened from this report: 1" in dispatcher.find_element(By.ID, "cases-opened").text
 
     invite_and_enrol(admin, lawyer, "lucia.legal@example.org", "Lucía Legal", "legal")
-    click_and_wait(lawyer, lawyer.find_element(By.LINK_TEXT, "Cases"))
+    menu(lawyer, "Cases")
     check_accessibility(lawyer, artifacts, "27-cases")
     click_and_wait(lawyer, lawyer.find_element(By.CSS_SELECTOR, "#cases a"))
     person = form_ending(lawyer, "/person")
@@ -377,7 +377,7 @@ def test_the_case_goes_on_through_a_transfer_a_visit_a_bond_and_a_request_for_th
         add_event(lawyer, "transferred_to_ice", 4, facility="Northwest ICE Processing Center (WA)", agency="ICE ERO")
         plan_visit(lawyer, "Northwest ICE Processing Center", hours_ahead=2)
 
-        click_and_wait(visitor, visitor.find_element(By.LINK_TEXT, "Visits"))
+        menu(visitor, "Visits")
         assert "Mateo Cruz" in visitor.find_element(By.ID, "visits").text
         click_and_wait(visitor, visitor.find_element(By.CSS_SELECTOR, "#visits a"))
         page = visitor.page_source

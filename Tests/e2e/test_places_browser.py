@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import Select
 from amparo_client import set_up_admin
 from conftest import ROOT, Server, free_port
 from e2e_helpers import form_ending, invite_and_enrol, make_browser, set_value, wait_for_message
-from test_browser import check_accessibility, click_and_wait
+from test_browser import check_accessibility, click_and_wait, menu
 
 LIST = os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "ice-287g", "participatingAgencies05162025am.xlsx"))
 
@@ -58,7 +58,7 @@ def upload(driver, path):
 
 
 def test_ices_list_imports_with_the_right_counts_and_a_later_list_shows_what_changed(server, organizer, public, artifacts, tmp_path):
-    click_and_wait(organizer, organizer.find_element(By.LINK_TEXT, "Places"))
+    menu(organizer, "Places")
     check_accessibility(organizer, artifacts, "40-places-imports")
     assert "Imported: 571 added, 0 removed, 0 unchanged." in upload(organizer, LIST)
     public.get(server.base + "/places")
@@ -106,7 +106,7 @@ def test_a_county_policy_with_its_source_and_a_letter_signed_in_a_browser(server
     assert public.find_element(By.LINK_TEXT, "Source document").get_attribute("href") == "https://example.org/bay-sheriff-detainer-policy.pdf"
     check_accessibility(public, artifacts, "42-county")
 
-    click_and_wait(organizer, organizer.find_element(By.LINK_TEXT, "Campaigns"))
+    menu(organizer, "Campaigns")
     form = form_ending(organizer, "/campaigns")
     form.find_element(By.NAME, "title").send_keys("Bay County: end 287(g)")
     form.find_element(By.NAME, "place").send_keys("FL / Bay County")
@@ -138,7 +138,7 @@ def test_a_county_policy_with_its_source_and_a_letter_signed_in_a_browser(server
 
 
 def test_an_oregon_records_request_shows_its_due_dates_across_a_holiday_and_a_pause(server, organizer, artifacts):
-    click_and_wait(organizer, organizer.find_element(By.LINK_TEXT, "Records requests"))
+    menu(organizer, "Records requests")
     form = form_ending(organizer, "/records")
     form.find_element(By.NAME, "agency").send_keys("Marion County Sheriff's Office")
     form.find_element(By.NAME, "subject").send_keys("All I-247A detainers received by the jail in 2025.")

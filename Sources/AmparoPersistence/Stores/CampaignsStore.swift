@@ -127,7 +127,15 @@ public struct CampaignsStore: Sendable {
 
     /// A campaign's letters, oldest first, with their confirmed signatures counted.
     public func letters(of id: CampaignID) async throws -> [LetterRecord] {
-        let letters = try await LetterModel.query(on: db).filter(\.$campaignID == id.rawValue).sort(\.$createdAt).all()
+        try await counted(try await LetterModel.query(on: db).filter(\.$campaignID == id.rawValue).sort(\.$createdAt).all())
+    }
+
+    /// Letters open for signing, newest first: what the public home page offers.
+    public func openLetters(limit: Int) async throws -> [LetterRecord] {
+        try await counted(try await LetterModel.query(on: db).filter(\.$open == true).sort(\.$createdAt, .descending).limit(limit).all())
+    }
+
+    private func counted(_ letters: [LetterModel]) async throws -> [LetterRecord] {
         let ids = try letters.map { try $0.requireID() }
         let confirmed = ids.isEmpty ? [] : try await LetterSignatureModel.query(on: db).filter(\.$letterID ~~ ids).filter(\.$confirmedAt != nil).all()
         let counts = Dictionary(grouping: confirmed, by: \.letterID).mapValues(\.count)

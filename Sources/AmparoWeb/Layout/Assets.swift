@@ -12,6 +12,10 @@ enum Assets {
     .brand{font-weight:700;font-size:1.2rem;text-decoration:none;margin-right:auto}
     nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
     nav form{display:inline}
+    .menu-phone{display:none;min-width:0}.top .menu-phone>summary{color:var(--accent-ink)}
+    .menu-phone nav ul{flex-direction:column;gap:0;padding:0 0 .5rem}.menu-phone nav a,.menu-phone nav .link{display:block;padding:.5rem 0}
+    nav a[aria-current=page]{font-weight:700}
+    @media (max-width:40rem){.menu-wide{display:none}.menu-phone{display:block;order:3;flex-basis:100%}}
     .lang button,.link{background:none;border:0;padding:.25rem 0;font:inherit;text-decoration:underline;cursor:pointer;color:inherit;min-height:44px}
     .lang button{color:var(--accent-ink)}
     main{max-width:46rem;margin:0 auto;padding:1rem}

@@ -14,7 +14,8 @@ final class AccountSnapshotTests: XCTestCase {
 
     func testTheFrontDoorBeforeAndAfterSetup() {
         assertPageSnapshots({ HomeRenderer.render(HomePage(organization: nil), $0) }, testName: "testTheFrontDoorBeforeSetup")
-        assertPageSnapshots({ HomeRenderer.render(HomePage(organization: "Red de Respuesta <Valle>"), $0) }, testName: "testTheFrontDoorAfterSetup")
+        let letter = LetterRecord(id: LetterID(Self.id(7)), campaign: CampaignID(Self.id(8)), title: "End 287(g) in Harris County", body: "…", open: true, signatures: 12)
+        assertPageSnapshots({ HomeRenderer.render(HomePage(organization: "Red de Respuesta <Valle>", letters: [letter]), $0) }, testName: "testTheFrontDoorAfterSetup")
     }
 
     func testSetupRefusedKeepsWhatWasTypedButNotThePasswords() {

@@ -72,13 +72,15 @@ enum AccountRenderer {
     static func render(_ page: DashboardPage, _ chrome: Chrome) -> HTML {
         let l = chrome.language
         let teams: [HTML] = page.teams.map { "<li>\($0.name) (\($0.region))</li>" }
+        let modules: [HTML] = Layout.memberLinks(page.role, l).map { "<li><a href=\"\($0.path)\">\($0.label)</a></li>" }
         let body: HTML = """
         <h1>\(Text.welcome(page.name).in(l))</h1>
         \(HoldAlarmRenderer.banner(page.holds, now: page.asOf, chrome))
         <p>\(page.organization ?? "")</p>
         <dl><dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(page.role).in(l))</dd>
         <dt>\(Text.teamsLabel.in(l))</dt><dd>\(teams.isEmpty ? HTML("\(Text.noTeams.in(l))") : HTML("<ul>\(teams)</ul>"))</dd></dl>
-        <p>\(Text.dashboardIntro.in(l))</p>
+        <h2>\(Text.dashboardModules.in(l))</h2>
+        <ul id="modules">\(modules)</ul>
         """
         return Layout.page(chrome, title: Text.navDashboard.in(l), body: body)
     }

@@ -28,7 +28,9 @@ struct PublicRoutes: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         if req.visitor.isSignedIn { return req.redirect(to: "/dashboard") }
-        let page = HomePage(organization: try await req.amparo.organizationName(on: req.db))
+        let organization = try await req.amparo.organizationName(on: req.db)
+        let letters = organization == nil ? [] : try await CampaignsStore(req.db, sealer: sealer).openLetters(limit: 5)
+        let page = HomePage(organization: organization, letters: letters)
         return htmlResponse(HomeRenderer.render(page, req.chrome))
     }
 
