@@ -24,7 +24,7 @@ public enum Text: Sendable, Equatable {
     case inviteMember, inviteIntro, memberName, invitationCreated, statusLabel, statusActive, statusInvited
     case statusDisabled, accessLabel, newInvitationLink, resetSecondFactor, disableMember, enableMember, save
     case teamName, region, regionHint, members, newTeam
-    case auditIntro, auditVerify, auditIntact(Int), auditBroken, when, who, what, record
+    case auditIntro, auditVerify, auditIntact(Int), auditBroken, auditAnonymous, auditCommandLine, auditAmparo, when, who, what, record
     case role(Role)
     // Notices after an action
     case noticeSignedOut, noticePasswordChanged, noticeTokenRevoked, noticeSaved, noticeSecondFactorReset
@@ -50,6 +50,16 @@ public enum Text: Sendable, Equatable {
     case events(EventsText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
+    /// Who acted, for an audit entry not made by a member.
+    public static func auditActor(_ actor: String) -> Text? {
+        switch actor {
+        case "anonymous": .auditAnonymous
+        case "cli": .auditCommandLine
+        case "system": .auditAmparo
+        default: nil
+        }
+    }
+
     public static func notice(_ key: String) -> Text? {
         switch key {
         case "signedOut": .noticeSignedOut
@@ -190,6 +200,9 @@ public enum Text: Sendable, Equatable {
         case .newTeam: ("Add a team", "Agregar un equipo")
         case .auditIntro: ("Every sign-in, change and read of protected records, newest first. Each entry is chained to the one before, so edits and deletions show.", "Cada inicio de sesión, cambio y lectura de registros protegidos, del más reciente al más antiguo. Cada entrada está encadenada a la anterior, así que las ediciones y borrados se notan.")
         case .auditVerify: ("Check the chain", "Verificar la cadena")
+        case .auditAnonymous: ("Someone not signed in", "Alguien sin sesión")
+        case .auditCommandLine: ("The command line", "La línea de comandos")
+        case .auditAmparo: ("Amparo itself", "Amparo mismo")
         case .auditIntact(let count): ("The chain is intact: \(count) entries checked.", "La cadena está intacta: \(count) entradas verificadas.")
         case .auditBroken: ("The chain is broken:", "La cadena está rota:")
         case .when: ("When", "Cuándo")

@@ -57,12 +57,14 @@ final class AdminSnapshotTests: XCTestCase {
 
     static let entries = [
         AuditLine(sequence: 3, at: SnapshotChrome.importDay, actor: id(11).uuidString, actorName: "Ana Admin", action: "user.read", recordType: "user", recordID: id(12).uuidString),
-        AuditLine(sequence: 2, at: SnapshotChrome.importDay, actor: "anonymous", actorName: nil, action: "report.create", recordType: "report", recordID: "K7P-2QX"),
-        AuditLine(sequence: 1, at: SnapshotChrome.importDay, actor: "system", actorName: nil, action: "setup.complete", recordType: "organization", recordID: "<org>"),
+        AuditLine(sequence: 2, at: SnapshotChrome.importDay, actor: "anonymous", actorName: nil, action: "login.failure", recordType: "user", recordID: "unknown"),
+        AuditLine(sequence: 1, at: SnapshotChrome.importDay, actor: "cli", actorName: nil, action: "report.status.verified", recordType: "report", recordID: id(40).uuidString),
+        // A code this version does not know is shown as it is.
+        AuditLine(sequence: 0, at: SnapshotChrome.importDay, actor: "system", actorName: nil, action: "future.<thing>", recordType: "organization", recordID: "<org>"),
     ]
 
     func testTheAuditLogCheckedIntact() {
-        assertPageSnapshots({ AdminRenderer.render(AuditPage(entries: Self.entries, verification: .intact(entries: 3)), $0) }, role: .admin, path: "/admin/audit")
+        assertPageSnapshots({ AdminRenderer.render(AuditPage(entries: Self.entries, verification: .intact(entries: 4)), $0) }, role: .admin, path: "/admin/audit")
     }
 
     func testTheAuditLogFoundBroken() {

@@ -144,17 +144,38 @@ enum AdminRenderer {
         case nil: break
         }
         let rows: [HTML] = page.entries.map { entry in
-            let who: HTML = entry.actorName.map { "\($0)" } ?? "<code>\(entry.actor)</code>"
-            return "<tr><td>\(entry.sequence)</td><td>\(chrome.dateTime(entry.at))</td><td>\(who)</td><td>\(entry.action)</td><td>\(entry.recordType) <code>\(entry.recordID)</code></td></tr>"
+            let who: HTML = entry.actorName.map { "\($0)" } ?? Text.auditActor(entry.actor).map { "\($0.in(l))" } ?? "<code>\(entry.actor)</code>"
+            let what: HTML = AuditWords.action(entry.action, in: l).map { "<span title=\"\(entry.action)\">\($0)</span>" } ?? "<code>\(entry.action)</code>"
+            let kind = AuditWords.record(entry.recordType, in: l) ?? entry.recordType
+            let record: HTML = recordLink(entry, chrome).map { "<a href=\"\($0)\">\(kind)</a>" } ?? "\(kind) <code>\(entry.recordID)</code>"
+            return """
+            <tr><td data-label="#">\(entry.sequence)</td><td data-label="\(Text.when.in(l))">\(chrome.dateTime(entry.at))</td><td data-label="\(Text.who.in(l))">\(who)</td>\
+            <td data-label="\(Text.what.in(l))">\(what)</td><td data-label="\(Text.record.in(l))">\(record)</td></tr>
+            """
         }
         let body: HTML = """
         <h1>\(Text.navAudit.in(l))</h1>
         <p>\(Text.auditIntro.in(l))</p>
         \(verification)
         <form method="get" action="\(SiteURL.auditLog.path)"><input type="hidden" name="verify" value="1"><button type="submit" class="secondary">\(Text.auditVerify.in(l))</button></form>
-        <table><thead><tr><th>#</th><th>\(Text.when.in(l))</th><th>\(Text.who.in(l))</th><th>\(Text.what.in(l))</th><th>\(Text.record.in(l))</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table class="cards" id="audit-log"><thead><tr><th>#</th><th>\(Text.when.in(l))</th><th>\(Text.who.in(l))</th><th>\(Text.what.in(l))</th><th>\(Text.record.in(l))</th></tr></thead><tbody>\(rows)</tbody></table>
         """
         return Layout.page(chrome, title: Text.navAudit.in(l), body: body)
+    }
+
+    /// Where the entry's record opens, when the reader's role may open it.
+    static func recordLink(_ entry: AuditLine, _ chrome: Chrome) -> String? {
+        guard let role = chrome.role, let id = UUID(uuidString: entry.recordID) else { return nil }
+        switch entry.recordType {
+        case "user" where role.can(.manageUsers): return SiteURL.member(UserID(id)).path
+        case "case" where role.can(.workCases): return "/cases/\(id.uuidString)"
+        case "report" where role.can(.workHotline): return "/hotline/reports/\(id.uuidString)"
+        case "campaign" where role.can(.runCampaigns): return SiteURL.campaign(CampaignID(id)).path
+        case "story" where role.can(.runCampaigns): return SiteURL.storyReview(StoryID(id)).path
+        case "records_request" where role.can(.workRecords): return SiteURL.recordsRequest(RecordsRequestID(id)).path
+        case "facility" where role.can(.workCases): return "/facilities/\(id.uuidString)"
+        default: return nil
+        }
     }
 
     private static func standing(_ standing: MemberStanding) -> Text {
