@@ -203,7 +203,8 @@ public enum Text: Sendable, Equatable {
         case .auditAnonymous: ("Someone not signed in", "Alguien sin sesión")
         case .auditCommandLine: ("The command line", "La línea de comandos")
         case .auditAmparo: ("Amparo itself", "Amparo mismo")
-        case .auditIntact(let count): ("The chain is intact: \(count) entries checked.", "La cadena está intacta: \(count) entradas verificadas.")
+        case .auditIntact(let count): (Plural.of(count, one: "The chain is intact: 1 entry checked.", other: "The chain is intact: \(count) entries checked."),
+                                       Plural.of(count, one: "La cadena está intacta: 1 entrada verificada.", other: "La cadena está intacta: \(count) entradas verificadas."))
         case .auditBroken: ("The chain is broken:", "La cadena está rota:")
         case .when: ("When", "Cuándo")
         case .who: ("Who", "Quién")

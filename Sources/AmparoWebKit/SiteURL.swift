@@ -12,6 +12,9 @@ public enum SiteURL: Sendable, Equatable {
     case state(String)
     /// A county's page: the state's postal code and the county's slug ("harris-county").
     case county(String, String)
+    /// ICE's detainer records for a state or a county (`/evidence/or`, `/evidence/or/marion`).
+    case evidenceState(String)
+    case evidenceCounty(String, String)
     case letter(LetterID)
     case records
     case recordsRequest(RecordsRequestID)
@@ -75,6 +78,8 @@ public enum SiteURL: Sendable, Equatable {
         case .placeImport(let id): "/places/imports/\(id.rawValue.uuidString)"
         case .state(let code): "/places/\(code.lowercased())"
         case .county(let code, let slug): "/places/\(code.lowercased())/\(slug)"
+        case .evidenceState(let code): "/evidence/\(code.lowercased())"
+        case .evidenceCounty(let code, let slug): "/evidence/\(code.lowercased())/\(slug)"
         case .letter(let id): "/letters/\(id.rawValue.uuidString)"
         case .records: "/records"
         case .recordsRequest(let id): "/records/\(id.rawValue.uuidString)"

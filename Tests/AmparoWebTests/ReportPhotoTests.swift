@@ -48,7 +48,7 @@ final class ReportPhotoTests: XCTestCase {
         let (report, action, reporter) = try await file()
         let added = try await upload(reporter, action, [("IMG_0001.jpg", "image/jpeg", Self.jpeg), ("screen.png", "image/png", Self.png)])
         XCTAssertEqual(added.status, .ok)
-        XCTAssertTrue(added.body.string.contains("2 photo(s) added"))
+        XCTAssertTrue(added.body.string.contains("2 photos added to your report"))
         let photos = try await ReportPhotoModel.query(on: harness.app.db).filter(\.$reportID == report.id!).sort(\.$createdAt).all()
         XCTAssertEqual(photos.map(\.contentType).sorted(), ["image/jpeg", "image/png"])
 

@@ -140,7 +140,7 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
     # A photo from the phone, with its GPS position in EXIF, added from the thank-you page.
     reporter.find_element(By.ID, "photos").send_keys(os.path.join(ROOT, "Tests", "Fixtures", "photo-with-gps.jpg"))
     click_and_wait(reporter, reporter.find_element(By.XPATH, "//form[contains(@action, '/report/photos/')]//button"))
-    assert "Se agregaron 1 foto(s)" in reporter.page_source, reporter.find_element(By.TAG_NAME, "main").text
+    assert "Se agregó 1 foto a su reporte" in reporter.page_source, reporter.find_element(By.TAG_NAME, "main").text
 
     # The dispatcher accepts the invitation, enrols a second factor and opens the inbox.
     dispatcher.get(invitation)

@@ -64,7 +64,8 @@ public enum AlertsText: Sendable, Equatable {
         case .messageHint: ("What is happening and what to do. Up to 480 characters.", "Qué pasa y qué hacer. Hasta 480 caracteres.")
         case .hoursLabel: ("Valid for (hours)", "Vigente por (horas)")
         case .publishButton: ("Send the alert", "Enviar la alerta")
-        case .published(let n): ("Alert published: \(n) messages queued.", "Alerta publicada: \(n) mensajes en cola.")
+        case .published(let n): (Plural.of(n, one: "Alert published: 1 message queued.", other: "Alert published: \(n) messages queued."),
+                                 Plural.of(n, one: "Alerta publicada: 1 mensaje en cola.", other: "Alerta publicada: \(n) mensajes en cola."))
         case .errorPlace: ("Name the area in 1 to 120 characters, without an address.", "Nombre la zona en 1 a 120 caracteres, sin dirección.")
         case .errorMessage: ("Write the alert in both languages, up to 480 characters each.", "Escriba la alerta en ambos idiomas, hasta 480 caracteres cada una.")
         case .errorHours: ("An alert is valid for 1 to 72 hours.", "Una alerta vale de 1 a 72 horas.")

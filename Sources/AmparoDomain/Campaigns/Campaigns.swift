@@ -76,7 +76,7 @@ public enum CampaignsText: Sendable, Equatable {
         case .letterTitle: ("Title", "Título")
         case .letterBody: ("The letter", "La carta")
         case .createLetter: ("Publish the letter", "Publicar la carta")
-        case .signatures(let n): ("\(n) verified signatures", "\(n) firmas verificadas")
+        case .signatures(let n): (Plural.of(n, one: "1 verified signature", other: "\(n) verified signatures"), Plural.of(n, one: "1 firma verificada", other: "\(n) firmas verificadas"))
         case .exportSignatures: ("Export the signatures (CSV)", "Exportar las firmas (CSV)")
         case .outcome: ("Outcome", "Resultado")
         case .saveStatus: ("Save", "Guardar")

@@ -50,7 +50,7 @@ public enum EventsText: Sendable, Equatable {
         case .when: ("When", "Cuándo")
         case .place: ("Where", "Dónde")
         case .capacity: ("Seats", "Cupos")
-        case .seatsLeft(let n): ("\(n) seats left", "Quedan \(n) cupos")
+        case .seatsLeft(let n): (Plural.of(n, one: "1 seat left", other: "\(n) seats left"), Plural.of(n, one: "Queda 1 cupo", other: "Quedan \(n) cupos"))
         case .full: ("Full: you can join the waiting list.", "Lleno: puede anotarse en la lista de espera.")
         case .register: ("Sign up", "Inscribirme")
         case .name: ("Name", "Nombre")

@@ -2,6 +2,7 @@ import Foundation
 
 /// The evidence pages' strings, in English and Spanish, reached through `Text.evidence(_:)`.
 public enum EvidenceText: Sendable, Equatable {
+    case countyRecords, stateRecords
     case navEvidence, title, intro, nation, lodged, withoutConviction, withoutConvictionNote, criminality(Criminality), threat(ThreatLevel)
     case outcome(DetainerOutcome), threatLevels, outcomes, charges, monthly, comparison, thisPlace, stateLabel, nationLabel
     case levelSummary(String, String), whatIfTitle, whatIf(WhatIf, count: String, place: String, from: String, to: String), whatIfAssumptions
@@ -133,9 +134,13 @@ public enum EvidenceText: Sendable, Equatable {
         case .tooLarge: ("The file is larger than 2 GB. Split it, or import it with amparo import-detainers on the server.",
                          "El archivo pasa de 2 GB. Divídalo, o impórtelo con amparo import-detainers en el servidor.")
         case .small: ("<5", "<5")
+        case .countyRecords: ("ICE's detainer records for this county", "Los registros de órdenes de retención de ICE de este condado")
+        case .stateRecords: ("ICE's detainer records for this state", "Los registros de órdenes de retención de ICE de este estado")
         case .sharesNote: ("Shares are of all detainers here in the period.", "Los porcentajes son del total de órdenes aquí en el período.")
-        case .confirmedFacilities(let n): ("\(n) jails confirmed in this county.", "\(n) cárceles confirmadas en este condado.")
-        case .awaiting(let n): ("\(n) jails of this state await a person's confirmation of their county.", "\(n) cárceles de este estado esperan que una persona confirme su condado.")
+        case .confirmedFacilities(let n): (Plural.of(n, one: "1 jail confirmed in this county.", other: "\(n) jails confirmed in this county."),
+                                           Plural.of(n, one: "1 cárcel confirmada en este condado.", other: "\(n) cárceles confirmadas en este condado."))
+        case .awaiting(let n): (Plural.of(n, one: "1 jail of this state awaits a person's confirmation of its county.", other: "\(n) jails of this state await a person's confirmation of their county."),
+                                Plural.of(n, one: "1 cárcel de este estado espera que una persona confirme su condado.", other: "\(n) cárceles de este estado esperan que una persona confirme su condado."))
         }
     }
 }

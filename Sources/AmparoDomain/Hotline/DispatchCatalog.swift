@@ -28,7 +28,8 @@ public enum DispatchText: Sendable, Equatable {
         case .noteLabel: ("Note for the responders (optional)", "Nota para los respondedores (opcional)")
         case .noteHint: ("What to look for, a safe place to stand. The address is on their page.", "Qué buscar, un lugar seguro para quedarse. La dirección está en su página.")
         case .send: ("Send the request", "Enviar la solicitud")
-        case .sent(let n): ("Request sent to \(n) responder(s).", "Solicitud enviada a \(n) respondedor(es).")
+        case .sent(let n): (Plural.of(n, one: "Request sent to 1 responder.", other: "Request sent to \(n) responders."),
+                            Plural.of(n, one: "Solicitud enviada a 1 persona de respuesta.", other: "Solicitud enviada a \(n) personas de respuesta."))
         case .errorNoneChosen: ("Choose at least one responder on call.", "Elija al menos un respondedor de turno.")
         case .errorNotOpen: ("Only a report being worked (claimed or verifying) can be sent to responders. Claim it first.", "Solo un reporte en trabajo (tomado o verificando) se puede enviar a respondedores. Tómelo primero.")
         case .requests: ("Requests to responders", "Solicitudes a respondedores")

@@ -263,7 +263,8 @@ public enum HotlineText: Sendable, Equatable {
         case .photosLegend: ("Add photos (optional)", "Agregar fotos (opcional)")
         case .photosHint: ("JPEG or PNG, up to 4 photos of 10 MB each. We remove the location and the phone's details from them before storing them. Do not risk your safety to take a photo.", "JPEG o PNG, hasta 4 fotos de 10 MB cada una. Les quitamos la ubicación y los datos del teléfono antes de guardarlas. No arriesgue su seguridad para tomar una foto.")
         case .addPhotos: ("Send the photos", "Enviar las fotos")
-        case .photosAdded(let n): ("\(n) photo(s) added to your report. Thank you.", "Se agregaron \(n) foto(s) a su reporte. Gracias.")
+        case .photosAdded(let n): (Plural.of(n, one: "1 photo added to your report. Thank you.", other: "\(n) photos added to your report. Thank you."),
+                                   Plural.of(n, one: "Se agregó 1 foto a su reporte. Gracias.", other: "Se agregaron \(n) fotos a su reporte. Gracias."))
         case .photoProblem(let problem):
             switch problem {
             case .notAPhoto: ("Only JPEG and PNG photos can be sent.", "Solo se pueden enviar fotos JPEG y PNG.")

@@ -19,6 +19,7 @@ enum Assets {
     .lang button,.link{background:none;border:0;padding:.25rem 0;font:inherit;text-decoration:underline;cursor:pointer;color:inherit;min-height:44px}
     .lang button{color:var(--accent-ink)}
     main{max-width:46rem;margin:0 auto;padding:1rem}
+    main:has(table){max-width:80rem}main:has(table)>p,main:has(table)>form{max-width:46rem}
     footer{max-width:46rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.9rem}
     h1{font-size:1.6rem;line-height:1.25}
     a{color:var(--accent)}

@@ -90,7 +90,9 @@ struct EvidenceRoutes: RouteCollection {
         <table class="cards" id="facilities"><caption>\(t(.facilities, req))</caption><thead><tr><th scope="col">\(t(.facility, req))</th><th scope="col">\(t(.city, req))</th>
         <th scope="col">\(t(.county, req))</th><th scope="col">\(t(.lodged, req))</th><th scope="col">\(t(.withoutConviction, req))</th></tr></thead><tbody>\(rows)</tbody></table>
         """
-        return EvidenceViews.place(req, title: state.name, path: "/evidence/\(state.code.lowercased())", report: report, after: after, badPeriod: bad)
+        return EvidenceViews.place(req, title: state.name, path: SiteURL.evidenceState(state.code).path, report: report,
+                                   before: "<p><a href=\"\(SiteURL.state(state.code).path)\">\(Text.places(.policies).in(req.language))</a></p>",
+                                   after: after, badPeriod: bad)
     }
 
     static func countyPlace(_ req: Request) async throws -> (USState, JurisdictionModel) {

@@ -36,6 +36,7 @@ enum PlaceRenderer {
         let body: HTML = """
         <h1>\(page.state.name) <span class="hint">FIPS \(page.state.fips)</span></h1>
         \(problem(page.problem, chrome))
+        <p><a id="evidence-link" href="\(SiteURL.evidenceState(page.state.code).path)">\(Text.evidence(.stateRecords).in(chrome.language))</a></p>
         <h2>\(t(.policies, chrome))</h2>\(policyList(page.policies, inherited: [], chrome))
         \(page.mayRecordPolicy ? policyForm(path, chrome) : .empty)
         <h2>\(t(.agreements, chrome))</h2>
@@ -62,7 +63,7 @@ enum PlaceRenderer {
         let body: HTML = """
         <h1>\(county.name), \(page.state.name)\(county.fips.map { HTML(" <span class=\"hint\">FIPS \($0)</span>") })</h1>
         \(problem(page.problem, chrome))
-        <p><a href="\(SiteURL.state(page.state.code).path)">\(page.state.name)</a></p>
+        <p><a href="\(SiteURL.state(page.state.code).path)">\(page.state.name)</a> · <a id="evidence-link" href="\(SiteURL.evidenceCounty(page.state.code, county.slug).path)">\(Text.evidence(.countyRecords).in(language))</a></p>
         <h2>\(t(.governing, chrome))</h2>\(governing.isEmpty ? HTML("<p>\(t(.noPolicies, chrome))</p>") : HTML("<ul id=\"governing\">\(governing)</ul>"))
         <h2>\(t(.history, chrome))</h2>\(policyList(page.policies, inherited: page.statePolicies, chrome))
         \(page.mayRecordPolicy ? policyForm(path, chrome) : .empty)
