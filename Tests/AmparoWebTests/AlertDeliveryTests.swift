@@ -30,6 +30,27 @@ final class AlertDeliveryTests: DeliveryTestCase {
         return response
     }
 
+    /// With no channel set up, the page says alerts cannot be sent yet instead of "we sent you a
+    /// message", and a sign-up posted anyway is refused with nothing stored.
+    func testWithNoChannelTheSignUpSaysSoAndKeepsNothing() async throws {
+        let bare = try await TestHarness.make()
+        do {
+            let browser = bare.browser()
+            let form = try await browser.get("/alerts/subscribe")
+            XCTAssertTrue(form.body.string.contains("id=\"not-set-up\""))
+            XCTAssertFalse(form.body.string.contains("name=\"contact\""))
+            let posted = try await browser.post("/alerts/subscribe", ["channel": "email", "contact": "rosa@example.org", "language": "es", "region": "", "consent": "yes"])
+            XCTAssertEqual(posted.status, .unprocessableEntity)
+            XCTAssertFalse(posted.body.string.contains(Text.alerts(.subscribedBody).in(.en)))
+            let stored = try await SubscriptionModel.query(on: bare.app.db).count()
+            XCTAssertEqual(stored, 0)
+        } catch {
+            try await bare.shutdown()
+            throw error
+        }
+        try await bare.shutdown()
+    }
+
     func testASignUpStartsOnlyOnceConfirmed() async throws {
         let byMail = try await subscribe("email", "ana@example.org", language: "es", region: nil, confirm: false)
         XCTAssertEqual(byMail.status, .ok)

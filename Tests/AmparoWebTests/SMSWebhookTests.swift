@@ -9,12 +9,18 @@ import XCTVapor
 final class SMSWebhookTests: XCTestCase {
     var harness: TestHarness!
     var providers: ProviderSink!
+    var smtp: SMTPSink!
     static let token = "twilio-auth-token-for-tests"
 
     override func setUp() async throws {
         providers = try await ProviderSink()
-        let providerURL = providers.baseURL
+        smtp = try SMTPSink()
+        let providerURL = providers.baseURL, smtpPort = smtp.port
         harness = try await TestHarness.make { config in
+            // Mail as well: a sign-up is taken only for a channel this server can send on.
+            config.delivery.smtpHost = "127.0.0.1"
+            config.delivery.smtpPort = smtpPort
+            config.delivery.mailFrom = "alerts@amparo.example"
             config.publicBaseURL = "https://amparo.example"
             config.delivery.twilioBaseURL = providerURL
             config.delivery.twilioAccountSID = "AC00000000000000000000000000000002"
@@ -26,6 +32,7 @@ final class SMSWebhookTests: XCTestCase {
     override func tearDown() async throws {
         try await harness.shutdown()
         try await providers.stop()
+        smtp.stop()
     }
 
     /// Posts what Twilio posts, signed unless told otherwise.

@@ -3,7 +3,7 @@ public enum AlertsText: Sendable, Equatable {
     case subscribeTitle, subscribeIntro, channelLabel, channel(AlertChannel), contactLabel, contactHint
     case regionLabel, allRegions, languageLabel, consentLabel, consentStatement, subscribeButton
     case subscribedTitle, subscribedBody, unsubscribeTitle, unsubscribeBody, unsubscribeButton, unsubscribedBody
-    case unsubscribeInvalid, errorContact(AlertChannel), errorConsent, errorChoice, tooMany
+    case unsubscribeInvalid, errorContact(AlertChannel), errorConsent, errorChoice, tooMany, channelsNotSetUp, errorChannelNotSetUp
     case publishTitle, coarsePlaceLabel, coarsePlaceHint, messageENLabel, messageESLabel, messageHint, hoursLabel
     case publishButton, published(Int), errorPlace, errorMessage, errorHours, notVerified, alertsSent, delivery(sent: Int, pending: Int, failed: Int)
     case stopFooter(String)
@@ -56,6 +56,9 @@ public enum AlertsText: Sendable, Equatable {
                 : ("Enter a phone number with its area code, e.g. +1 503 555 0100.", "Escriba un teléfono con su código de área, p. ej. +1 503 555 0100.")
         case .errorConsent: ("Tick the consent box to subscribe.", "Marque la casilla de consentimiento para suscribirse.")
         case .errorChoice: ("Choose one of the listed options.", "Elija una de las opciones de la lista.")
+        case .channelsNotSetUp: ("This group cannot send alerts yet: no way of sending messages (text, Signal or email) is set up on this server. Please come back later.",
+                                 "Este grupo todavía no puede enviar alertas: en este servidor no hay ninguna forma de enviar mensajes (texto, Signal o correo). Vuelva más tarde, por favor.")
+        case .errorChannelNotSetUp: ("Alerts cannot be sent that way here yet. Choose one of the listed ways.", "Aquí todavía no se pueden enviar alertas de esa forma. Elija una de la lista.")
         case .publishTitle: ("Send a verified alert", "Enviar una alerta verificada")
         case .coarsePlaceLabel: ("Area", "Zona")
         case .coarsePlaceHint: ("A neighbourhood or town, never an address.", "Un barrio o pueblo, nunca una dirección.")

@@ -74,4 +74,20 @@ final class AlertSnapshotTests: XCTestCase {
         XCTAssertTrue(page.inFlight)
         assertPageSnapshots({ AlertsRenderer.render(page, $0) }, role: .coordinator, path: "/hotline/alerts")
     }
+
+    func testTheSignUpOffersOnlyChannelsThatCanSend() {
+        let page = SubscribePage(channels: [.sms, .email], regions: [Self.east],
+                                 typed: .init(channel: "signal", contact: "503-555-01", region: Self.east.id.rawValue.uuidString, language: "es"),
+                                 problem: .contact(.sms))
+        let html = SubscribeRenderer.render(page, SnapshotChrome.make(.en, role: nil, path: "/alerts/subscribe")).rendered
+        XCTAssertFalse(html.contains("value=\"signal\""), "a channel this server lacks is not offered")
+        XCTAssertTrue(html.contains("<option value=\"sms\" selected>"), "a typed channel no longer offered falls back to the first one")
+        assertPageSnapshots({ SubscribeRenderer.render(page, $0) }, path: "/alerts/subscribe")
+    }
+
+    func testTheSignUpWithNoWayToSend() {
+        let html = SubscribeRenderer.render(SubscribePage(channels: [], regions: [Self.east]), SnapshotChrome.make(.es, role: nil, path: "/alerts/subscribe")).rendered
+        XCTAssertFalse(html.contains("<form method=\"post\" action=\"/alerts/subscribe\""), "no form takes a contact that could never be written to")
+        assertPageSnapshots({ SubscribeRenderer.render(SubscribePage(channels: [], regions: []), $0) }, path: "/alerts/subscribe")
+    }
 }

@@ -18,12 +18,14 @@ final class SMTPSink: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
         try process.run()
-        // Wait until it accepts connections.
-        for _ in 0..<100 {
+        // Wait until it accepts connections: up to 20 s, as Python starts slowly on a busy 2-core
+        // machine (5 s was seen to fall short); a process that already ended will not come up.
+        for _ in 0..<400 where process.isRunning {
             if Self.canConnect(port: port) { return }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw NSError(domain: "SMTPSink", code: 1, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start (pip install aiosmtpd)"])
+        process.terminate()
+        throw NSError(domain: "SMTPSink", code: 1, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start on port \(port) (pip install aiosmtpd)"])
     }
 
     static func canConnect(port: Int) -> Bool {

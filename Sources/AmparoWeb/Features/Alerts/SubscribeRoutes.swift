@@ -21,36 +21,38 @@ struct SubscribeRoutes: RouteCollection {
         alerts.post("unsubscribe", ":token", use: unsubscribe).policy(.capabilityLink)
     }
 
-    struct SubscribeForm: Content {
-        var channel: String?
-        var contact: String?
-        var region: String?
-        var language: String?
-        var consent: String?
+    /// The sign-up page: the channels this server sends on, the regions, what was typed.
+    private func page(_ req: Request, typed: SubscribePage.Typed = .init(), problem: SubscribePage.Problem? = nil) async throws -> SubscribePage {
+        let delivery = req.amparo.delivery
+        return SubscribePage(channels: AlertChannel.allCases.filter { delivery.senders($0) != nil },
+                             regions: try await MembersStore(req.db, sealer: req.amparo.sealer).teams(), typed: typed, problem: problem)
     }
 
     func form(req: Request) async throws -> Response {
-        try await SubscribeViews.form(req, values: SubscribeForm(), problem: nil, status: .ok)
+        htmlResponse(SubscribeRenderer.render(try await page(req), req.chrome))
     }
 
     func subscribe(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(SubscribeForm.self)) ?? SubscribeForm()
-        func refuse(_ problem: AlertsText, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
-            try await SubscribeViews.form(req, values: form, problem: problem, status: status)
+        let fields = req.formValues
+        let typed = SubscribePage.Typed(channel: fields["channel"] ?? "", contact: fields["contact"] ?? "", region: fields["region"] ?? "",
+                                        language: fields["language"] ?? "")
+        func refuse(_ problem: SubscribePage.Problem, _ status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
+            htmlResponse(SubscribeRenderer.render(try await page(req, typed: typed, problem: problem), req.chrome), status: status)
         }
         guard let slot = try await req.takePublicSlot("subscribe") else { return try await refuse(.tooMany, .tooManyRequests) }
         // A form to fix does not count against the source.
-        func refuseAndGiveBack(_ problem: AlertsText) async throws -> Response {
+        func refuseAndGiveBack(_ problem: SubscribePage.Problem) async throws -> Response {
             await slot.giveBack()
             return try await refuse(problem)
         }
 
-        guard let channel = form.channel.flatMap(AlertChannel.init(rawValue:)),
-              let language = form.language.flatMap(Language.init(rawValue:)) else { return try await refuseAndGiveBack(.errorChoice) }
-        guard let contact = form.contact.flatMap(channel.normalize) else { return try await refuseAndGiveBack(.errorContact(channel)) }
+        guard let channel = AlertChannel(rawValue: typed.channel), let language = Language(rawValue: typed.language) else { return try await refuseAndGiveBack(.choice) }
+        // Nothing is taken that could never be sent: a contact for a channel this server lacks is refused.
+        guard req.amparo.delivery.senders(channel) != nil else { return try await refuseAndGiveBack(.channelNotSetUp) }
+        guard let contact = channel.normalize(typed.contact) else { return try await refuseAndGiveBack(.contact(channel)) }
         let teamID: UUID?
-        do { teamID = try await Regions.team(fromChoice: form.region, on: req.db)?.id } catch is UserFacingError { return try await refuseAndGiveBack(.errorChoice) }
-        guard form.consent == "yes" else { return try await refuseAndGiveBack(.errorConsent) }
+        do { teamID = try await Regions.team(fromChoice: typed.region, on: req.db)?.id } catch is UserFacingError { return try await refuseAndGiveBack(.choice) }
+        guard fields["consent"] == "yes" else { return try await refuseAndGiveBack(.consent) }
 
         let services = req.amparo
         let index = services.sealer.blindIndex(contact, kind: channel.indexKind)
@@ -139,29 +141,6 @@ struct SubscribeRoutes: RouteCollection {
 }
 
 enum SubscribeViews {
-    static func form(_ req: Request, values: SubscribeRoutes.SubscribeForm, problem: AlertsText?, status: HTTPResponseStatus) async throws -> Response {
-        let l = req.language
-        func t(_ text: AlertsText) -> String { Text.alerts(text).in(l) }
-        let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
-        let regions = Regions.options(teams, none: t(.allRegions))
-        let body: HTML = """
-        <h1>\(t(.subscribeTitle))</h1>
-        <p>\(t(.subscribeIntro))</p>
-        \(problem.map { Form.errorSummary([t($0)], language: l) })
-        <form method="post" action="/alerts/subscribe">\(Layout.csrfField(req.visitor))
-        \(Form.select("channel", label: t(.channelLabel), options: AlertChannel.allCases.map { ($0.rawValue, t(.channel($0))) }, selected: values.channel ?? "sms"))
-        \(Form.field("contact", label: t(.contactLabel), value: values.contact ?? "", hint: t(.contactHint), autocomplete: "tel", extra: " maxlength=\"254\""))
-        \(Form.select("region", label: t(.regionLabel), options: regions, selected: values.region ?? ""))
-        \(Form.select("language", label: t(.languageLabel), options: [("es", "Español"), ("en", "English")], selected: values.language ?? l.rawValue))
-        <fieldset><legend>\(t(.consentLabel))</legend>
-        <div class="check"><input type="checkbox" id="consent" name="consent" value="yes" required><label for="consent">\(t(.consentStatement))</label></div>
-        </fieldset>
-        <button type="submit">\(t(.subscribeButton))</button>
-        </form>
-        """
-        return htmlResponse(Layout.page(req, title: t(.subscribeTitle), body: body), status: status)
-    }
-
     static func message(_ req: Request, title: AlertsText, body text: AlertsText, status: HTTPResponseStatus) -> Response {
         let l = req.language
         let body: HTML = "<h1>\(Text.alerts(title).in(l))</h1><p role=\"status\">\(Text.alerts(text).in(l))</p>"
