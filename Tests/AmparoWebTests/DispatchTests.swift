@@ -46,6 +46,19 @@ final class DispatchTests: DeliveryTestCase {
         return Scene(report: report, path: path, dispatcher: dispatcher, rosa: rosa, olga: olga, ana: ana)
     }
 
+    /// On a server with no way to send messages the request is not said to be "waiting to be
+    /// sent" for ever: the dispatcher reads that it was not sent and what to do.
+    func testWithNoChannelTheDispatcherIsToldTheRequestWasNotSent() async throws {
+        try await harness.shutdown()
+        harness = try await TestHarness.make()
+        let scene = try await scene()
+        let sent = try await scene.dispatcher.post(scene.path + "/dispatch", pairs: [("responders[]", scene.rosa.id.uuidString)])
+        XCTAssertEqual(sent.status, .seeOther)
+        let page = try await scene.dispatcher.get(scene.path).body.string
+        XCTAssertTrue(page.contains(Text.dispatch(.cannotBeSent).in(.en)), page)
+        XCTAssertFalse(page.contains(Text.dispatch(.delivery("pending")).in(.en)))
+    }
+
     func testAResponderAcceptsOnThePhoneAndFilesAFieldReportTheDispatcherReads() async throws {
         let scene = try await scene()
         let page = try await scene.dispatcher.get(scene.path).body.string

@@ -9,6 +9,7 @@ public enum DispatchText: Sendable, Equatable {
     case label(FieldReport.Field), hint(FieldReport.Field), finding(FieldReport.Finding), warrant(FieldReport.Warrant)
     case consent(FieldReport.Consent), problem(FieldReport.Field, FieldReport.Problem)
     case message(reference: String, link: String), subject(String)
+    case cannotBeSent
     case myRequestsTitle, myRequestsIntro, myRequestsNone, navMyRequests, sentAt(String), answerUntil(String), openRequest, noteShort
 
     public var pair: (String, String) {
@@ -17,6 +18,8 @@ public enum DispatchText: Sendable, Equatable {
         case .myRequestsIntro: ("Dispatchers' requests to go and verify, newest first. Open one to say whether you are going; the link in your text or email opens the same page.", "Solicitudes de despacho para ir a verificar, las más nuevas primero. Abra una para decir si va; el enlace de su mensaje o correo abre la misma página.")
         case .myRequestsNone: ("No open request for you right now.", "No tiene solicitudes abiertas en este momento.")
         case .navMyRequests: ("My requests", "Mis solicitudes")
+        case .cannotBeSent: ("not sent: this server cannot send messages yet. They see it under “My requests” when they sign in; call them to be sure.",
+                             "no enviada: este servidor todavía no puede enviar mensajes. La verá en «Mis solicitudes» al entrar en Amparo; llámele para asegurarse.")
         case .sentAt(let when): ("Sent \(when)", "Enviada \(when)")
         case .answerUntil(let when): ("The link works until \(when)", "El enlace funciona hasta \(when)")
         case .openRequest: ("Open: I am going / I cannot go", "Abrir: voy / no puedo ir")

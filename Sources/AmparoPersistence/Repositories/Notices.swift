@@ -1,3 +1,4 @@
+import AmparoDomain
 import Fluent
 import Foundation
 import SQLKit
@@ -49,10 +50,16 @@ public enum Notices {
 
     /// The delivery status of the latest notice of each record.
     public static func status(of records: [UUID], on db: any Database) async throws -> [UUID: String] {
+        try await delivery(of: records, on: db).mapValues(\.status)
+    }
+
+    /// The latest notice's status and channel for each record: whether it could go at all is the
+    /// channel's question.
+    public static func delivery(of records: [UUID], on db: any Database) async throws -> [UUID: (status: String, channel: AlertChannel?)] {
         guard !records.isEmpty else { return [:] }
         let notices = try await NoticeModel.query(on: db).filter(\.$recordID ~~ records).sort(\.$createdAt).all()
-        var result: [UUID: String] = [:]
-        for notice in notices { if let record = notice.recordID { result[record] = notice.status } }
+        var result: [UUID: (status: String, channel: AlertChannel?)] = [:]
+        for notice in notices { if let record = notice.recordID { result[record] = (notice.status, AlertChannel(rawValue: notice.channel)) } }
         return result
     }
 }

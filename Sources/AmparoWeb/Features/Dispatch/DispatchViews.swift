@@ -32,10 +32,14 @@ enum DispatchViews {
         guard form != nil || !dispatches.isEmpty else { return .empty }
         let people = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(dispatches.map(\.responderID))).all()
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, req.accounts.name(of: $0)) })
-        let delivery = try await Notices.status(of: dispatches.compactMap(\.id), on: req.db)
+        let delivery = try await Notices.delivery(of: dispatches.compactMap(\.id), on: req.db)
+        let senders = req.amparo.delivery
         let requests: [HTML] = dispatches.map { dispatch in
             let state = DispatchState(rawValue: dispatch.state) ?? .waiting
-            let shown = state == .waiting ? t(.delivery(delivery[dispatch.id!] ?? "pending")) : t(.state(state))
+            let notice = delivery[dispatch.id!]
+            // A message waiting on a channel this server has no sender for would wait for ever: say so.
+            let stuck = notice.map { $0.status == "pending" && ($0.channel.map { senders.senders($0) == nil } ?? true) } ?? false
+            let shown = state != .waiting ? t(.state(state)) : stuck ? t(.cannotBeSent) : t(.delivery(notice?.status ?? "pending"))
             return "<li>\(names[dispatch.responderID] ?? "—") · \(shown) · \(req.amparo.localTime.dateTime(dispatch.createdAt))</li>"
         }
         let reports: [HTML] = filed.map { fieldReport(req, $0, by: names[$0.responderID] ?? "—") }
