@@ -35,8 +35,9 @@ def test_every_command_has_help(command):
 
 def test_operator_workflow(tmp_path):
     data = tmp_path / "data"
-    demo = amparo("demo", data_dir=data)
+    demo = amparo("demo", "--port", "8123", data_dir=data)
     links = re.findall(r"(http://\S+/invite/\S+)", demo.stdout)
+    assert links and all(":8123/invite/" in link for link in links), "the links use the port the server will listen on"
     assert len(links) == 10
     assert oct(os.stat(data / "amparo.keys").st_mode & 0o777) == "0o600"
     assert oct(os.stat(data).st_mode & 0o777) == "0o700"

@@ -166,9 +166,12 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load a fictional demo data set (organization, teams, one member per role with invitation links).")
     @OptionGroup var data: DataOptions
+    @Option(help: "The port the server will listen on, for the links (default: $AMPARO_PORT or 8080; AMPARO_PUBLIC_URL wins).") var port: Int?
 
     func run() async throws {
-        let members = try await Operations.withApplication(data.config()) { try await Operations.loadDemo($0) }
+        var config = try data.config()
+        if let port { config.port = port }
+        let members = try await Operations.withApplication(config) { try await Operations.loadDemo($0) }
         print("Demo data loaded. Invitation links (open one to choose a password and sign in as that member):")
         for member in members {
             print("  \(member.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(member.name): \(member.link ?? "(already there)")")
