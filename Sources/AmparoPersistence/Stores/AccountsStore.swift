@@ -122,9 +122,8 @@ public struct AccountsStore: Sendable {
 
     /// The secret being enrolled: made once and kept (sealed) until confirmed, so reloading the
     /// enrolment page shows the same QR code.
-    public func enrolmentSecret(of id: UserID, orNew make: () -> String) async throws -> String? {
-        guard let user = try await member(id) else { return nil }
-        let context = SealedColumn.userTOTPSecret.context(rowID: id.rawValue)
+    public func enrolmentSecret(of user: UserModel, orNew make: () -> String) async throws -> String {
+        let context = SealedColumn.userTOTPSecret.context(rowID: try user.requireID())
         if let sealed = user.totpSecretSealed { return try sealer.open(sealed, context: context) }
         let secret = make()
         user.totpSecretSealed = try sealer.seal(secret, context: context)

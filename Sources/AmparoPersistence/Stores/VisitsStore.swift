@@ -177,11 +177,19 @@ public struct VisitsStore: Sendable {
         try await visitors().filter { $0.trainedOn != nil }
     }
 
+    /// The profile of an active visitor (nil when the member is not one); a visitor without a
+    /// profile yet has none, not trained. Opens no name.
+    private func visitorProfile(_ id: UserID) async throws -> (profile: VisitorProfileModel?, isVisitor: Bool) {
+        guard let user = try await UserModel.find(id.rawValue, on: db), user.role == Role.visitor.rawValue, user.disabledAt == nil
+        else { return (nil, false) }
+        return (try await VisitorProfileModel.query(on: db).filter(\.$userID == id.rawValue).first(), true)
+    }
+
     /// False when the member is not an active visitor.
     public func saveVisitor(_ id: UserID, trainedOn: Day?, languages: String?, at now: Date) async throws -> Bool {
-        guard try await visitors().contains(where: { $0.id == id }) else { return false }
-        let profile = try await VisitorProfileModel.query(on: db).filter(\.$userID == id.rawValue).first()
-            ?? VisitorProfileModel(userID: id.rawValue, updatedAt: now)
+        let found = try await visitorProfile(id)
+        guard found.isVisitor else { return false }
+        let profile = found.profile ?? VisitorProfileModel(userID: id.rawValue, updatedAt: now)
         profile.trainedOn = trainedOn?.description
         profile.languages = languages
         profile.updatedAt = now
@@ -228,14 +236,18 @@ public struct VisitsStore: Sendable {
         try await visit.save(on: db)
     }
 
-    /// Plans a visit of a case by a trained visitor; nil when the facility or the visitor is not one.
-    public func schedule(case caseID: UUID, facility: FacilityID, visitor: UserID, at when: Date, by member: UserID, now: Date) async throws -> VisitID? {
-        guard try await FacilityModel.find(facility.rawValue, on: db) != nil,
-              try await trainedVisitors().contains(where: { $0.id == visitor }) else { return nil }
+    public enum Planned: Sendable, Equatable {
+        case planned(VisitID), noSuchFacility, notATrainedVisitor
+    }
+
+    /// Plans a visit of a case by a trained visitor at a facility of the registry.
+    public func schedule(case caseID: UUID, facility: FacilityID, visitor: UserID, at when: Date, by member: UserID, now: Date) async throws -> Planned {
+        guard try await FacilityModel.find(facility.rawValue, on: db) != nil else { return .noSuchFacility }
+        guard try await visitorProfile(visitor).profile?.trainedOn != nil else { return .notATrainedVisitor }
         let visit = VisitModel(caseID: caseID, facilityID: facility.rawValue, visitorID: visitor.rawValue, scheduledAt: when,
                                createdBy: member.rawValue, createdAt: now)
         try await visit.create(on: db)
-        return VisitID(try visit.requireID())
+        return .planned(VisitID(try visit.requireID()))
     }
 
     /// Cancels a case's visit if it is still planned; false when nothing changed.

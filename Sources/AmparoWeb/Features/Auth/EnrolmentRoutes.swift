@@ -43,9 +43,7 @@ struct EnrolmentRoutes: RouteCollection {
     private func enrolling(_ req: Request) async throws -> (UserModel, String)? {
         guard let user = req.visitor.user else { return nil }
         let random = req.amparo.random
-        guard let secret = try await store(req).enrolmentSecret(of: UserID(try user.requireID()), orNew: { Base32.encode(random.bytes(20)) })
-        else { return nil }
-        return (user, secret)
+        return (user, try await store(req).enrolmentSecret(of: user, orNew: { Base32.encode(random.bytes(20)) }))
     }
 }
 

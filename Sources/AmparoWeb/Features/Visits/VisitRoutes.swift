@@ -35,9 +35,11 @@ struct VisitRoutes: RouteCollection {
         guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: timeZone) }) else {
             return try await CaseViews.page(req, record: record, problem: .cases(.errorWhen), status: .unprocessableEntity)
         }
-        guard try await store(req).facility(facility) != nil else { return try await refuse(.errorFacility) }
-        guard try await store(req).schedule(case: caseID, facility: facility, visitor: visitor, at: when, by: try req.member(), now: clock.now()) != nil
-        else { return try await refuse(.errorVisitor) }
+        switch try await store(req).schedule(case: caseID, facility: facility, visitor: visitor, at: when, by: try req.member(), now: clock.now()) {
+        case .planned: break
+        case .noSuchFacility: return try await refuse(.errorFacility)
+        case .notATrainedVisitor: return try await refuse(.errorVisitor)
+        }
         try await req.audit("case.visit.schedule", recordType: "case", recordID: caseID.uuidString)
         return req.redirect(to: "/cases/\(caseID.uuidString)")
     }
