@@ -33,6 +33,7 @@ public enum Text: Sendable, Equatable {
     case errorEmailInvalid, errorNameMissing, errorNameTooLong, errorEmailTaken, errorRoleUnknown
     case errorOrganizationMissing, errorPasswordsDiffer, errorSignInFailed, errorTooManyAttempts, errorSignInBusy, errorPasswordBusy, errorCodeWrong
     case errorCurrentPasswordWrong, errorTokenName, errorTokenChoice, errorLanguageUnknown, errorCannotDemoteSelf
+    case rolesLabel, roleOpens, rolesHint, rolesGuideTitle, rolesGuideIntro, roleOpensNothing, roleNotYours, errorNoRole, errorRoleNotHeld, errorLastAdmin
     case errorPhoneInvalid, phone, phoneHint
     case errorCannotDisableSelf, errorAlreadyAccepted, errorTeamNameMissing, errorTeamNameTaken
     case errorTeamFieldTooLong, errorControlCharacter
@@ -89,7 +90,8 @@ public enum Text: Sendable, Equatable {
         case .navEvidence: ("ICE data", "Datos de ICE")
         case .navStories: ("Stories", "Historias")
         case .navEvents: ("Events", "Eventos")
-        case .dashboardModules: ("What your role opens:", "Lo que abre su rol:")
+        case .dashboardModules: ("What your roles open:", "Lo que abren sus roles:")
+        case .roleOpens: ("Opens", "Abre")
         case .homeLetters: ("Letters open for signing", "Cartas abiertas para firmar")
         case .homeMembers: ("Members of the group:", "Para miembros del grupo:")
         case .navDashboard: ("Home", "Inicio")
@@ -262,7 +264,16 @@ public enum Text: Sendable, Equatable {
         case .errorTokenName: ("Give the token a name of 1 to 100 characters.", "Dé al token un nombre de 1 a 100 caracteres.")
         case .errorTokenChoice: ("Choose what the token may do and when it expires from the lists.", "Elija de las listas qué puede hacer el token y cuándo vence.")
         case .errorLanguageUnknown: ("Choose English or Spanish.", "Elija inglés o español.")
-        case .errorCannotDemoteSelf: ("You cannot take the admin role from yourself. Ask another admin.", "No puede quitarse a sí mismo el rol de administración. Pida a otra persona administradora.")
+        case .errorCannotDemoteSelf: ("You cannot take the admin role from yourself. Ask another admin.", "No puede quitarse su propio rol de administración. Pídalo a otra persona administradora.")
+        case .rolesLabel: ("Roles", "Roles")
+        case .rolesHint: ("A member can hold several roles; each opens what it needs and no more.", "Una persona puede tener varios roles; cada uno abre lo que necesita y nada más.")
+        case .rolesGuideTitle: ("What each role opens", "Qué abre cada rol")
+        case .rolesGuideIntro: ("Give each person only the roles their work needs: every role that sees personal data asks for a second sign-in step.", "Dé a cada persona solo los roles que su trabajo necesita: todo rol que ve datos personales pide un segundo paso al iniciar sesión.")
+        case .roleOpensNothing: ("The public pages only (places and evidence).", "Solo las páginas públicas (lugares y evidencia).")
+        case .roleNotYours: ("You do not hold this role, so you cannot give or take it.", "Usted no tiene este rol, así que no puede darlo ni quitarlo.")
+        case .errorNoRole: ("Choose at least one role.", "Elija al menos un rol.")
+        case .errorRoleNotHeld: ("You can only give roles you hold yourself.", "Solo puede dar los roles que usted tiene.")
+        case .errorLastAdmin: ("This is the group's last admin: make someone else admin first.", "Es la última persona administradora del grupo: primero dé ese rol a otra persona.")
         case .errorCannotDisableSelf: ("You cannot disable your own account.", "No puede desactivar su propia cuenta.")
         case .errorAlreadyAccepted: ("This member has already accepted their invitation.", "Este miembro ya aceptó su invitación.")
         case .errorPhoneInvalid: ("Enter a phone number with 7 to 15 digits, e.g. +1 555 0100 123.", "Escriba un teléfono de 7 a 15 dígitos, p. ej. +1 555 0100 123.")
@@ -291,5 +302,12 @@ public enum Text: Sendable, Equatable {
             case .containsEmail: ("Do not use your email address in your password.", "No use su correo electrónico en la contraseña.")
             }
         }
+    }
+}
+
+extension Text {
+    /// The names of these roles, in the catalog's order ("Despacho, Respuesta").
+    public static func roleNames(_ roles: RoleSet, _ l: Language) -> String {
+        roles.map { Text.role($0).in(l) }.joined(separator: ", ")
     }
 }

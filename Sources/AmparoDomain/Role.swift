@@ -81,3 +81,63 @@ public enum ProtectedField: String, CaseIterable, Sendable {
     case notes  // free-text notes
     case immigrationRecord  // A-number
 }
+
+/// The roles one member holds. A member may hold several (the coordinator of a small group is
+/// often its admin, dispatcher and case worker too); each permission is the union of theirs.
+public struct RoleSet: Hashable, Sendable, Codable, Sequence, ExpressibleByArrayLiteral {
+    private var members: Set<Role>
+
+    public init(_ roles: some Sequence<Role>) { members = Set(roles) }
+    public init(arrayLiteral roles: Role...) { self.init(roles) }
+
+    /// Reads the stored form, a comma-separated list ("admin,coordinator"). A single role, as
+    /// every member held before, reads as itself; unknown names are dropped, so nothing is widened.
+    public init(stored: String) {
+        self.init(stored.split(separator: ",").compactMap { Role(rawValue: String($0)) })
+    }
+
+    /// Every role, the first admin's set.
+    public static let all = RoleSet(Role.allCases)
+
+    /// The stored form, in the catalog's order so equal sets store equal strings.
+    public var stored: String { ordered.map(\.rawValue).joined(separator: ",") }
+    /// The roles in the catalog's order (admin first), for pages and lists.
+    public var ordered: [Role] { Role.allCases.filter(members.contains) }
+    public var isEmpty: Bool { members.isEmpty }
+    public func makeIterator() -> [Role].Iterator { ordered.makeIterator() }
+
+    /// Coded as the list of roles, in order.
+    public init(from decoder: any Decoder) throws { self.init(try [Role](from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try ordered.encode(to: encoder) }
+
+    public func contains(_ role: Role) -> Bool { members.contains(role) }
+    public func can(_ permission: Permission) -> Bool { members.contains { $0.can(permission) } }
+    public func canRead(_ field: ProtectedField) -> Bool { members.contains { $0.canRead(field) } }
+    /// A second factor is needed as soon as one role held can see personal data.
+    public var requiresTwoFactor: Bool { members.contains(where: \.requiresTwoFactor) }
+    public func isSubset(of other: RoleSet) -> Bool { members.isSubset(of: other.members) }
+
+    public func inserting(_ role: Role) -> RoleSet { RoleSet(members.union([role])) }
+    public func removing(_ role: Role) -> RoleSet { RoleSet(members.subtracting([role])) }
+    public func union(_ other: RoleSet) -> RoleSet { RoleSet(members.union(other.members)) }
+    public func subtracting(_ other: RoleSet) -> RoleSet { RoleSet(members.subtracting(other.members)) }
+    public func intersection(_ other: RoleSet) -> RoleSet { RoleSet(members.intersection(other.members)) }
+}
+
+/// Who may give which roles: nobody gives a role they do not hold, so least privilege survives
+/// any chain of invitations.
+public enum RoleGrant {
+    public enum Refusal: Error, Equatable, Sendable {
+        case noRole
+        case notHeld
+    }
+
+    /// The roles a member ends with when `granter` asks for `requested` (`current`: what they hold
+    /// now, empty for someone being invited). Roles the granter does not hold stay as they were:
+    /// they can neither be given nor taken by them.
+    public static func apply(requested: RoleSet, current: RoleSet = [], granter: RoleSet) -> Result<RoleSet, Refusal> {
+        guard requested.subtracting(granter).isSubset(of: current) else { return .failure(.notHeld) }
+        let result = requested.intersection(granter).union(current.subtracting(granter))
+        return result.isEmpty ? .failure(.noRole) : .success(result)
+    }
+}

@@ -3,19 +3,19 @@ import Foundation
 
 /// What every page's frame needs to know about the viewer, taken from the request once: the
 /// language, the CSRF token for its forms, the path (the language switch comes back to it), the
-/// signed-in member's role (nil for the public) and the organization's clock.
+/// signed-in member's roles (nil for the public) and the organization's clock.
 public struct Chrome: Sendable, Equatable {
     public var language: Language
     public var csrfToken: String
     public var path: String
-    public var role: Role?
+    public var roles: RoleSet?
     public var time: LocalTime
 
-    public init(language: Language, csrfToken: String, path: String, role: Role?, time: LocalTime) {
+    public init(language: Language, csrfToken: String, path: String, roles: RoleSet?, time: LocalTime) {
         self.language = language
         self.csrfToken = csrfToken
         self.path = path
-        self.role = role
+        self.roles = roles
         self.time = time
     }
 
@@ -75,11 +75,16 @@ public enum Layout {
         public let label: String
     }
 
-    /// What a member's role opens, in the menu's order, and the public pages every member may want.
-    public static func memberLinks(_ role: Role, _ l: Language) -> [MenuLink] {
+    /// What a member's roles open, in the menu's order, and the public pages every member may want.
+    public static func memberLinks(_ roles: RoleSet, _ l: Language) -> [MenuLink] {
+        moduleLinks(roles, l) + [MenuLink(path: "/places", label: Text.navPlaces.in(l)), MenuLink(path: "/evidence", label: Text.navEvidence.in(l))]
+    }
+
+    /// The modules these roles open, in the menu's order: the members page says from it what each role opens.
+    public static func moduleLinks(_ roles: RoleSet, _ l: Language) -> [MenuLink] {
         var links: [MenuLink] = []
         func add(_ permission: Permission, _ path: String, _ label: Text) {
-            if role.can(permission) { links.append(MenuLink(path: path, label: label.in(l))) }
+            if roles.can(permission) { links.append(MenuLink(path: path, label: label.in(l))) }
         }
         add(.workHotline, "/hotline", .hotline(.navHotline))
         add(.workCases, "/cases", .cases(.navCases))
@@ -96,8 +101,6 @@ public enum Layout {
         add(.manageUsers, "/admin/users", .navUsers)
         add(.manageTeams, "/admin/teams", .navTeams)
         add(.viewAuditLog, "/admin/audit", .navAudit)
-        links.append(MenuLink(path: "/places", label: Text.navPlaces.in(l)))
-        links.append(MenuLink(path: "/evidence", label: Text.navEvidence.in(l)))
         return links
     }
 
@@ -111,8 +114,8 @@ public enum Layout {
     /// a "Menu" that opens (details and summary: no JavaScript needed) instead of a third of the screen.
     private static func navigation(_ chrome: Chrome) -> HTML {
         let l = chrome.language
-        var links = chrome.role.map { memberLinks($0, l) } ?? publicLinks(l)
-        if chrome.role != nil {
+        var links = chrome.roles.map { memberLinks($0, l) } ?? publicLinks(l)
+        if chrome.roles != nil {
             links.insert(MenuLink(path: "/dashboard", label: Text.navDashboard.in(l)), at: 0)
             links.append(MenuLink(path: "/account", label: Text.navAccount.in(l)))
         }
@@ -120,7 +123,7 @@ public enum Layout {
             let current: HTML = link.path == chrome.path ? " aria-current=\"page\"" : .empty
             return "<li><a href=\"\(link.path)\"\(current)>\(link.label)</a></li>"
         }
-        let signOut: HTML = chrome.role == nil ? .empty : """
+        let signOut: HTML = chrome.roles == nil ? .empty : """
             <li><form method="post" action="/logout">\(chrome.csrfField)<button type="submit" class="link">\(Text.signOut.in(l))</button></form></li>
             """
         return """

@@ -51,7 +51,7 @@ public enum SiteURL: Sendable, Equatable {
 
     /// What an admin does to a member's account, each a POST under the member's page.
     public enum MemberAction: String, Sendable, Equatable {
-        case role, teams, disable, enable, resetSecondFactor = "reset-2fa", invitation
+        case roles, teams, disable, enable, resetSecondFactor = "reset-2fa", invitation
     }
 
     /// The JSON API's resources (under /api/v1).

@@ -38,7 +38,7 @@ final class APITests: XCTestCase {
         XCTAssertEqual(me.status, .ok)
         let dto = try me.content.decode(MeDTO.self)
         XCTAssertEqual(dto.name, "Coral Coordinator")
-        XCTAssertEqual(dto.role, "coordinator")
+        XCTAssertEqual(dto.roles, [.coordinator])
         let awaited1 = try await call(.GET, "/api/v1/users", token: token).status
         XCTAssertEqual(awaited1, .forbidden)
         let awaited2 = try await call(.POST, "/api/v1/teams", token: token, json: #"{"name":"North","region":"North County"}"#).status

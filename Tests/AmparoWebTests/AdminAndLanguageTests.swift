@@ -12,25 +12,30 @@ final class AdminAndLanguageTests: XCTestCase {
     override func tearDown() async throws { try await harness.shutdown() }
 
     func testInviteFormValidatesAndKeepsWhatWasTyped() async throws {
-        let admin = try await harness.member(.admin)
+        let admin = try await harness.member(holding: .all)
         let browser = try await harness.signedIn(admin)
         try await browser.get("/admin/users")
         let before = try await UserModel.query(on: harness.app.db).count()
-        var page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": "not-an-email", "role": "responder", "phone": "12"])
+        var page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": "not-an-email", "roles[]": "responder", "phone": "12"])
         XCTAssertEqual(page.status, .unprocessableEntity)
         XCTAssertTrue(page.body.string.contains("Enter an email address like name@example.org."))
         XCTAssertTrue(page.body.string.contains("Enter a phone number with 7 to 15 digits"), "every problem at once")
         XCTAssertTrue(page.body.string.contains("value=\"Nadia Nueva\""))
-        page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": "nadia@example.org", "role": "sheriff"])
+        XCTAssertTrue(page.body.string.contains("value=\"responder\" checked"), "the roles ticked stay ticked")
+        page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": "nadia@example.org", "roles[]": "sheriff"])
         XCTAssertEqual(page.status, .unprocessableEntity)
-        page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": admin.email, "role": "responder"])
+        XCTAssertTrue(page.body.string.contains("Choose one of the listed roles."))
+        page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": "nadia@example.org"])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        XCTAssertTrue(page.body.string.contains("Choose at least one role."))
+        page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": admin.email, "roles[]": "responder"])
         XCTAssertEqual(page.status, .conflict)
         let after = try await UserModel.query(on: harness.app.db).count()
         XCTAssertEqual(before, after, "no half-written member")
     }
 
     func testTeamsRolesAndSelfProtection() async throws {
-        let admin = try await harness.member(.admin)
+        let admin = try await harness.member(holding: .all)
         let member = try await harness.member(.responder)
         let browser = try await harness.signedIn(admin)
         try await browser.get("/admin/teams")
@@ -44,17 +49,77 @@ final class AdminAndLanguageTests: XCTestCase {
 
         try await browser.get("/admin/users/\(member.id.uuidString)")
         try await browser.post("/admin/users/\(member.id.uuidString)/teams", pairs: [("teams[]", team.id!.uuidString)])
-        try await browser.post("/admin/users/\(member.id.uuidString)/role", ["role": "dispatcher"])
+        try await browser.post("/admin/users/\(member.id.uuidString)/roles", pairs: [("roles[]", "dispatcher"), ("roles[]", "responder")])
         let updated = try await UserModel.query(on: harness.app.db).filter(\.$id == member.id).with(\.$teams).first()!
-        XCTAssertEqual(updated.role, "dispatcher")
+        XCTAssertEqual(updated.roles, [.dispatcher, .responder])
+        XCTAssertEqual(updated.storedRoles, "dispatcher,responder")
         XCTAssertEqual(updated.teams.map(\.name), ["Eastside"])
 
-        let awaited4 = try await browser.post("/admin/users/\(admin.id.uuidString)/role", ["role": "analyst"]).status
-        XCTAssertEqual(awaited4, .unprocessableEntity)
+        // The first admin can drop any role of her own but admin.
+        let dropped = try await browser.post("/admin/users/\(admin.id.uuidString)/roles", pairs: [("roles[]", "admin"), ("roles[]", "legal")])
+        XCTAssertEqual(dropped.status, .seeOther)
+        let refused = try await browser.post("/admin/users/\(admin.id.uuidString)/roles", ["roles[]": "legal"])
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.string.contains("You cannot take the admin role from yourself."))
+        XCTAssertFalse(refused.body.string.contains("value=\"admin\" checked"), "the refused form keeps what was ticked")
+        let kept = try await UserModel.find(admin.id, on: harness.app.db)!
+        XCTAssertEqual(kept.roles, [.admin, .legal])
         let awaited5 = try await browser.post("/admin/users/\(admin.id.uuidString)/disable").status
         XCTAssertEqual(awaited5, .unprocessableEntity)
         let awaited6 = try await browser.get("/admin/users/\(UUID().uuidString)").status
         XCTAssertEqual(awaited6, .notFound)
+    }
+
+    func testNobodyGivesARoleTheyDoNotHold() async throws {
+        let admin = try await harness.member(.admin)
+        let lawyer = try await harness.member(.legal)
+        let browser = try await harness.signedIn(admin)
+        var page = try await browser.get("/admin/users")
+        XCTAssertTrue(page.body.string.contains("value=\"coordinator\" disabled"), "a role the admin lacks cannot be ticked")
+        XCTAssertTrue(page.body.string.contains("id=\"roles-guide\""), "the page says what each role opens")
+        page = try await browser.post("/admin/users", ["name": "Nadia Nueva", "email": "nadia@example.org", "roles[]": "coordinator"])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        XCTAssertTrue(page.body.string.contains("You can only give roles you hold yourself."))
+        let none = try await UserModel.query(on: harness.app.db).count()
+        XCTAssertEqual(none, 2, "nobody was invited")
+
+        // Roles the admin does not hold stay as they were: neither given nor taken by her.
+        page = try await browser.post("/admin/users/\(lawyer.id.uuidString)/roles", ["roles[]": "dispatcher"])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        page = try await browser.post("/admin/users/\(lawyer.id.uuidString)/roles", ["roles[]": "admin"])
+        XCTAssertEqual(page.status, .seeOther)
+        let promoted = try await UserModel.find(lawyer.id, on: harness.app.db)!
+        XCTAssertEqual(promoted.roles, [.admin, .legal], "legal was kept although its box could not be sent")
+    }
+
+    func testTheLastAdminKeepsTheRole() async throws {
+        let admin = try await harness.member(holding: [.admin, .coordinator])
+        let store = MembersStore(harness.app.db, sealer: harness.services.sealer)
+        let refused = try await store.setRoles([.coordinator], of: UserID(admin.id))
+        XCTAssertFalse(refused)
+        let unchanged = try await UserModel.find(admin.id, on: harness.app.db)!.roles
+        XCTAssertEqual(unchanged, [.admin, .coordinator])
+        let second = try await harness.member(.admin)
+        let allowed = try await store.setRoles([.coordinator], of: UserID(admin.id))
+        XCTAssertTrue(allowed, "with another admin, she may step down")
+        let secondStays = try await store.setRoles([.legal], of: UserID(second.id))
+        XCTAssertFalse(secondStays, "and now the other is the last")
+    }
+
+    func testSeveralRolesOpenTheUnionAndNothingMore() async throws {
+        let member = try await harness.member(holding: [.dispatcher, .caseWorker])
+        let browser = try await harness.signedIn(member)
+        for path in ["/hotline", "/cases", "/shifts"] {
+            let status = try await browser.get(path).status
+            XCTAssertEqual(status, .ok, path)
+        }
+        for path in ["/campaigns", "/admin/users", "/visits", "/places/imports"] {
+            let status = try await browser.get(path).status
+            XCTAssertEqual(status, .forbidden, path)
+        }
+        let dashboard = try await browser.get("/dashboard").body.string
+        XCTAssertTrue(dashboard.contains("href=\"/hotline\"") && dashboard.contains("href=\"/cases\""))
+        XCTAssertFalse(dashboard.contains("href=\"/campaigns\""))
     }
 
     func testSpanishFromAcceptLanguageCookieAndProfile() async throws {
@@ -114,7 +179,8 @@ final class AdminAndLanguageTests: XCTestCase {
         let first = try await Operations.loadDemo(harness.app)
         XCTAssertEqual(first.count, Operations.demoMembers.count + 1, "the members and an admin")
         XCTAssertTrue(first.allSatisfy { $0.link?.contains("/invite/") == true })
-        XCTAssertEqual(Set(first.map(\.role)), Set(Role.allCases))
+        XCTAssertEqual(Set(first.flatMap(\.roles)), Set(Role.allCases))
+        XCTAssertEqual(first.first?.roles, .all, "the demo's admin holds every role, like a real group's first")
         let second = try await Operations.loadDemo(harness.app)
         XCTAssertTrue(second.allSatisfy { $0.link == nil }, "running it twice changes nothing")
         let withPasswords = try await UserModel.query(on: harness.app.db).filter(\.$passwordHash != nil).count()

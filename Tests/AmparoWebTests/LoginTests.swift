@@ -262,10 +262,10 @@ final class LoginTests: XCTestCase {
     }
 
     func testInvitationLinkLetsMemberChooseAPassword() async throws {
-        let admin = try await harness.member(.admin)
+        let admin = try await harness.member(holding: .all)
         let browser = try await harness.signedIn(admin)
         try await browser.get("/admin/users")
-        let created = try await browser.post("/admin/users", ["name": "Beto Invitado", "email": "beto@example.org", "role": "responder"])
+        let created = try await browser.post("/admin/users", ["name": "Beto Invitado", "email": "beto@example.org", "roles[]": "responder"])
         XCTAssertEqual(created.status, .created)
         let link = try XCTUnwrap(Browser.firstMatch(#"id="invitation-link">([^<]+)<"#, in: created.body.string))
         let path = String(link.dropFirst(harness.config.baseURL.count))

@@ -38,7 +38,7 @@ final class SecurityTests: XCTestCase {
         "POST /account/password": .roles(allRoles), "POST /account/reach": .roles(allRoles), "POST /account/tokens": .roles(allRoles),
         "POST /account/tokens/:tokenID/revoke": .roles(allRoles),
         "GET /admin/users": .roles([.admin]), "POST /admin/users": .roles([.admin]),
-        "GET /admin/users/:userID": .roles([.admin]), "POST /admin/users/:userID/role": .roles([.admin]),
+        "GET /admin/users/:userID": .roles([.admin]), "POST /admin/users/:userID/roles": .roles([.admin]),
         "POST /admin/users/:userID/teams": .roles([.admin]), "POST /admin/users/:userID/disable": .roles([.admin]),
         "POST /admin/users/:userID/enable": .roles([.admin]), "POST /admin/users/:userID/reset-2fa": .roles([.admin]),
         "POST /admin/users/:userID/invitation": .roles([.admin]),
@@ -167,6 +167,8 @@ final class SecurityTests: XCTestCase {
     func testRoleByRouteMatrix() async throws {
         var members: [Role: TestHarness.Member] = [:]
         for role in Role.allCases { members[role] = try await harness.member(role) }
+        let pairRoles: Set<Role> = [.dispatcher, .organizer]
+        let pair = try await harness.member(holding: RoleSet(pairRoles))
         for (key, route) in routes {
             let access = try XCTUnwrap(Self.expected[key])
             for role in Role.allCases {
@@ -188,6 +190,12 @@ final class SecurityTests: XCTestCase {
                     XCTAssertTrue(refused, "\(key) as \(role) should be refused, got \(status.code)")
                 }
                 XCTAssertLessThan(status.code, 500, "\(key) as \(role)")
+            }
+            // Several roles open exactly what each of them opens.
+            if case .roles(let roles) = access {
+                let status = try await request(route, as: pair, target: try await harness.member(.responder).id)
+                let refused = status.code == 403 || status.code == 401 || status.location == "/login"
+                XCTAssertEqual(refused, roles.isDisjoint(with: pairRoles), "\(key) as \(pairRoles.map(\.rawValue))")
             }
             // Nobody signed in: only what is open to everyone.
             let anonymous = try await request(route, as: nil, target: UUID())

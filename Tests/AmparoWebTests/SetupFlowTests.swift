@@ -62,6 +62,7 @@ final class SetupFlowTests: XCTestCase {
         page = try await browser.get("/dashboard")
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.string.contains("Welcome, Ana Admin"))
+        let dashboard = page.body.string
 
         // The link is spent, and a second setup is impossible.
         page = try await harness.browser().get(path)
@@ -70,6 +71,16 @@ final class SetupFlowTests: XCTestCase {
         XCTAssertNil(again)
         let actions = try await AuditEntryModel.query(on: harness.app.db).sort(\.$sequence).all().map(\.action)
         XCTAssertEqual(actions, ["organization.setup", "user.create", "user.enrol_2fa", "login.success"])
+
+        // Whoever sets the group up runs it at first: she holds every role and every module opens.
+        let found = try await UserModel.query(on: harness.app.db).first()
+        let first = try XCTUnwrap(found)
+        XCTAssertEqual(first.roles, .all)
+        for path in ["/hotline", "/shifts", "/cases", "/campaigns", "/evidence/imports", "/places/imports", "/admin/users"] {
+            let status = try await browser.get(path).status
+            XCTAssertEqual(status, .ok, path)
+            XCTAssertTrue(dashboard.contains("href=\"\(path)\""), "the dashboard lists \(path)")
+        }
     }
 
     func testWhenPasswordWorkIsBusySetupComesBackWithWhatWasTyped() async throws {

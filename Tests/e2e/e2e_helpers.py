@@ -45,7 +45,7 @@ def wait_for_message(http_port, to, pattern):
 def invite_and_enrol(admin, driver, email, name, role):
     """The admin invites a member; in `driver`, they choose a password and enrol their second factor."""
     admin.get("/admin/users")
-    page = admin.post("/admin/users", {"email": email, "name": name, "role": role})
+    page = admin.post("/admin/users", {"email": email, "name": name, "roles[]": role})
     enrol(driver, re.search(r'id="invitation-link">([^<]+)<', page).group(1))
 
 

@@ -12,7 +12,7 @@ from amparo_client import accept_invitation, create_api_token, set_up_admin
 
 
 def invite(admin, base, role):
-    page = admin.post("/admin/users", {"name": f"Test {role.title()}", "email": f"{role}@example.org", "role": role})
+    page = admin.post("/admin/users", {"name": f"Test {role.title()}", "email": f"{role}@example.org", "roles[]": role})
     return accept_invitation(base, re.search(r'id="invitation-link">([^<]+)<', page).group(1))
 
 

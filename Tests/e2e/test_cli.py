@@ -45,8 +45,12 @@ def test_operator_workflow(tmp_path):
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
     created = amparo("user", "create", "--email", "nuevo@example.org", "--name", "Nuevo Miembro",
-                     "--role", "responder", "--team", "Eastside Rapid Response", data_dir=data)
+                     "--role", "responder", "--role", "visitor", "--team", "Eastside Rapid Response", data_dir=data)
     assert "/invite/" in created.stdout
+    with sqlite3.connect(data / "amparo.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM users WHERE role = 'responder,visitor'").fetchone()[0] == 1
+    no_role = amparo("user", "create", "--email", "y@example.org", "--name", "Y", data_dir=data, ok=False)
+    assert no_role.returncode != 0 and "--role" in no_role.stderr
     bad = amparo("user", "create", "--email", "nuevo@example.org", "--name", "Otra", "--role", "responder",
                  data_dir=data, ok=False)
     assert bad.returncode != 0 and "already has an account" in bad.stderr

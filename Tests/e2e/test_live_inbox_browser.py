@@ -44,7 +44,7 @@ def test_a_report_appears_live_and_the_fallback_coordinator_is_texted(server, si
     admin = set_up_admin(server.base, server.setup_link)
     coordinator.get(server.base + "/")
     admin.get("/admin/users")
-    page = admin.post("/admin/users", {"email": "olu.coordina@example.org", "name": "Olu Coordinadora", "role": "coordinator",
+    page = admin.post("/admin/users", {"email": "olu.coordina@example.org", "name": "Olu Coordinadora", "roles[]": "coordinator",
                                        "phone": "+1 503 555 0123"})
     enrol(coordinator, re.search(r'id="invitation-link">([^<]+)<', page).group(1), saved="Ya los guardé")
 

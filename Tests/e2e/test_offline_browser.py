@@ -27,7 +27,7 @@ def wait_until(driver, script, timeout=20):
 def test_a_report_filed_offline_is_kept_and_sent_when_the_network_returns(server, artifacts):
     admin = set_up_admin(server.base, server.setup_link)
     admin.get("/admin/users")
-    invited = admin.post("/admin/users", {"email": "coordina.offline@example.org", "name": "Coordinadora", "role": "coordinator"})
+    invited = admin.post("/admin/users", {"email": "coordina.offline@example.org", "name": "Coordinadora", "roles[]": "coordinator"})
     coordinator = accept_invitation(server.base, re.search(r'id="invitation-link">([^<]+)<', invited).group(1))
     with urllib.request.urlopen(server.base + "/manifest.webmanifest") as r:
         manifest = json.load(r)

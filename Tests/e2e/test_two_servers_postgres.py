@@ -56,7 +56,7 @@ def test_a_report_through_one_server_shows_live_on_the_other_and_texts_once(serv
     # Each server printed a setup link at start; the later one replaced the earlier.
     admin = set_up_admin(second.base, second.setup_link)
     admin.get("/admin/users")
-    page = admin.post("/admin/users", {"email": "olu.coordina@example.org", "name": "Olu Coordinadora", "role": "coordinator",
+    page = admin.post("/admin/users", {"email": "olu.coordina@example.org", "name": "Olu Coordinadora", "roles[]": "coordinator",
                                        "phone": "+1 503 555 0123"})
     # She enrols through the first server: the invitation lives in the shared database.
     link = re.search(r'id="invitation-link">([^<]+)<', page).group(1).replace(second.base, first.base)

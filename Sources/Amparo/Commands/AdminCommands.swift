@@ -27,13 +27,17 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Email address.") var email: String
         @Option(help: "Full name.") var name: String
         @Option(help: "Mobile phone (optional).") var phone: String?
-        @Option(help: "Role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: Role
+        @Option(help: "A role to hold (repeatable): \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: [Role]
         @Option(name: .customLong("team"), help: "A team to join (repeatable).") var teams: [String] = []
+
+        func validate() throws {
+            if role.isEmpty { throw ValidationError("Give at least one --role.") }
+        }
 
         func run() async throws {
             let (email, name, phone, role, teams) = (email, name, phone, role, teams)
             let link = try await Operations.withApplication(data.config()) { app in
-                try await Operations.createUser(app, email: email, name: name, phone: phone, role: role, teamNames: teams)
+                try await Operations.createUser(app, email: email, name: name, phone: phone, roles: RoleSet(role), teamNames: teams)
             }
             print("Created. Send this invitation link privately (valid 72 hours):\n\n    \(link)\n")
         }
@@ -174,7 +178,7 @@ struct Demo: AsyncParsableCommand {
         let members = try await Operations.withApplication(config) { try await Operations.loadDemo($0) }
         print("Demo data loaded. Invitation links (open one to choose a password and sign in as that member):")
         for member in members {
-            print("  \(member.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(member.name): \(member.link ?? "(already there)")")
+            print("  \(member.roles.stored.padding(toLength: 12, withPad: " ", startingAt: 0)) \(member.name): \(member.link ?? "(already there)")")
         }
     }
 }

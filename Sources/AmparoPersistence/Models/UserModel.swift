@@ -1,3 +1,4 @@
+import AmparoDomain
 import Fluent
 import Foundation
 
@@ -15,7 +16,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "phone_index") public var phoneIndex: String?
     /// Nil until the person sets a password through their invitation link.
     @OptionalField(key: "password_hash") public var passwordHash: String?
-    @Field(key: "role") public var role: String
+    /// The roles held, comma-separated (`RoleSet.stored`): read and written through `roles`.
+    @Field(key: "role") public var storedRoles: String
     @OptionalField(key: "language") public var language: String?
     /// The channel the member chose for urgent messages (`AlertChannel`); nil: a text when possible.
     @OptionalField(key: "reach_channel") public var reachChannel: String?
@@ -30,16 +32,28 @@ public final class UserModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID, emailIndex: String, emailSealed: String, nameSealed: String, role: String) {
+    public init(id: UUID, emailIndex: String, emailSealed: String, nameSealed: String, roles: RoleSet) {
         self.id = id
         self.emailIndex = emailIndex
         self.emailSealed = emailSealed
         self.nameSealed = nameSealed
-        self.role = role
+        self.storedRoles = roles.stored
         self.totpEnabled = false
     }
 
     public var isDisabled: Bool { disabledAt != nil }
+
+    public var roles: RoleSet {
+        get { RoleSet(stored: storedRoles) }
+        set { storedRoles = newValue.stored }
+    }
+
+    /// Members who are not disabled and hold at least one of these roles. The roles are a list in
+    /// one column, so they are matched here rather than in SQL; a group has hundreds of members at most.
+    public static func active(holdingAnyOf roles: RoleSet, on db: any Database) async throws -> [UserModel] {
+        let enabled = try await UserModel.query(on: db).filter(\.$disabledAt == nil).all()
+        return enabled.filter { user in roles.contains { user.roles.contains($0) } }
+    }
 }
 
 public final class RecoveryCodeModel: Model, @unchecked Sendable {

@@ -102,7 +102,7 @@ public struct SessionRow: Sendable {
         user.phoneSealed = phoneSealed
         user.phoneIndex = phoneIndex
         user.passwordHash = passwordHash
-        user.role = role
+        user.storedRoles = role
         user.language = language
         user.totpSecretSealed = totpSecretSealed
         user.totpEnabled = totpEnabled

@@ -119,7 +119,7 @@ public struct EventsStore: Sendable {
         registration.attendedAt = now
         try await registration.save(on: db)
         if let role = event.kind.trains, role == .visitor,
-           let member = try await UserModel.query(on: db).filter(\.$emailIndex == registration.emailIndex).filter(\.$role == role.rawValue).first() {
+           let member = try await UserModel.query(on: db).filter(\.$emailIndex == registration.emailIndex).first(), member.roles.contains(role) {
             let memberID = try member.requireID()
             let profile = try await VisitorProfileModel.query(on: db).filter(\.$userID == memberID).first() ?? VisitorProfileModel(userID: memberID, updatedAt: now)
             profile.trainedOn = trainedOn.description

@@ -27,15 +27,15 @@ public enum MemberStanding: String, Sendable, Equatable, Codable, CaseIterable {
 public struct MemberLine: Sendable, Equatable, Codable {
     public let id: UserID
     public let name: String
-    public let role: Role
+    public let roles: RoleSet
     public let teams: [String]
     public let standing: MemberStanding
     public let twoFactor: Bool
 
-    public init(id: UserID, name: String, role: Role, teams: [String], standing: MemberStanding, twoFactor: Bool) {
+    public init(id: UserID, name: String, roles: RoleSet, teams: [String], standing: MemberStanding, twoFactor: Bool) {
         self.id = id
         self.name = name
-        self.role = role
+        self.roles = roles
         self.teams = teams
         self.standing = standing
         self.twoFactor = twoFactor
@@ -48,20 +48,20 @@ public struct MemberDetail: Sendable, Equatable, Codable {
     public let name: String
     public let email: String
     public let phone: String?
-    public let role: Role
+    public let roles: RoleSet
     public let standing: MemberStanding
     public let twoFactor: Bool
     /// Whether they set a password from their invitation (a disabled member may not have).
     public let acceptedInvitation: Bool
     public let teams: [TeamID]
 
-    public init(id: UserID, name: String, email: String, phone: String?, role: Role, standing: MemberStanding, twoFactor: Bool,
+    public init(id: UserID, name: String, email: String, phone: String?, roles: RoleSet, standing: MemberStanding, twoFactor: Bool,
                 acceptedInvitation: Bool, teams: [TeamID]) {
         self.id = id
         self.name = name
         self.email = email
         self.phone = phone
-        self.role = role
+        self.roles = roles
         self.standing = standing
         self.twoFactor = twoFactor
         self.acceptedInvitation = acceptedInvitation
@@ -119,7 +119,7 @@ public struct MembersStore: Sendable {
     /// Every member, by name.
     public func directory() async throws -> [MemberLine] {
         try await UserModel.query(on: db).with(\.$teams).all().map { user in
-            MemberLine(id: UserID(try user.requireID()), name: user.name(openedWith: sealer), role: Role(rawValue: user.role) ?? .analyst,
+            MemberLine(id: UserID(try user.requireID()), name: user.name(openedWith: sealer), roles: user.roles,
                        teams: user.teams.map(\.name).sorted(), standing: Self.standing(user), twoFactor: user.totpEnabled)
         }
         .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
@@ -132,7 +132,7 @@ public struct MembersStore: Sendable {
             id: id, name: user.name(openedWith: sealer),
             email: (try? sealer.open(user.emailSealed, context: SealedColumn.userEmail.context(rowID: id.rawValue))) ?? "—",
             phone: user.phoneSealed.flatMap { try? sealer.open($0, context: SealedColumn.userPhone.context(rowID: id.rawValue)) },
-            role: Role(rawValue: user.role) ?? .analyst, standing: Self.standing(user), twoFactor: user.totpEnabled,
+            roles: user.roles, standing: Self.standing(user), twoFactor: user.totpEnabled,
             acceptedInvitation: user.passwordHash != nil, teams: teams)
     }
 
@@ -154,11 +154,19 @@ public struct MembersStore: Sendable {
         return try await TeamModel.query(on: db).filter(\.$id ~~ ids).all().map { TeamID(try $0.requireID()) }
     }
 
-    /// Saved through the model, so the session cache hears of it.
-    public func setRole(_ role: Role, of id: UserID) async throws {
-        guard let user = try await UserModel.find(id.rawValue, on: db) else { return }
-        user.role = role.rawValue
-        try await user.save(on: db)
+    /// Saves a member's roles through the model, so the session cache hears of it. The group always
+    /// keeps an admin: false, and nothing saved, when this would take the role from the last active one.
+    public func setRoles(_ roles: RoleSet, of id: UserID) async throws -> Bool {
+        try await db.transaction { db in
+            guard let user = try await UserModel.find(id.rawValue, on: db) else { return true }
+            if user.roles.contains(.admin), !roles.contains(.admin),
+               try await UserModel.active(holdingAnyOf: [.admin], on: db).allSatisfy({ $0.id == user.id }) {
+                return false
+            }
+            user.roles = roles
+            try await user.save(on: db)
+            return true
+        }
     }
 
     /// Replaces a member's teams in one transaction.

@@ -6,12 +6,12 @@ import Foundation
 public struct ShiftMember: Sendable, Equatable, Codable {
     public let id: UserID
     public let name: String
-    public let role: Role
+    public let roles: RoleSet
 
-    public init(id: UserID, name: String, role: Role) {
+    public init(id: UserID, name: String, roles: RoleSet) {
         self.id = id
         self.name = name
-        self.role = role
+        self.roles = roles
     }
 }
 
@@ -58,12 +58,8 @@ public struct ShiftsStore: Sendable {
 
     /// Active dispatchers, coordinators and responders, by name.
     public func members() async throws -> [ShiftMember] {
-        try await UserModel.query(on: db).filter(\.$disabledAt == nil)
-            .filter(\.$role ~~ [Role.dispatcher.rawValue, Role.coordinator.rawValue, Role.responder.rawValue]).all()
-            .compactMap { user in
-                guard let role = Role(rawValue: user.role) else { return nil }
-                return ShiftMember(id: UserID(try user.requireID()), name: user.name(openedWith: sealer), role: role)
-            }
+        try await UserModel.active(holdingAnyOf: [.dispatcher, .coordinator, .responder], on: db)
+            .map { ShiftMember(id: UserID(try $0.requireID()), name: $0.name(openedWith: sealer), roles: $0.roles) }
             .sorted { $0.name < $1.name }
     }
 

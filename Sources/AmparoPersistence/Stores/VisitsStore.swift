@@ -160,9 +160,9 @@ public struct VisitsStore: Sendable {
 
     // MARK: Visitors
 
-    /// Members with the visitor role who are not disabled, by name.
+    /// Members holding the visitor role who are not disabled, by name.
     public func visitors() async throws -> [VisitorLine] {
-        let users = try await UserModel.query(on: db).filter(\.$role == Role.visitor.rawValue).filter(\.$disabledAt == nil).all()
+        let users = try await UserModel.active(holdingAnyOf: [.visitor], on: db)
         let profiles = try await VisitorProfileModel.query(on: db).filter(\.$userID ~~ users.compactMap(\.id)).all()
         let byUser = Dictionary(profiles.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
         return try users.map { user in
@@ -180,7 +180,7 @@ public struct VisitsStore: Sendable {
     /// The profile of an active visitor (nil when the member is not one); a visitor without a
     /// profile yet has none, not trained. Opens no name.
     private func visitorProfile(_ id: UserID) async throws -> (profile: VisitorProfileModel?, isVisitor: Bool) {
-        guard let user = try await UserModel.find(id.rawValue, on: db), user.role == Role.visitor.rawValue, user.disabledAt == nil
+        guard let user = try await UserModel.find(id.rawValue, on: db), user.roles.contains(.visitor), user.disabledAt == nil
         else { return (nil, false) }
         return (try await VisitorProfileModel.query(on: db).filter(\.$userID == id.rawValue).first(), true)
     }

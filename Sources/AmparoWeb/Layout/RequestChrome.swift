@@ -7,7 +7,7 @@ extension Request {
     var chrome: Chrome {
         let visitor = self.visitor
         return Chrome(language: visitor.language, csrfToken: visitor.csrfToken, path: url.path,
-                      role: visitor.isSignedIn ? visitor.role : nil, time: amparo.localTime)
+                      roles: visitor.isSignedIn ? visitor.roles : nil, time: amparo.localTime)
     }
 }
 

@@ -75,15 +75,14 @@ struct AccessPolicyMiddleware: AsyncMiddleware {
                 return request.redirect(to: stage == .active ? "/dashboard" : "/login")
             }
         case .member(let permission):
-            guard visitor.isSignedIn, let role = visitor.role else {
+            guard visitor.isSignedIn, let roles = visitor.roles else {
                 if request.method == .GET { return request.redirect(to: "/login") }
                 throw Abort(.unauthorized)
             }
-            if let permission, !role.can(permission) { throw Abort(.forbidden) }
+            if let permission, !roles.can(permission) { throw Abort(.forbidden) }
         case .apiToken(let permission):
             let (user, token) = try await authenticateBearer(request)
-            guard let role = Role(rawValue: user.role) else { throw Abort(.forbidden) }
-            if let permission, !role.can(permission) { throw Abort(.forbidden) }
+            if let permission, !user.roles.can(permission) { throw Abort(.forbidden) }
             if token.readOnly, request.method != .GET, request.method != .HEAD {
                 throw Abort(.forbidden, reason: "This token is read-only: create a full-access token on your account page to make changes.")
             }

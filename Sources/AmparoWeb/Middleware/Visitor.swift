@@ -14,7 +14,7 @@ struct Visitor: Sendable {
     /// Set when the request came with a personal API token instead of a session.
     var apiToken: APITokenModel?
 
-    var role: Role? { user.flatMap { Role(rawValue: $0.role) } }
+    var roles: RoleSet? { user?.roles }
     var isSignedIn: Bool { session?.sessionStage == .active && user != nil }
 }
 

@@ -40,7 +40,7 @@ extension Operations {
         let teams = (0..<50).map { TeamModel(name: "Load team \($0)", region: "Load region \($0)") }
         for team in teams { try await team.create(on: db) }
         let accounts = Accounts(db: db, services: services)
-        let (worker, _) = try await accounts.create(email: "load.worker@example.org", name: "Load Worker", role: .caseWorker, teamIDs: [teams[0].id!],
+        let (worker, _) = try await accounts.create(email: "load.worker@example.org", name: "Load Worker", roles: [.caseWorker], teamIDs: [teams[0].id!],
                                                     passwordHash: "-")
         worker.totpEnabled = true
         worker.totpSecretSealed = try services.sealer.seal("AAAAAAAAAAAAAAAA", context: SealedColumn.userTOTPSecret.context(rowID: worker.id!))

@@ -38,7 +38,7 @@ extension Operations {
     public static func publishLoadTestAlert(_ app: Application) async throws -> (queued: Int, seconds: Double) {
         let services = app.amparo
         let now = services.clock.now()
-        let coordinator = UserModel(id: UUID(), emailIndex: services.random.token(), emailSealed: "-", nameSealed: "-", role: Role.coordinator.rawValue)
+        let coordinator = UserModel(id: UUID(), emailIndex: services.random.token(), emailSealed: "-", nameSealed: "-", roles: [.coordinator])
         try await coordinator.create(on: app.db)
         let report = ReportModel(id: UUID(), reference: ReferenceCode.make(random: services.random), language: "en", agency: "ice",
                                  officers: nil, vehicles: nil, occurredAt: now, receivedAt: now)

@@ -13,7 +13,7 @@ public enum Operations {
 
     /// Creates a member and returns their invitation link.
     public static func createUser(
-        _ app: Application, email: String, name: String, phone: String? = nil, role: Role, teamNames: [String]
+        _ app: Application, email: String, name: String, phone: String? = nil, roles: RoleSet, teamNames: [String]
     ) async throws -> String {
         let teams = try await TeamModel.query(on: app.db).filter(\.$name ~~ teamNames).all()
         let missing = Set(teamNames).subtracting(teams.map(\.name))
@@ -23,7 +23,7 @@ public enum Operations {
         let accounts = Accounts(db: app.db, services: app.amparo)
         do {
             let (user, token) = try await accounts.create(
-                email: email, name: name, phone: phone, role: role, teamIDs: teams.compactMap(\.id))
+                email: email, name: name, phone: phone, roles: roles, teamIDs: teams.compactMap(\.id))
             try await app.amparo.audit.append(
                 on: app.db, actor: "cli", action: "user.create", recordType: "user", recordID: user.id!.uuidString)
             return "\(app.amparo.config.baseURL)/invite/\(token!)"

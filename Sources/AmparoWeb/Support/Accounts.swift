@@ -11,7 +11,7 @@ struct Accounts {
     static let invitationLifetime: TimeInterval = 72 * 3600
 
     enum Problem: String, Error, Equatable, Codable, Sendable, CaseIterable {
-        case invalidEmail, nameMissing, nameTooLong, emailTaken, unknownRole, invalidPhone
+        case invalidEmail, nameMissing, nameTooLong, emailTaken, unknownRole, noRole, roleNotHeld, cannotDemoteSelf, lastAdmin, invalidPhone
 
         var text: Text {
             switch self {
@@ -20,6 +20,10 @@ struct Accounts {
             case .nameTooLong: .errorNameTooLong
             case .emailTaken: .errorEmailTaken
             case .unknownRole: .errorRoleUnknown
+            case .noRole: .errorNoRole
+            case .roleNotHeld: .errorRoleNotHeld
+            case .cannotDemoteSelf: .errorCannotDemoteSelf
+            case .lastAdmin: .errorLastAdmin
             case .invalidPhone: .errorPhoneInvalid
             }
         }
@@ -50,7 +54,7 @@ struct Accounts {
     /// person chooses their own password and enrols their second factor. No default passwords.
     /// The caller records the audit entry once its own transaction has committed.
     func create(
-        email: String, name: String, phone: String? = nil, role: Role, teamIDs: [UUID] = [], passwordHash: String? = nil
+        email: String, name: String, phone: String? = nil, roles: RoleSet, teamIDs: [UUID] = [], passwordHash: String? = nil
     ) async throws -> (user: UserModel, invitationToken: String?) {
         if let problem = Self.validate(email: email, name: name, phone: phone).first { throw problem }
         if try await find(email: email) != nil { throw Problem.emailTaken }
@@ -62,7 +66,7 @@ struct Accounts {
                 BlindIndexKind.email.normalize(email), context: SealedColumn.userEmail.context(rowID: id)),
             nameSealed: try sealer.seal(
                 name.trimmingCharacters(in: .whitespacesAndNewlines), context: SealedColumn.userName.context(rowID: id)),
-            role: role.rawValue)
+            roles: roles)
         user.passwordHash = passwordHash
         if let phone, !phone.isEmpty {
             user.phoneSealed = try sealer.seal(phone.trimmingCharacters(in: .whitespaces), context: SealedColumn.userPhone.context(rowID: id))

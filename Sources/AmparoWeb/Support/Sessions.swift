@@ -33,7 +33,7 @@ enum Sessions {
     /// Where a member goes next after their password was accepted.
     static func stageAfterPassword(for user: UserModel) -> SessionModel.Stage {
         if user.totpEnabled { return .awaitingSecondFactor }
-        if Role(rawValue: user.role)?.requiresTwoFactor ?? true { return .mustEnrol }
+        if user.roles.requiresTwoFactor || user.roles.isEmpty { return .mustEnrol }
         return .active
     }
 

@@ -61,12 +61,12 @@ final class AccountSnapshotTests: XCTestCase {
         let now = SnapshotChrome.importDay
         let hold = CaseLine(id: Self.id(9), name: "Ana Pérez", status: .open, openedAt: now.addingTimeInterval(-86400), report: nil,
                             hold: HoldClock(startedAt: now.addingTimeInterval(-40 * 3600), endedAt: nil, judicialWarrant: false))
-        let page = DashboardPage(name: "Luz Legal", organization: "Red de Respuesta", role: .legal,
+        let page = DashboardPage(name: "Luz Legal", organization: "Red de Respuesta", roles: [.legal, .caseWorker],
                                  teams: [TeamLine(id: TeamID(Self.id(1)), name: "Eastside", region: "East")], holds: [hold], asOf: now)
         assertPageSnapshots({ AccountRenderer.render(page, $0) }, role: .legal, path: "/dashboard")
     }
 
-    static let profile = AccountPage.Profile(name: "Dana Dispatch", email: "dana@example.org", phone: nil, role: .dispatcher, twoFactor: true)
+    static let profile = AccountPage.Profile(name: "Dana Dispatch", email: "dana@example.org", phone: nil, roles: [.dispatcher], twoFactor: true)
 
     func testAnAccountWithTokensAndARefusedToken() {
         let at = SnapshotChrome.importDay

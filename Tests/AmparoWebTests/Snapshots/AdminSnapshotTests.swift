@@ -14,34 +14,40 @@ final class AdminSnapshotTests: XCTestCase {
     static let east = TeamLine(id: TeamID(id(1)), name: "Eastside Rapid Response", region: "Eastside")
     static let valley = TeamLine(id: TeamID(id(2)), name: "Valley <Visitation>", region: "")
     static let members = [
-        MemberLine(id: UserID(id(11)), name: "Ana Admin", role: .admin, teams: [], standing: .active, twoFactor: true),
-        MemberLine(id: UserID(id(12)), name: "Dana Dispatch", role: .dispatcher, teams: ["Eastside Rapid Response"], standing: .invited, twoFactor: false),
-        MemberLine(id: UserID(id(13)), name: "Rosa <Responder>", role: .responder, teams: ["Eastside Rapid Response", "Valley <Visitation>"], standing: .disabled, twoFactor: true),
+        MemberLine(id: UserID(id(11)), name: "Ana Admin", roles: .all, teams: [], standing: .active, twoFactor: true),
+        MemberLine(id: UserID(id(12)), name: "Dana Dispatch", roles: [.dispatcher], teams: ["Eastside Rapid Response"], standing: .invited, twoFactor: false),
+        MemberLine(id: UserID(id(13)), name: "Rosa <Responder>", roles: [.responder, .visitor], teams: ["Eastside Rapid Response", "Valley <Visitation>"], standing: .disabled, twoFactor: true),
     ]
 
     func testMembersAfterAnInvitation() {
-        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], invitation: "https://amparo.example.org/invite/abc123")
+        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], grantable: .all, invitation: "https://amparo.example.org/invite/abc123")
         assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
     }
 
     func testARefusedInvitationKeepsWhatWasTyped() {
-        let typed = MembersPage.Invite(name: "", email: "dana@", phone: "12", role: "dispatcher", teams: [Self.east.id.rawValue])
-        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], invite: typed, problems: [.invalidPhone, .invalidEmail, .nameMissing])
+        let typed = MembersPage.Invite(name: "", email: "dana@", phone: "12", roles: [.dispatcher], teams: [Self.east.id.rawValue])
+        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], grantable: .all, invite: typed, problems: [.invalidPhone, .invalidEmail, .nameMissing])
         assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
     }
 
     static func member(_ standing: MemberStanding, accepted: Bool) -> MemberDetail {
         MemberDetail(id: UserID(id(12)), name: "Dana Dispatch", email: "dana@example.org", phone: standing == .invited ? nil : "+1 503 555 0100",
-                     role: .dispatcher, standing: standing, twoFactor: accepted, acceptedInvitation: accepted, teams: [Self.east.id])
+                     roles: [.dispatcher, .responder], standing: standing, twoFactor: accepted, acceptedInvitation: accepted, teams: [Self.east.id])
     }
 
     func testAnInvitedMemberWithANewLink() {
-        let page = MemberPage(member: Self.member(.invited, accepted: false), teams: [Self.east, Self.valley], invitation: "https://amparo.example.org/invite/def456")
+        let page = MemberPage(member: Self.member(.invited, accepted: false), teams: [Self.east, Self.valley], grantable: .all, invitation: "https://amparo.example.org/invite/def456")
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users/12")
+    }
+
+    func testARefusedChangeOfRolesKeepsWhatWasTicked() {
+        let refused = RefusedRoles(ticked: [.responder], problem: .cannotDemoteSelf)
+        let page = MemberPage(member: Self.member(.active, accepted: true), teams: [Self.east], grantable: .all, refusedRoles: refused)
         assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users/12")
     }
 
     func testADisabledMemberAfterSaving() {
-        let page = MemberPage(member: Self.member(.disabled, accepted: true), teams: [])
+        let page = MemberPage(member: Self.member(.disabled, accepted: true), teams: [], grantable: [.admin, .dispatcher])
         assertPageSnapshots({ AdminRenderer.render(page, $0, notice: .noticeSaved) }, role: .admin, path: "/admin/users/12")
     }
 

@@ -21,7 +21,7 @@ enum SnapshotChrome {
     static let timeZone = TimeZone(identifier: "America/Chicago")!
 
     static func make(_ language: Language, role: Role?, path: String) -> Chrome {
-        Chrome(language: language, csrfToken: "csrf-token-for-snapshots", path: path, role: role, time: LocalTime(timeZone: timeZone))
+        Chrome(language: language, csrfToken: "csrf-token-for-snapshots", path: path, roles: role.map { [$0] }, time: LocalTime(timeZone: timeZone))
     }
 
     /// 2025-05-16 14:30 in Chicago.

@@ -17,8 +17,8 @@ final class ShiftsSnapshotTests: XCTestCase {
     static let east = TeamLine(id: TeamID(id(1)), name: "Eastside Rapid Response", region: "Eastside")
     static let valley = TeamLine(id: TeamID(id(2)), name: "Valley Visitation", region: "")
     static let members = [
-        ShiftMember(id: UserID(id(11)), name: "Dana Dispatch", role: .dispatcher),
-        ShiftMember(id: UserID(id(12)), name: "Rosa Responder", role: .responder),
+        ShiftMember(id: UserID(id(11)), name: "Dana Dispatch", roles: [.dispatcher]),
+        ShiftMember(id: UserID(id(12)), name: "Rosa Responder", roles: [.responder]),
     ]
 
     static func page(manage: ShiftsPage.Manage?, problem: ShiftsPage.Problem? = nil, notice: ShiftsPage.Notice? = nil) -> ShiftsPage {

@@ -85,7 +85,7 @@ final class TestHarness: @unchecked Sendable {
         let phone: String?
         let password: String
         let totpSecret: [UInt8]?
-        let role: Role
+        let roles: RoleSet
 
         var totp: AmparoDomain.TOTP? { totpSecret.map { AmparoDomain.TOTP(secret: $0) } }
     }
@@ -94,12 +94,20 @@ final class TestHarness: @unchecked Sendable {
     func member(
         _ role: Role, email: String? = nil, name: String? = nil, phone: String? = nil, enrolled: Bool = true
     ) async throws -> Member {
+        try await member(holding: [role], email: email, name: name, phone: phone, enrolled: enrolled)
+    }
+
+    /// A member holding several roles.
+    func member(
+        holding roles: RoleSet, email: String? = nil, name: String? = nil, phone: String? = nil, enrolled: Bool = true
+    ) async throws -> Member {
         try await ensureOrganization()
-        let email = email ?? "\(role.rawValue).\(UUID().uuidString.prefix(8).lowercased())@example.org"
-        let name = name ?? "Test \(role.rawValue.capitalized)"
-        let password = "correct horse battery \(role.rawValue)"
+        let label = roles.map(\.rawValue).joined(separator: "-")
+        let email = email ?? "\(label).\(UUID().uuidString.prefix(8).lowercased())@example.org"
+        let name = name ?? "Test \(label.capitalized)"
+        let password = "correct horse battery \(label)"
         let hash = try await app.password.async.hash(password)
-        let (user, _) = try await accounts.create(email: email, name: name, phone: phone, role: role, passwordHash: hash)
+        let (user, _) = try await accounts.create(email: email, name: name, phone: phone, roles: roles, passwordHash: hash)
         var secret: [UInt8]?
         if enrolled {
             let bytes = Array((0..<20).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ email.count) })
@@ -109,7 +117,7 @@ final class TestHarness: @unchecked Sendable {
             try await user.save(on: app.db)
             secret = bytes
         }
-        return Member(id: user.id!, email: email, name: name, phone: phone, password: password, totpSecret: secret, role: role)
+        return Member(id: user.id!, email: email, name: name, phone: phone, password: password, totpSecret: secret, roles: roles)
     }
 
     /// A team (region) made directly.

@@ -23,7 +23,8 @@ struct MeDTO: Content {
     let name: String
     let email: String
     let phone: String?
-    let role: String
+    /// Every role held, in the catalog's order.
+    let roles: [Role]
     let language: String?
     let teams: [TeamDTO]
 }
@@ -31,7 +32,8 @@ struct MeDTO: Content {
 struct UserDTO: Content {
     let id: UUID
     let name: String
-    let role: String
+    /// Every role held, in the catalog's order.
+    let roles: [Role]
     let status: String
     let twoFactor: Bool
     let teams: [TeamDTO]
@@ -40,7 +42,7 @@ struct UserDTO: Content {
     init(_ user: UserModel, accounts: Accounts) {
         id = user.id!
         name = accounts.name(of: user)
-        role = user.role
+        roles = user.roles.ordered
         status = user.isDisabled ? "disabled" : user.passwordHash == nil ? "invited" : "active"
         twoFactor = user.totpEnabled
         teams = user.teams.map(TeamDTO.init)

@@ -6,7 +6,7 @@ import Foundation
 /// the same Codable page values the routes answer with. `APITests` checks this list against the
 /// router both ways.
 enum APIOperations {
-    static let description = "Personal API tokens act with their owner's role. Create one on your account page (full access or read-only, for 30, 90 or 365 days) and send it as Authorization: Bearer <token>. A read-only token is refused (403) anything but GET."
+    static let description = "Personal API tokens act with their owner's roles. Create one on your account page (full access or read-only, for 30, 90 or 365 days) and send it as Authorization: Bearer <token>. A read-only token is refused (403) anything but GET."
 
     static func document() throws -> Data {
         try OpenAPIBuilder.document(title: "Amparo API", version: "1.0.0", description: description, operations: all)

@@ -34,7 +34,7 @@ struct APIRoutes: RouteCollection {
         let user = req.visitor.user!
         let accounts = req.accounts
         return MeDTO(
-            id: user.id!, name: accounts.name(of: user), email: accounts.email(of: user), phone: accounts.phone(of: user), role: user.role,
+            id: user.id!, name: accounts.name(of: user), email: accounts.email(of: user), phone: accounts.phone(of: user), roles: user.roles.ordered,
             language: user.language, teams: try await accounts.teams(of: user).map(TeamDTO.init))
     }
 

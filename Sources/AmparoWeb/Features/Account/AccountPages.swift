@@ -7,7 +7,7 @@ import Foundation
 struct DashboardPage: Sendable, Equatable, Codable {
     let name: String
     let organization: String?
-    let role: Role
+    let roles: RoleSet
     let teams: [TeamLine]
     /// Holds past their alarm, for members who work cases (empty for the others).
     let holds: [CaseLine]
@@ -21,7 +21,7 @@ struct AccountPage: Sendable, Equatable, Codable {
         let name: String
         let email: String
         let phone: String?
-        let role: Role
+        let roles: RoleSet
         let twoFactor: Bool
     }
 
@@ -72,12 +72,12 @@ enum AccountRenderer {
     static func render(_ page: DashboardPage, _ chrome: Chrome) -> HTML {
         let l = chrome.language
         let teams: [HTML] = page.teams.map { "<li>\($0.name) (\($0.region))</li>" }
-        let modules: [HTML] = Layout.memberLinks(page.role, l).map { "<li><a href=\"\($0.path)\">\($0.label)</a></li>" }
+        let modules: [HTML] = Layout.memberLinks(page.roles, l).map { "<li><a href=\"\($0.path)\">\($0.label)</a></li>" }
         let body: HTML = """
         <h1>\(Text.welcome(page.name).in(l))</h1>
         \(HoldAlarmRenderer.banner(page.holds, now: page.asOf, chrome))
         <p>\(page.organization ?? "")</p>
-        <dl><dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(page.role).in(l))</dd>
+        <dl><dt>\(Text.rolesLabel.in(l))</dt><dd>\(Text.roleNames(page.roles, l))</dd>
         <dt>\(Text.teamsLabel.in(l))</dt><dd>\(teams.isEmpty ? HTML("\(Text.noTeams.in(l))") : HTML("<ul>\(teams)</ul>"))</dd></dl>
         <h2>\(Text.dashboardModules.in(l))</h2>
         <ul id="modules">\(modules)</ul>
@@ -92,7 +92,7 @@ enum AccountRenderer {
         <dl><dt>\(Text.yourName.in(l))</dt><dd>\(profile.name)</dd>
         <dt>\(Text.email.in(l))</dt><dd>\(profile.email)</dd>
         <dt>\(Text.phone.in(l))</dt><dd>\(profile.phone ?? "—")</dd>
-        <dt>\(Text.roleLabel.in(l))</dt><dd>\(Text.role(profile.role).in(l))</dd>
+        <dt>\(Text.rolesLabel.in(l))</dt><dd>\(Text.roleNames(profile.roles, l))</dd>
         <dt>\(Text.secondFactorTitle.in(l))</dt><dd>\(profile.twoFactor ? Text.on.in(l) : Text.off.in(l))
         \(profile.twoFactor ? HTML.empty : HTML("<a href=\"/enrol\">\(Text.enrolTitle.in(l))</a>"))</dd></dl>
 

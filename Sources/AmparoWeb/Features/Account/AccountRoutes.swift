@@ -21,11 +21,11 @@ struct AccountRoutes: RouteCollection {
 
     func dashboard(req: Request) async throws -> Response {
         let user = req.visitor.user!
-        let role = Role(rawValue: user.role) ?? .analyst
+        let roles = user.roles
         let teams = try await req.amparo.sessionCache.teams(ofUser: try user.requireID(), on: req.db)
         // Whoever works cases sees the holds running first thing (the legal team above all).
-        let holds = role.can(.workCases) ? try await CasesStore(req.db, sealer: sealer).runningHolds(teams: try await CaseAccess.teams(req)) : []
-        let page = DashboardPage(name: req.accounts.name(of: user), organization: try await req.amparo.organizationName(on: req.db), role: role,
+        let holds = roles.can(.workCases) ? try await CasesStore(req.db, sealer: sealer).runningHolds(teams: try await CaseAccess.teams(req)) : []
+        let page = DashboardPage(name: req.accounts.name(of: user), organization: try await req.amparo.organizationName(on: req.db), roles: roles,
                                  teams: teams.map { TeamLine(id: TeamID($0.id), name: $0.name, region: $0.region) }, holds: holds, asOf: clock.now())
         return htmlResponse(AccountRenderer.render(page, req.chrome))
     }
@@ -37,7 +37,7 @@ struct AccountRoutes: RouteCollection {
         let chosen = user.reachChannel.flatMap(AlertChannel.init(rawValue:)) ?? .sms
         var page = AccountPage(
             profile: .init(name: accounts.name(of: user), email: accounts.email(of: user), phone: accounts.phone(of: user),
-                           role: Role(rawValue: user.role) ?? .analyst, twoFactor: user.totpEnabled),
+                           roles: user.roles, twoFactor: user.totpEnabled),
             reach: .init(chosen: chosen, actual: MemberReach.urgent(user, accounts: accounts, services: services).channel,
                          chosenIsSetUp: services.delivery.senders(chosen) != nil),
             tokens: try await store(req).tokens(of: try req.member()))

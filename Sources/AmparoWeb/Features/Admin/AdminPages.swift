@@ -11,24 +11,35 @@ struct MembersPage: Sendable, Equatable, Codable {
         var name = ""
         var email = ""
         var phone = ""
-        var role = Role.responder.rawValue
+        var roles: RoleSet = [.responder]
         var teams: [UUID] = []
     }
 
     let members: [MemberLine]
     let teams: [TeamLine]
+    /// The roles the admin looking holds: the only ones they may give.
+    let grantable: RoleSet
     var invite = Invite()
     var problems: [Accounts.Problem] = []
     /// The link of the invitation just made.
     var invitation: String?
 }
 
-/// /admin/users/<id>: one member's details, role, teams and access.
+/// /admin/users/<id>: one member's details, roles, teams and access.
 struct MemberPage: Sendable, Equatable, Codable {
     let member: MemberDetail
     let teams: [TeamLine]
+    /// The roles the admin looking holds: the only ones they may give or take.
+    let grantable: RoleSet
+    /// A refused change of roles: what was ticked, and why it was refused.
+    var refusedRoles: RefusedRoles?
     /// The link of an invitation just made again.
     var invitation: String?
+}
+
+struct RefusedRoles: Sendable, Equatable, Codable {
+    let ticked: RoleSet
+    let problem: Accounts.Problem
 }
 
 /// /admin/teams: the teams with their regions and sizes, and the form for a new one.
@@ -60,15 +71,16 @@ enum AdminRenderer {
         let rows: [HTML] = page.members.map { member in
             """
             <tr><td><a href="\(SiteURL.member(member.id).path)">\(member.name)</a></td>
-            <td>\(Text.role(member.role).in(l))</td>
-            <td>\(member.teams.joined(separator: ", "))</td>
-            <td>\(standing(member.standing).in(l))</td><td>\(member.twoFactor ? Text.on.in(l) : Text.off.in(l))</td></tr>
+            <td data-label="\(Text.rolesLabel.in(l))">\(Text.roleNames(member.roles, l))</td>
+            <td data-label="\(Text.teamsLabel.in(l))">\(member.teams.joined(separator: ", "))</td>
+            <td data-label="\(Text.statusLabel.in(l))">\(standing(member.standing).in(l))</td>\
+            <td data-label="\(Text.secondFactorShort.in(l))">\(member.twoFactor ? Text.on.in(l) : Text.off.in(l))</td></tr>
             """
         }
         let body: HTML = """
         <h1>\(Text.navUsers.in(l))</h1>
         \(invitationNotice(page.invitation, l))
-        <table><thead><tr><th>\(Text.yourName.in(l))</th><th>\(Text.roleLabel.in(l))</th><th>\(Text.teamsLabel.in(l))</th><th>\(Text.statusLabel.in(l))</th><th>\(Text.secondFactorShort.in(l))</th></tr></thead>
+        <table class="cards" id="members"><thead><tr><th>\(Text.yourName.in(l))</th><th>\(Text.rolesLabel.in(l))</th><th>\(Text.teamsLabel.in(l))</th><th>\(Text.statusLabel.in(l))</th><th>\(Text.secondFactorShort.in(l))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         <h2 id="invite">\(Text.inviteMember.in(l))</h2>
         <p>\(Text.inviteIntro.in(l))</p>
@@ -78,10 +90,11 @@ enum AdminRenderer {
         \(Form.field("name", label: Text.memberName.in(l), value: invite.name))
         \(Form.field("email", label: Text.email.in(l), type: "email", value: invite.email))
         \(Form.field("phone", label: Text.phone.in(l), type: "tel", value: invite.phone, hint: Text.phoneHint.in(l), required: false))
-        \(Form.select("role", label: Text.roleLabel.in(l), options: roleOptions(l), selected: invite.role))
+        \(roleCheckboxes(checked: invite.roles, grantable: page.grantable, l))
         \(teamCheckboxes(page.teams, checked: Set(invite.teams), l))
         <button type="submit">\(Text.inviteMember.in(l))</button>
         </form>
+        \(rolesGuide(l))
         """
         return Layout.page(chrome, title: Text.navUsers.in(l), body: body, notice: notice.map { HTML("\($0.in(l))") })
     }
@@ -99,9 +112,10 @@ enum AdminRenderer {
         <dt>\(Text.statusLabel.in(l))</dt><dd>\(standing(member.standing).in(l))</dd>
         <dt>\(Text.secondFactorShort.in(l))</dt><dd>\(member.twoFactor ? Text.on.in(l) : Text.off.in(l))</dd></dl>
         \(invitationNotice(page.invitation, l))
-        <h2>\(Text.roleLabel.in(l))</h2>
-        <form method="post" action="\(SiteURL.memberAction(id, .role).path)">\(csrf)
-        \(Form.select("role", label: Text.roleLabel.in(l), options: roleOptions(l), selected: member.role.rawValue))
+        <h2 id="roles">\(Text.rolesLabel.in(l))</h2>
+        \(page.refusedRoles.map { Form.errorSummary([$0.problem.text.in(l)], language: l) })
+        <form method="post" action="\(SiteURL.memberAction(id, .roles).path)">\(csrf)
+        \(roleCheckboxes(checked: page.refusedRoles?.ticked ?? member.roles, grantable: page.grantable, l))
         <button type="submit">\(Text.save.in(l))</button></form>
         <h2>\(Text.teamsLabel.in(l))</h2>
         <form method="post" action="\(SiteURL.memberAction(id, .teams).path)">\(csrf)
@@ -165,7 +179,7 @@ enum AdminRenderer {
 
     /// Where the entry's record opens, when the reader's role may open it.
     static func recordLink(_ entry: AuditLine, _ chrome: Chrome) -> String? {
-        guard let role = chrome.role, let id = UUID(uuidString: entry.recordID) else { return nil }
+        guard let role = chrome.roles, let id = UUID(uuidString: entry.recordID) else { return nil }
         switch entry.recordType {
         case "user" where role.can(.manageUsers): return SiteURL.member(UserID(id)).path
         case "case" where role.can(.workCases): return "/cases/\(id.uuidString)"
@@ -190,8 +204,29 @@ enum AdminRenderer {
         link.map { HTML("<div class=\"notice\" role=\"status\"><p>\(Text.invitationCreated.in(l))</p><p class=\"secret\" id=\"invitation-link\">\($0)</p></div>") } ?? .empty
     }
 
-    private static func roleOptions(_ l: Language) -> [(value: String, label: String)] {
-        Role.allCases.map { ($0.rawValue, Text.role($0).in(l)) }
+    /// One box per role. A role the admin does not hold is shown as it stands but cannot be changed
+    /// (a disabled box is not sent: the route keeps such roles as they were).
+    private static func roleCheckboxes(checked: RoleSet, grantable: RoleSet, _ l: Language) -> HTML {
+        let boxes: [HTML] = Role.allCases.map { role in
+            let id = "role-\(role.rawValue)", mine = grantable.contains(role)
+            let state: HTML = "\(checked.contains(role) ? " checked" : "")\(mine ? "" : " disabled aria-describedby=\"\(id)-hint\"")"
+            let hint: HTML = mine ? .empty : " <span class=\"hint\" id=\"\(id)-hint\">\(Text.roleNotYours.in(l))</span>"
+            return "<div><input type=\"checkbox\" id=\"\(id)\" name=\"roles[]\" value=\"\(role.rawValue)\"\(state)> <label class=\"inline\" for=\"\(id)\">\(Text.role(role).in(l))</label>\(hint)</div>"
+        }
+        return "<fieldset><legend>\(Text.rolesLabel.in(l))</legend><p class=\"hint\">\(Text.rolesHint.in(l)) <a href=\"\(SiteURL.members.path)#roles-guide\">\(Text.rolesGuideTitle.in(l))</a></p>\(boxes)</fieldset>"
+    }
+
+    /// Each role and the modules it opens, read from the menu itself so the two never disagree.
+    static func rolesGuide(_ l: Language) -> HTML {
+        let rows: [HTML] = Role.allCases.map { role in
+            let opens = Layout.moduleLinks([role], l).map(\.label)
+            return "<tr><th scope=\"row\">\(Text.role(role).in(l))</th><td>\(opens.isEmpty ? Text.roleOpensNothing.in(l) : opens.joined(separator: ", "))</td></tr>"
+        }
+        return """
+        <h2 id="roles-guide">\(Text.rolesGuideTitle.in(l))</h2>
+        <p>\(Text.rolesGuideIntro.in(l))</p>
+        <table><thead><tr><th>\(Text.roleLabel.in(l))</th><th>\(Text.roleOpens.in(l))</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
     }
 
     private static func teamCheckboxes(_ teams: [TeamLine], checked: Set<UUID>, _ l: Language) -> HTML {

@@ -3,7 +3,7 @@ import AmparoPersistence
 import AmparoWebKit
 import Vapor
 
-/// Admins invite members, set their role and teams, disable them and reset their second factor.
+/// Admins invite members, set their roles and teams, disable them and reset their second factor.
 struct AdminUserRoutes: RouteCollection {
     let sealer: FieldSealer
     let baseURL: String
@@ -13,7 +13,7 @@ struct AdminUserRoutes: RouteCollection {
         users.get(use: list).policy(.member(.manageUsers))
         users.post(use: create).policy(.member(.manageUsers))
         users.get(":userID", use: detail).policy(.member(.manageUsers))
-        users.post(":userID", "role", use: changeRole).policy(.member(.manageUsers))
+        users.post(":userID", "roles", use: changeRoles).policy(.member(.manageUsers))
         users.post(":userID", "teams", use: changeTeams).policy(.member(.manageUsers))
         users.post(":userID", "disable", use: disable).policy(.member(.manageUsers))
         users.post(":userID", "enable", use: enable).policy(.member(.manageUsers))
@@ -25,7 +25,7 @@ struct AdminUserRoutes: RouteCollection {
         var email: String?
         var name: String?
         var phone: String?
-        var role: String?
+        var roles: [String]?
         var teams: [UUID]?
     }
 
@@ -33,12 +33,27 @@ struct AdminUserRoutes: RouteCollection {
     private func invitationLink(_ token: String) -> String { "\(baseURL)/invite/\(token)" }
 
     func membersPage(_ req: Request, invite: MembersPage.Invite = .init(), problems: [Accounts.Problem] = [], invitation: String? = nil) async throws -> MembersPage {
-        MembersPage(members: try await store(req).directory(), teams: try await store(req).teams(), invite: invite, problems: problems, invitation: invitation)
+        MembersPage(members: try await store(req).directory(), teams: try await store(req).teams(), grantable: req.visitor.roles ?? [],
+                    invite: invite, problems: problems, invitation: invitation)
     }
 
-    func memberPage(_ req: Request, _ id: UserID, invitation: String? = nil) async throws -> MemberPage {
+    func memberPage(_ req: Request, _ id: UserID, invitation: String? = nil, refusedRoles: RefusedRoles? = nil) async throws -> MemberPage {
         guard let member = try await store(req).member(id) else { throw Abort(.notFound) }
-        return MemberPage(member: member, teams: try await store(req).teams(), invitation: invitation)
+        return MemberPage(member: member, teams: try await store(req).teams(), grantable: req.visitor.roles ?? [], refusedRoles: refusedRoles,
+                          invitation: invitation)
+    }
+
+    /// The roles ticked, and whether any named no role (a form from elsewhere).
+    private static func ticked(_ values: [String]?) -> (roles: RoleSet, unknown: Bool) {
+        let values = values ?? [], roles = values.compactMap(Role.init(rawValue:))
+        return (RoleSet(roles), roles.count != values.count)
+    }
+
+    private static func problem(_ refusal: RoleGrant.Refusal) -> Accounts.Problem {
+        switch refusal {
+        case .noRole: .noRole
+        case .notHeld: .roleNotHeld
+        }
     }
 
     func list(req: Request) async throws -> Response {
@@ -47,17 +62,19 @@ struct AdminUserRoutes: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let form = try req.content.decode(CreateForm.self)
-        let typed = MembersPage.Invite(name: form.name ?? "", email: form.email ?? "", phone: form.phone ?? "", role: form.role ?? "", teams: form.teams ?? [])
+        let ticked = Self.ticked(form.roles)
+        let typed = MembersPage.Invite(name: form.name ?? "", email: form.email ?? "", phone: form.phone ?? "", roles: ticked.roles, teams: form.teams ?? [])
         var problems = Accounts.validate(email: typed.email, name: typed.name, phone: form.phone)
-        let role = Role(rawValue: typed.role)
-        if role == nil { problems.append(.unknownRole) }
+        if ticked.unknown { problems.append(.unknownRole) }
+        let granted = RoleGrant.apply(requested: ticked.roles, granter: req.visitor.roles ?? [])
+        if case .failure(let refusal) = granted { problems.append(Self.problem(refusal)) }
         func refuse(_ problems: [Accounts.Problem], status: HTTPResponseStatus) async throws -> Response {
             htmlResponse(AdminRenderer.render(try await membersPage(req, invite: typed, problems: problems), req.chrome), status: status)
         }
-        guard let role, problems.isEmpty else { return try await refuse(problems, status: .unprocessableEntity) }
+        guard case .success(let roles) = granted, problems.isEmpty else { return try await refuse(problems, status: .unprocessableEntity) }
         do {
             let teams = try await store(req).existingTeams(typed.teams).map(\.rawValue)
-            let (user, token) = try await req.accounts.create(email: typed.email, name: typed.name, phone: form.phone, role: role, teamIDs: teams)
+            let (user, token) = try await req.accounts.create(email: typed.email, name: typed.name, phone: form.phone, roles: roles, teamIDs: teams)
             try await req.audit("user.create", recordType: "user", recordID: try user.requireID().uuidString)
             let page = try await membersPage(req, invitation: token.map(invitationLink))
             return htmlResponse(AdminRenderer.render(page, req.chrome), status: .created)
@@ -73,18 +90,24 @@ struct AdminUserRoutes: RouteCollection {
         return htmlResponse(AdminRenderer.render(page, req.chrome, notice: req.query[String.self, at: "notice"].flatMap(Text.notice)))
     }
 
-    struct RoleForm: Content { var role: String? }
+    struct RolesForm: Content { var roles: [String]? }
 
-    func changeRole(req: Request) async throws -> Response {
+    func changeRoles(req: Request) async throws -> Response {
         let id = try target(req)
-        guard try await store(req).member(id) != nil else { throw Abort(.notFound) }
-        guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role ?? "") else {
-            throw UserFacingError(status: .unprocessableEntity, text: .errorRoleUnknown)
+        guard let member = try await store(req).member(id) else { throw Abort(.notFound) }
+        let ticked = Self.ticked(try req.content.decode(RolesForm.self).roles)
+        func refuse(_ problem: Accounts.Problem) async throws -> Response {
+            let page = try await memberPage(req, id, refusedRoles: RefusedRoles(ticked: ticked.roles, problem: problem))
+            return htmlResponse(AdminRenderer.render(page, req.chrome), status: .unprocessableEntity)
         }
-        if id == (try? req.member()) && role != .admin {
-            throw UserFacingError(status: .unprocessableEntity, text: .errorCannotDemoteSelf)
+        if ticked.unknown { return try await refuse(.unknownRole) }
+        let roles: RoleSet
+        switch RoleGrant.apply(requested: ticked.roles, current: member.roles, granter: req.visitor.roles ?? []) {
+        case .success(let granted): roles = granted
+        case .failure(let refusal): return try await refuse(Self.problem(refusal))
         }
-        try await store(req).setRole(role, of: id)
+        if id == (try? req.member()), member.roles.contains(.admin), !roles.contains(.admin) { return try await refuse(.cannotDemoteSelf) }
+        guard try await store(req).setRoles(roles, of: id) else { return try await refuse(.lastAdmin) }
         // A new role can mean new duties and a second factor: start over.
         try await req.accounts.endSessions(of: id.rawValue, except: req.visitor.session?.id)
         try await req.audit("user.role_change", recordType: "user", recordID: id.rawValue.uuidString)

@@ -21,7 +21,7 @@ enum AlertViews {
         if let queued = req.query[Int.self, at: "published"] {
             html = "<p class=\"notice\" role=\"status\">\(t(.published(queued)))</p>\(html)"
         }
-        guard report.outcome == ReportStatus.verified.rawValue, req.visitor.role?.can(.publishAlerts) == true else { return html }
+        guard report.outcome == ReportStatus.verified.rawValue, req.visitor.roles?.can(.publishAlerts) == true else { return html }
         let page = try await PublishAlertRoutes.composePage(req, report: report, values: AlertFormValues())
         return "\(html)\(AlertComposeRenderer.form(page, req.chrome))"
     }

@@ -38,7 +38,7 @@ struct CaseExport: Content {
     static func build(_ req: Request, record: CaseModel) async throws -> CaseExport {
         let id = record.id!, sealer = req.amparo.sealer
         func open(_ value: String?, _ column: SealedColumn, _ row: UUID) -> String? { value.flatMap { try? sealer.open($0, context: column.context(rowID: row)) } }
-        let legal = req.visitor.role?.canRead(.immigrationRecord) == true
+        let legal = req.visitor.roles?.canRead(.immigrationRecord) == true
         let contacts = try await CaseContactModel.query(on: req.db).filter(\.$caseID == id).sort(\.$createdAt).all()
         let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$occurredAt).all()
         let support = try await CaseSupportViews.Data.load(record, formChoices: false, on: req.db, sealer: req.amparo.sealer)

@@ -75,7 +75,7 @@ enum CaseListRenderer {
     static func render(_ page: CaseListPage, _ chrome: Chrome) -> HTML {
         let l = chrome.language
         func t(_ text: CasesText) -> String { Text.cases(text).in(l) }
-        let mayOpenReports = chrome.role?.can(.workHotline) == true
+        let mayOpenReports = chrome.roles?.can(.workHotline) == true
         let rows: [HTML] = page.cases.map { line in
             let source: HTML = line.report.map {
                 mayOpenReports ? HTML("<a href=\"/hotline/reports/\($0.id.rawValue.uuidString)\">\(t(.fromReport)) \($0.reference)</a>")

@@ -61,7 +61,7 @@ struct CaseRoutes: RouteCollection {
         record.phoneSealed = try seal(try text("phone", 40), .casePhone)
         record.language = try text("language", 40)
         // Only the legal team sees and sets the A-number; anyone else's form leaves it alone.
-        if req.visitor.role?.canRead(.immigrationRecord) == true { record.aNumberSealed = try seal(try text("aNumber", 20), .caseANumber) }
+        if req.visitor.roles?.canRead(.immigrationRecord) == true { record.aNumberSealed = try seal(try text("aNumber", 20), .caseANumber) }
         let consent = try text("consent", 2000)
         let previous = record.consentSealed.flatMap { try? sealer.open($0, context: SealedColumn.caseConsent.context(rowID: id)) }
         if consent != previous {
@@ -130,7 +130,7 @@ enum CaseAccess {
     static func teams(_ req: Request) async throws -> [UUID] {
         guard let user = req.visitor.user else { return [] }
         let mine = try await req.accounts.teams(of: user).compactMap(\.id)
-        if mine.isEmpty, req.visitor.role == .legal { return try await TeamModel.query(on: req.db).all().compactMap(\.id) }
+        if mine.isEmpty, req.visitor.roles?.contains(.legal) == true { return try await TeamModel.query(on: req.db).all().compactMap(\.id) }
         return mine
     }
 

@@ -7,8 +7,8 @@ import Vapor
 enum CaseTeam {
     /// Active members with one of `roles` who may see the case: its team's, or everyone with the
     /// role while no team has taken it.
-    static func members(of record: CaseModel, roles: [Role], on db: any Database) async throws -> [UserModel] {
-        let users = try await UserModel.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabledAt == nil).all()
+    static func members(of record: CaseModel, roles: RoleSet, on db: any Database) async throws -> [UserModel] {
+        let users = try await UserModel.active(holdingAnyOf: roles, on: db)
         guard let teamID = record.teamID else { return users }
         let members = Set(try await TeamMembershipModel.query(on: db).filter(\.$team.$id == teamID).all().map { $0.$user.id })
         return users.filter { members.contains($0.id!) }
@@ -19,8 +19,8 @@ enum CaseTeam {
     static func holdRecipients(of record: CaseModel, on db: any Database) async throws -> [UserModel] {
         let team = try await members(of: record, roles: [.legal], on: db)
         if !team.isEmpty { return team }
-        for roles in [[Role.legal], [.coordinator], [.admin]] {
-            let anyone = try await UserModel.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabledAt == nil).all()
+        for roles: RoleSet in [[.legal], [.coordinator], [.admin]] {
+            let anyone = try await UserModel.active(holdingAnyOf: roles, on: db)
             if !anyone.isEmpty { return anyone }
         }
         return []

@@ -22,13 +22,13 @@ enum CaseViews {
         let current = events.filter { $0.replacedBy == nil }
         let clock = HoldClock.from(current.compactMap(\.custodyEvent))
         let teams = try await req.accounts.teams(of: req.visitor.user!)
-        let legal = req.visitor.role?.canRead(.immigrationRecord) == true
+        let legal = req.visitor.roles?.canRead(.immigrationRecord) == true
         let csrf = Layout.csrfField(req.visitor)
 
         // Where the case came from: its hotline report (a link for those who work the hotline), or directly.
         var origin = HTML("<p class=\"hint\">\(t(.direct))</p>")
         if let reportID = record.reportID, let report = try await ReportModel.find(reportID, on: req.db) {
-            origin = req.visitor.role?.can(.workHotline) == true
+            origin = req.visitor.roles?.can(.workHotline) == true
                 ? HTML("<p class=\"hint\"><a href=\"/hotline/reports/\(reportID.uuidString)\">\(t(.fromReport)) \(report.reference)</a></p>")
                 : HTML("<p class=\"hint\">\(t(.fromReport)) \(report.reference)</p>")
         }

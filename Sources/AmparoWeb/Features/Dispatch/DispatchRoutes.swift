@@ -30,7 +30,7 @@ struct DispatchRoutes: RouteCollection {
             throw UserFacingError(status: .unprocessableEntity, text: .dispatch(.errorNotOpen))
         }
         let me = req.visitor.user!.id!
-        guard report.claimedBy == me || req.visitor.role == .coordinator else {
+        guard report.claimedBy == me || req.visitor.roles?.contains(.coordinator) == true else {
             throw UserFacingError(status: .conflict, text: .hotline(.claimedByOther))
         }
         let form = (try? req.content.decode(DispatchForm.self)) ?? DispatchForm()
@@ -89,7 +89,7 @@ struct DispatchRoutes: RouteCollection {
         let ids = Set(onCall.map(\.memberID))
         guard !ids.isEmpty else { return [] }
         return try await UserModel.query(on: req.db).filter(\.$id ~~ ids).filter(\.$disabledAt == nil).all()
-            .filter { Role(rawValue: $0.role) == .responder }
+            .filter { $0.roles.contains(.responder) }
     }
 }
 

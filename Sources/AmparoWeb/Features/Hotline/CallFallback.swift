@@ -12,7 +12,7 @@ enum CallFallback {
            let team = try await TeamModel.query(on: db).filter(\.$id == teamID).with(\.$members).first() {
             return team.members.filter { !$0.isDisabled }
         }
-        return try await UserModel.query(on: db).filter(\.$role == Role.coordinator.rawValue).filter(\.$disabledAt == nil).all()
+        return try await UserModel.active(holdingAnyOf: [.coordinator], on: db)
     }
 
     struct Choice: Content { var fallbackTeam: String? }

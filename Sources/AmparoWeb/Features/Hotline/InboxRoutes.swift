@@ -83,7 +83,7 @@ struct InboxRoutes: RouteCollection {
         }
         // Only whoever claimed it (or a coordinator) works a claimed report.
         let me = req.visitor.user!.id!
-        if from != .new, report.claimedBy != me, req.visitor.role != .coordinator {
+        if from != .new, report.claimedBy != me, req.visitor.roles?.contains(.coordinator) != true {
             return try await conflict(req, report)
         }
         var original: ReportModel?
@@ -132,7 +132,7 @@ struct InboxRoutes: RouteCollection {
                 report.claimedBy = me
                 if action == "claim" { changed += 1; continue }
             }
-            if action == "false_alarm", status == .claimed, report.claimedBy == me || req.visitor.role == .coordinator,
+            if action == "false_alarm", status == .claimed, report.claimedBy == me || req.visitor.roles?.contains(.coordinator) == true,
                try await transition(req, report: report, from: .claimed, to: .falseAlarm, reason: reason.isEmpty ? nil : reason) {
                 changed += 1
             }

@@ -40,7 +40,7 @@ enum InboxViews {
         let duplicates = try await ReportModel.query(on: req.db).filter(\.$duplicateOf == id).sort(\.$receivedAt).all()
         let links: [HTML] = duplicates.map { "<a href=\"/hotline/reports/\($0.id!.uuidString)\">\($0.reference)</a> " }
         let me = req.visitor.user?.id
-        let mayWork = current == .new || report.claimedBy == me || req.visitor.role == .coordinator
+        let mayWork = current == .new || report.claimedBy == me || req.visitor.roles?.contains(.coordinator) == true
         let csrf = Layout.csrfField(req.visitor)
         var actions: [HTML] = []
         if current == .new {

@@ -29,7 +29,7 @@ struct ShiftRoutes: RouteCollection {
         let calendar = ShiftCalendar(timeZone: req.amparo.config.timeZone)
         let now = req.amparo.clock.now()
         let me = try req.visitor.user!.requireID()
-        let role = req.visitor.role
+        let roles = req.visitor.roles ?? []
         let store = ShiftsStore(req.db, sealer: req.amparo.sealer)
         let teams = try await MembersStore(req.db, sealer: req.amparo.sealer).teams(), members = try await store.members()
         let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id.rawValue, $0.name) })
@@ -49,7 +49,7 @@ struct ShiftRoutes: RouteCollection {
                                    offered: offered.contains("\($0.shift.id)|\($0.date)")) }
         let shiftByID = Dictionary(uniqueKeysWithValues: shifts.map { ($0.id, $0) })
         let open: [ShiftsPage.Offer] = offers.compactMap { swap in
-            guard swap.from.rawValue != me, let shift = shiftByID[swap.shiftID], OnCallSchedule.canHold(role, shift.duty),
+            guard swap.from.rawValue != me, let shift = shiftByID[swap.shiftID], OnCallSchedule.canHold(roles, shift.duty),
                   let occurrence = calendar.occurrences(of: [shift], swaps: [], from: now.addingTimeInterval(-86400), to: now.addingTimeInterval(29 * 86400))
                     .first(where: { $0.date == swap.date }), occurrence.end > now else { return nil }
             return ShiftsPage.Offer(swapID: swap.id, span: .init(occurrence), duty: shift.duty, team: team(shift.teamID), offeredBy: name(swap.from.rawValue))
@@ -58,7 +58,7 @@ struct ShiftRoutes: RouteCollection {
             ShiftsPage.Line(shiftID: $0.id, weekday: $0.weekday, startMinute: $0.startMinute, endMinute: ($0.startMinute + $0.durationMinutes) % 1440,
                             duty: $0.duty, team: team($0.teamID), member: name($0.memberID))
         }
-        let manage = role?.can(.manageShifts) == true
+        let manage = roles.can(.manageShifts)
             ? ShiftsPage.Manage(teams: teams, members: members, fallbackTeam: try await store.fallbackTeam(), typed: typed) : nil
         return ShiftsPage(timeZone: calendar.timeZone.identifier, onCall: onCall, mine: mine, offers: open, schedule: schedule,
                           manage: manage, problem: problem, notice: notice)
@@ -95,7 +95,7 @@ struct ShiftRoutes: RouteCollection {
               let member = try await UserModel.find(memberID, on: req.db), !member.isDisabled else {
             return try await refuse(.unknownChoice)
         }
-        guard OnCallSchedule.canHold(Role(rawValue: member.role), duty) else { return try await refuse(.memberCannot) }
+        guard OnCallSchedule.canHold(member.roles, duty) else { return try await refuse(.memberCannot) }
         guard let weekday = form.weekday.flatMap(Int.init) else { return try await refuse(.weekday) }
         guard let start = form.starts.flatMap(ShiftCalendar.minutes), let end = form.ends.flatMap(ShiftCalendar.minutes) else {
             return try await refuse(.start)
@@ -154,7 +154,7 @@ struct ShiftRoutes: RouteCollection {
               let shift = try await ShiftModel.find(swap.shiftID, on: req.db) else {
             return try await Self.refuse(req, .swapGone, status: .conflict)
         }
-        guard swap.fromUserID != me, OnCallSchedule.canHold(req.visitor.role, WeeklyShift.Duty(rawValue: shift.duty) ?? .responder) else {
+        guard swap.fromUserID != me, OnCallSchedule.canHold(req.visitor.roles ?? [], WeeklyShift.Duty(rawValue: shift.duty) ?? .responder) else {
             return try await Self.refuse(req, .swapNotYours, status: .forbidden)
         }
         let taken = try await req.db.sql.update(ShiftSwapModel.schema)
@@ -171,10 +171,10 @@ struct ShiftRoutes: RouteCollection {
 
 /// Who is on call, for pages now and for phone routing and dispatch later.
 enum OnCallSchedule {
-    static func canHold(_ role: Role?, _ duty: WeeklyShift.Duty) -> Bool {
+    static func canHold(_ roles: RoleSet, _ duty: WeeklyShift.Duty) -> Bool {
         switch duty {
-        case .dispatcher: role == .dispatcher || role == .coordinator
-        case .responder: role == .responder
+        case .dispatcher: roles.contains(.dispatcher) || roles.contains(.coordinator)
+        case .responder: roles.contains(.responder)
         }
     }
 

@@ -149,7 +149,7 @@ enum ShiftsRenderer {
         var manage: HTML = .empty
         if let form = page.manage {
             let teamOptions = form.teams.map { (value: $0.id.rawValue.uuidString, label: $0.name) }
-            let memberOptions = form.members.map { (value: $0.id.rawValue.uuidString, label: "\($0.name) (\(Text.role($0.role).in(l)))") }
+            let memberOptions = form.members.map { (value: $0.id.rawValue.uuidString, label: "\($0.name) (\(Text.roleNames($0.roles, l)))") }
             let fallbackOptions = [(value: "", label: t(.fallbackCoordinators))]
                 + form.teams.map { (value: $0.id.rawValue.uuidString, label: $0.region.isEmpty ? $0.name : $0.region) }
             let typed = form.typed

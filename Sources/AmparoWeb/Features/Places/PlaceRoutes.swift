@@ -119,7 +119,7 @@ struct PlaceRoutes: RouteCollection {
     }
 
     static func mayRecordPolicy(_ req: Request) -> Bool {
-        req.visitor.isSignedIn && req.visitor.role?.can(.managePlaces) == true
+        req.visitor.isSignedIn && req.visitor.roles?.can(.managePlaces) == true
     }
 
     static func statePage(_ req: Request) async throws -> PlaceStatePage {

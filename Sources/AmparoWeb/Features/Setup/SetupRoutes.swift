@@ -45,7 +45,7 @@ struct SetupRoutes: RouteCollection {
         let admin: UserModel
         do {
             admin = try await store(req).setUp(organization: organization, language: req.language, spending: link, at: clock.now()) { db in
-                try await Accounts(db: db, services: services).create(email: typed.email, name: typed.name, role: .admin, passwordHash: hash).user
+                try await Accounts(db: db, services: services).create(email: typed.email, name: typed.name, roles: .all, passwordHash: hash).user
             }
         } catch is SetupAlreadyDone {
             throw UserFacingError(status: .gone, text: .setupAlreadyDone)
