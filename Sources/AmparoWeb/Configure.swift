@@ -247,7 +247,7 @@ func signalInbox(_ app: Application) -> SignalInbox? {
 func channelSenders(_ app: Application, _ config: DeliveryConfig) -> @Sendable (AlertChannel) -> (any ChannelSender)? {
     let client = app.http.client.shared
     // One SMTP sender for the app: it keeps its sessions open between messages.
-    let smtp = config.smtpHost.map { SMTPSender(host: $0, port: config.smtpPort, from: config.mailFrom, group: app.eventLoopGroup) }
+    let smtp = config.smtpServer.map { SMTPSender(server: $0, group: app.eventLoopGroup) }
     return { channel in
         switch channel {
         case .email:

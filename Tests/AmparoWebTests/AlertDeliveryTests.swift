@@ -281,7 +281,7 @@ final class AlertDeliveryTests: DeliveryTestCase {
     /// Messages share SMTP sessions; a session the relay closed while idle (here: the relay restarted)
     /// is noticed at MAIL and the message goes on a new session, once.
     func testMailSessionsAreReusedAndAStaleOneIsReplacedWithoutLosingTheMessage() async throws {
-        let sender = SMTPSender(host: "127.0.0.1", port: smtp.port, from: "alerts@riovalley.example", group: harness.app.eventLoopGroup)
+        let sender = SMTPSender(server: SMTPServer(host: "127.0.0.1", port: smtp.port, security: .none, from: "alerts@riovalley.example"), group: harness.app.eventLoopGroup)
         func message(_ n: Int) -> OutgoingMessage {
             OutgoingMessage(to: "n\(n)@example.org", subject: "Test \(n)", body: "Body \(n)", idempotencyKey: "amparo-test-\(n)")
         }

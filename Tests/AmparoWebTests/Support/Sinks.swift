@@ -11,12 +11,29 @@ final class SMTPSink: @unchecked Sendable {
     let maildir: URL
     private let process: Process
 
-    init(port: Int = Int.random(in: 20_000...40_000)) throws {
+    /// Where a server that demands TLS keeps its certificate, for the client to trust.
+    var certificateFile: String { maildir.path + "-cert/cert.pem" }
+
+    convenience init(port: Int = Int.random(in: 20_000...40_000)) throws {
+        try self.init(port: port) { ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", $0.path] }
+    }
+
+    /// A server as mail providers run them (scripts/smtp-tls-sink.py): TLS first (STARTTLS, or from
+    /// the first byte), then a sign-in, before it takes a message.
+    convenience init(port: Int = Int.random(in: 20_000...40_000), requiring security: SMTPSecurity, user: String, password: String) throws {
+        try self.init(port: port) { maildir in
+            let certs = maildir.path + "-cert"
+            try? FileManager.default.createDirectory(atPath: certs, withIntermediateDirectories: true)
+            return ["python3", "scripts/smtp-tls-sink.py", "\(port)", maildir.path, certs, security.rawValue, user, password]
+        }
+    }
+
+    private init(port: Int, arguments: (URL) -> [String]) throws {
         self.port = port
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("amparo-maildir-\(UUID().uuidString)")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
+        process.arguments = arguments(maildir)
         try process.run()
         // Wait until it accepts connections: up to 20 s, as Python starts slowly on a busy 2-core
         // machine (5 s was seen to fall short); a process that already ended will not come up.
@@ -59,6 +76,7 @@ final class SMTPSink: @unchecked Sendable {
         kill(process.processIdentifier, SIGKILL)  // aiosmtpd does not stop on SIGTERM
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: maildir)
+        try? FileManager.default.removeItem(atPath: maildir.path + "-cert")
     }
 }
 

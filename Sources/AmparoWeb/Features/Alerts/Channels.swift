@@ -58,6 +58,11 @@ extension ChannelSender {
 public struct DeliveryConfig: Sendable {
     public var smtpHost: String?
     public var smtpPort = 25
+    /// Unset: what the port usually means (465 TLS, 587 STARTTLS, else none).
+    public var smtpSecurity: SMTPSecurity?
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    public var smtpTrustRootsFile: String?
     public var mailFrom = "alerts@amparo.invalid"
     public var twilioBaseURL = "https://api.twilio.com"
     public var twilioAccountSID: String?
@@ -72,6 +77,14 @@ public struct DeliveryConfig: Sendable {
 
     public init() {}
 
+    /// The mail server, when one is set.
+    var smtpServer: SMTPServer? {
+        smtpHost.map {
+            SMTPServer(host: $0, port: smtpPort, security: smtpSecurity ?? .usual(forPort: smtpPort), username: smtpUsername,
+                       password: smtpPassword, from: mailFrom, trustRootsFile: smtpTrustRootsFile)
+        }
+    }
+
     static func fromEnvironment(_ env: [String: String]) -> DeliveryConfig {
         var config = DeliveryConfig()
         if let smtp = env["AMPARO_SMTP"] {
@@ -79,6 +92,10 @@ public struct DeliveryConfig: Sendable {
             config.smtpHost = parts.first.map(String.init)
             if parts.count > 1, let port = Int(parts[1]) { config.smtpPort = port }
         }
+        config.smtpSecurity = env["AMPARO_SMTP_SECURITY"].flatMap(SMTPSecurity.init(rawValue:))
+        config.smtpUsername = env["AMPARO_SMTP_USER"]
+        config.smtpPassword = env["AMPARO_SMTP_PASSWORD"]
+        config.smtpTrustRootsFile = env["AMPARO_SMTP_CA_FILE"]
         if let from = env["AMPARO_MAIL_FROM"] { config.mailFrom = from }
         if let url = env["AMPARO_TWILIO_URL"] { config.twilioBaseURL = url }
         config.twilioAccountSID = env["AMPARO_TWILIO_SID"]

@@ -1,14 +1,57 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 
-/// Plain SMTP to a relay (Postfix on the same machine, say). Keeps up to `limit` sessions open and
-/// sends each message on an idle one (MAIL, RCPT, DATA), instead of a new connection, greeting and
-/// EHLO per message.
+/// How the connection to the mail server is protected.
+public enum SMTPSecurity: String, CaseIterable, Codable, Sendable {
+    /// A plain connection upgraded with STARTTLS before anything else is said (port 587).
+    case starttls
+    /// TLS from the first byte (port 465).
+    case tls
+    /// No encryption: only for a relay on the same machine or network (Postfix on port 25).
+    case none
+
+    /// What a port usually means, when nobody said.
+    static func usual(forPort port: Int) -> SMTPSecurity {
+        switch port {
+        case 465: .tls
+        case 587: .starttls
+        default: .none
+        }
+    }
+}
+
+/// Where mail goes and how Amparo signs in there.
+public struct SMTPServer: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var security: SMTPSecurity
+    public var username: String?
+    public var password: String?
+    public var from: String
+    /// A PEM file of certificates to trust besides the system's (a relay with its own certificate authority).
+    public var trustRootsFile: String?
+
+    public init(host: String, port: Int, security: SMTPSecurity, username: String? = nil, password: String? = nil, from: String,
+                trustRootsFile: String? = nil) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.from = from
+        self.trustRootsFile = trustRootsFile
+    }
+
+    var isLoopback: Bool { ["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) }
+}
+
+/// SMTP to a mail provider or a relay: STARTTLS or implicit TLS, AUTH PLAIN or LOGIN. Keeps up to
+/// `limit` sessions open and sends each message on an idle one (MAIL, RCPT, DATA), instead of a
+/// new connection, greeting, TLS handshake and sign-in per message.
 actor SMTPSender: ChannelSender {
-    let host: String
-    let port: Int
-    let from: String
+    let server: SMTPServer
     let group: any EventLoopGroup
     let limit: Int
     /// Relays close idle connections (Postfix after 300 s); ours are dropped well before.
@@ -18,10 +61,8 @@ actor SMTPSender: ChannelSender {
     private var opened = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(host: String, port: Int, from: String, group: any EventLoopGroup, limit: Int = 8) {
-        self.host = host
-        self.port = port
-        self.from = from
+    init(server: SMTPServer, group: any EventLoopGroup, limit: Int = 8) {
+        self.server = server
         self.group = group
         self.limit = limit
     }
@@ -52,7 +93,7 @@ actor SMTPSender: ChannelSender {
             }
             if opened < limit {
                 opened += 1
-                do { return (try await SMTPSession.open(host: host, port: port, group: group, from: from), false) } catch {
+                do { return (try await SMTPSession.open(server, group: group), false) } catch {
                     opened -= 1
                     wakeOne()
                     throw error
@@ -78,9 +119,23 @@ actor SMTPSender: ChannelSender {
     }
 }
 
-/// One SMTP connection, greeted and EHLO'd, sending one message at a time for its pool. The
-/// dialogue runs on the connection's event loop (`SMTPClientHandler`): a message costs one hop
-/// there and one back, not one per command.
+/// One command of the dialogue and the reply code it needs. `label` names it in errors and logs:
+/// never the command itself, which may carry a password.
+struct SMTPStep: Sendable {
+    let command: String?
+    let expect: Int
+    let label: String
+
+    init(_ command: String?, _ expect: Int, label: String? = nil) {
+        self.command = command
+        self.expect = expect
+        self.label = label ?? command.map { String($0.prefix { $0 != " " && $0 != ":" }) } ?? "greeting"
+    }
+}
+
+/// One SMTP connection, greeted, secured, signed in and EHLO'd, sending one message at a time for
+/// its pool. The dialogue runs on the connection's event loop (`SMTPClientHandler`): a message
+/// costs one hop there and one back, not one per command.
 final class SMTPSession: Sendable {
     /// The connection was closed before the relay read our MAIL command: the message was not sent.
     enum Stale: Error { case closed }
@@ -97,22 +152,48 @@ final class SMTPSession: Sendable {
 
     var isOpen: Bool { channel.isActive }
 
-    static func open(host: String, port: Int, group: any EventLoopGroup, from: String) async throws -> SMTPSession {
+    static func open(_ server: SMTPServer, group: any EventLoopGroup) async throws -> SMTPSession {
+        if server.username != nil, server.security == .none, !server.isLoopback {
+            throw DeliveryError.permanent("SMTP: a password is only sent over TLS; choose STARTTLS or TLS")
+        }
+        let tls = try tlsContext(server)
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: group)
                 .connectTimeout(.seconds(10))
-                .channelInitializer { $0.pipeline.addHandler(SMTPClientHandler()) }
-                .connect(host: host, port: port).get()
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        if server.security == .tls {
+                            try channel.pipeline.syncOperations.addHandler(try tlsHandler(tls, server))
+                        }
+                        try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
+                    }
+                }
+                .connect(host: server.host, port: server.port).get()
         } catch {
             throw DeliveryError.temporary("SMTP connect: \(error)")
         }
         let handler = try await channel.pipeline.handler(type: SMTPClientHandler.self).map {
             NIOLoopBound($0, eventLoop: channel.eventLoop)
         }.get()
-        let session = SMTPSession(channel: channel, handler: handler, from: from)
+        let session = SMTPSession(channel: channel, handler: handler, from: server.from)
         do {
-            try await session.run([(nil, 220), ("EHLO amparo", 250)])
+            var capabilities = try await session.run([SMTPStep(nil, 220), SMTPStep("EHLO amparo", 250)])
+            if server.security == .starttls {
+                guard capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else {
+                    throw DeliveryError.permanent("SMTP: the server does not offer STARTTLS")
+                }
+                _ = try await session.run([SMTPStep("STARTTLS", 220)])
+                let ssl = try tlsHandler(tls, server)
+                try await channel.eventLoop.submit { try channel.pipeline.syncOperations.addHandler(ssl, position: .first) }.get()
+                capabilities = try await session.run([SMTPStep("EHLO amparo", 250)])
+            }
+            if let username = server.username {
+                try await session.signIn(username: username, password: server.password ?? "", capabilities: capabilities)
+            }
+        } catch SMTPSession.Stale.closed {
+            session.close()
+            throw DeliveryError.temporary("SMTP: the server closed the connection while it was being set up")
         } catch {
             session.close()
             throw error
@@ -120,18 +201,52 @@ final class SMTPSession: Sendable {
         return session
     }
 
+    private static func tlsContext(_ server: SMTPServer) throws -> NIOSSLContext? {
+        guard server.security != .none else { return nil }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let file = server.trustRootsFile {
+            configuration.additionalTrustRoots = [.file(file)]
+        }
+        do { return try NIOSSLContext(configuration: configuration) } catch {
+            throw DeliveryError.permanent("SMTP TLS set-up: \(error)")
+        }
+    }
+
+    private static func tlsHandler(_ context: NIOSSLContext?, _ server: SMTPServer) throws -> NIOSSLClientHandler {
+        guard let context else { throw DeliveryError.permanent("SMTP TLS set-up") }
+        // An address has no name to send (SNI); its certificate is checked against the address.
+        let isAddress = server.host.contains(":") || server.host.allSatisfy { $0.isNumber || $0 == "." }
+        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : server.host)
+    }
+
+    /// AUTH PLAIN when offered (one round trip), else AUTH LOGIN.
+    private func signIn(username: String, password: String, capabilities: [String]) async throws {
+        let mechanisms = Set(capabilities.filter { $0.uppercased().hasPrefix("AUTH") }
+            .flatMap { $0.uppercased().dropFirst(4).split(whereSeparator: { $0 == " " || $0 == "=" }).map(String.init) })
+        func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
+        if mechanisms.contains("PLAIN") {
+            _ = try await run([SMTPStep("AUTH PLAIN " + base64("\0\(username)\0\(password)"), 235, label: "AUTH")])
+        } else if mechanisms.contains("LOGIN") {
+            _ = try await run([SMTPStep("AUTH LOGIN", 334, label: "AUTH"), SMTPStep(base64(username), 334, label: "AUTH"),
+                               SMTPStep(base64(password), 235, label: "AUTH")])
+        } else {
+            throw DeliveryError.permanent("SMTP: the server offers no sign-in Amparo speaks (PLAIN or LOGIN)")
+        }
+    }
+
     func send(_ message: OutgoingMessage) async throws {
-        try await run([
-            ("MAIL FROM:<\(from)>", 250), ("RCPT TO:<\(message.to)>", 250), ("DATA", 354),
-            (MailFormat.render(message, from: from) + "\r\n.", 250),
+        _ = try await run([
+            SMTPStep("MAIL FROM:<\(from)>", 250), SMTPStep("RCPT TO:<\(message.to)>", 250), SMTPStep("DATA", 354),
+            SMTPStep(MailFormat.render(message, from: from) + "\r\n.", 250, label: "message"),
         ])
     }
 
-    private func run(_ steps: [(String?, Int)]) async throws {
+    /// Runs the steps; answers the lines of the last reply (EHLO's are the server's capabilities).
+    private func run(_ steps: [SMTPStep]) async throws -> [String] {
         let loop = channel.eventLoop
-        let promise = loop.makePromise(of: Void.self)
+        let promise = loop.makePromise(of: [String].self)
         loop.execute { self.handler.value.start(steps, promise: promise) }
-        try await promise.futureResult.get()
+        return try await promise.futureResult.get()
     }
 
     func close() { channel.close(promise: nil) }
@@ -144,17 +259,22 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias OutboundOut = ByteBuffer
 
     private var context: ChannelHandlerContext?
-    private var steps: ArraySlice<(String?, Int)> = []
-    private var promise: EventLoopPromise<Void>?
+    private var steps: ArraySlice<SMTPStep> = []
+    private var promise: EventLoopPromise<[String]>?
     private var first = true
     private var line: [UInt8] = []
+    /// The lines of the reply being read, without their codes.
+    private var replyLines: [String] = []
     private var closed = false
+    /// Why TLS failed, kept for a sequence that starts after the handshake already broke.
+    private var tlsFailure: (any Error)?
     /// Replies that came before anyone waited for them (the greeting often beats `start`).
     private var early: [[UInt8]] = []
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
-    func start(_ steps: [(String?, Int)], promise: EventLoopPromise<Void>) {
+    func start(_ steps: [SMTPStep], promise: EventLoopPromise<[String]>) {
+        if let tlsFailure { return promise.fail(tlsFailure) }
         guard !closed, let context else { return promise.fail(SMTPSession.Stale.closed) }
         self.steps = steps[...]
         self.promise = promise
@@ -166,7 +286,7 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func writeCurrent(_ context: ChannelHandlerContext) {
-        guard let (command, _) = steps.first, let command else { return }
+        guard let step = steps.first, let command = step.command else { return }
         context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: command + "\r\n")), promise: nil)
     }
 
@@ -183,19 +303,23 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func reply(_ context: ChannelHandlerContext, _ text: [UInt8]) {
+        guard let step = steps.first else { return early.append(text) }
+        replyLines.append(String(decoding: text.dropFirst(4), as: UTF8.self))
         if text.count >= 4, text[3] == UInt8(ascii: "-") { return }  // more lines of this reply follow
-        guard let (command, expected) = steps.first else { return early.append(text) }
+        let lines = replyLines
+        replyLines = []
         let code = Int(String(decoding: text.prefix(3), as: UTF8.self)) ?? 0
-        guard code == expected else {
-            let text = "SMTP \(command?.split(separator: ":").first.map(String.init) ?? "greeting") answered \(code)"
-            return finish(.failure(code >= 500 ? DeliveryError.permanent(text) : DeliveryError.temporary(text)))
+        guard code == step.expect else {
+            // The server's own words say why (a wrong password, a refused sender); they hold nothing of ours.
+            let why = "SMTP \(step.label) answered \(code) \(lines.joined(separator: " ").prefix(200))"
+            return finish(.failure(code >= 500 ? DeliveryError.permanent(why) : DeliveryError.temporary(why)))
         }
         steps = steps.dropFirst()
         first = false
-        if steps.isEmpty { finish(.success(())) } else { writeCurrent(context) }
+        if steps.isEmpty { finish(.success(lines)) } else { writeCurrent(context) }
     }
 
-    private func finish(_ result: Result<Void, any Error>) {
+    private func finish(_ result: Result<[String], any Error>) {
         let promise = self.promise
         self.promise = nil
         steps = []
@@ -210,7 +334,17 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        finish(.failure(first ? SMTPSession.Stale.closed : DeliveryError.temporary("SMTP: \(error)")))
+        // A TLS failure (an untrusted certificate, say) is worth its own words.
+        let failure: any Error
+        if error is NIOSSLError || error is BoringSSLError {
+            failure = DeliveryError.permanent("SMTP TLS: \(error)")
+            tlsFailure = failure
+        } else if first {
+            failure = SMTPSession.Stale.closed
+        } else {
+            failure = DeliveryError.temporary("SMTP: \(error)")
+        }
+        finish(.failure(failure))
         context.close(promise: nil)
     }
 }
