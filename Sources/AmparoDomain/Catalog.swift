@@ -49,6 +49,7 @@ public enum Text: Sendable, Equatable {
     case campaigns(CampaignsText)
     case stories(StoriesText)
     case events(EventsText)
+    case settings(SettingsText)
 
     /// The notice named in a `?notice=` query, if it is one we know.
     /// Who acted, for an audit entry not made by a member.
@@ -288,6 +289,7 @@ public enum Text: Sendable, Equatable {
         case .dispatch(let text): text.pair
         case .cases(let text): text.pair
         case .support(let text): text.pair
+        case .settings(let text): text.pair
         case .places(let text): text.pair
         case .records(let text): text.pair
         case .evidence(let text): text.pair

@@ -154,12 +154,14 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.middleware.use(VisitorMiddleware())
     app.middleware.use(AccessPolicyMiddleware())
 
+    // Before the routes: the settings page changes its channels.
+    services.delivery = DeliveryWorker(services: services, database: { app.db },
+                                       channels: LiveChannels(environment: config.delivery) { makeSender(app, $0, $1) })
     try registerRoutes(app)
     services.purge.register(coreRetentionRules(app) + hotlineRetentionRules(app) + [
         NoticeRetentionRule(database: { app.db }), UnconfirmedSubscriptionsRule(database: { app.db }), UnconfirmedSignaturesRule(database: { app.db }, sealer: services.sealer),
         ClosedCasesRule(retention: config.caseRetention, database: { app.db }),
     ])
-    services.delivery = DeliveryWorker(services: services, database: { app.db }, senders: channelSenders(app, config.delivery))
     if config.runDelivery {
         let worker = services.delivery, logger = app.logger
         app.lifecycle.use(BackgroundTask(interrupt: { worker.wake() }) { await worker.run(logger: logger) })
@@ -201,6 +203,7 @@ func registerRoutes(_ app: Application) throws {
     try LoginRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
     try EnrolmentRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
     try AccountRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
+    try SettingsRoutes(clock: services.clock, sealer: services.sealer, channels: services.delivery.channels).boot(routes: app.routes)
     try AdminUserRoutes(sealer: services.sealer, baseURL: services.config.baseURL).boot(routes: app.routes)
     try AdminTeamRoutes().boot(routes: app.routes)
     try AuditRoutes(sealer: services.sealer).boot(routes: app.routes)
@@ -238,28 +241,23 @@ func registerRoutes(_ app: Application) throws {
 
 /// The Signal number's inbox, when Signal is configured.
 func signalInbox(_ app: Application) -> SignalInbox? {
-    let config = app.amparo.config.delivery
+    let config = app.amparo.delivery.channels.config
     guard let url = config.signalBaseURL, let number = config.signalNumber, let sender = app.amparo.delivery.senders(.signal) else { return nil }
     return SignalInbox(services: app.amparo, database: { app.db }, client: app.http.client.shared, baseURL: url, number: number, sender: sender)
 }
 
-/// The senders for the channels that are configured.
-func channelSenders(_ app: Application, _ config: DeliveryConfig) -> @Sendable (AlertChannel) -> (any ChannelSender)? {
+/// The sender for one channel, when the configuration sets it.
+func makeSender(_ app: Application, _ channel: AlertChannel, _ config: DeliveryConfig) -> (any ChannelSender)? {
     let client = app.http.client.shared
-    // One SMTP sender for the app: it keeps its sessions open between messages.
-    let smtp = config.smtpServer.map { SMTPSender(server: $0, group: app.eventLoopGroup) }
-    return { channel in
-        switch channel {
-        case .email:
-            smtp
-        case .sms:
-            if let sid = config.twilioAccountSID, let token = config.twilioAuthToken, let from = config.twilioFrom {
-                TwilioSender(client: client, baseURL: config.twilioBaseURL, accountSID: sid, authToken: token, from: from)
-            } else { nil }
-        case .signal:
-            if let url = config.signalBaseURL, let number = config.signalNumber {
-                SignalSender(client: client, baseURL: url, number: number)
-            } else { nil }
-        }
+    switch channel {
+    case .email:
+        // One SMTP sender per mail server: it keeps its sessions open between messages.
+        return config.smtpServer.map { SMTPSender(server: $0, group: app.eventLoopGroup) }
+    case .sms:
+        guard let sid = config.twilioAccountSID, let token = config.twilioAuthToken, let from = config.twilioFrom else { return nil }
+        return TwilioSender(client: client, baseURL: config.twilioBaseURL, accountSID: sid, authToken: token, from: from)
+    case .signal:
+        guard let url = config.signalBaseURL, let number = config.signalNumber else { return nil }
+        return SignalSender(client: client, baseURL: url, number: number)
     }
 }

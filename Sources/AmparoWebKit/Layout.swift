@@ -101,6 +101,7 @@ public enum Layout {
         add(.manageUsers, "/admin/users", .navUsers)
         add(.manageTeams, "/admin/teams", .navTeams)
         add(.viewAuditLog, "/admin/audit", .navAudit)
+        add(.manageOrganization, "/admin/settings", .settings(.navSettings))
         return links
     }
 

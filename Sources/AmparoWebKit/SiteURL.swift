@@ -33,6 +33,10 @@ public enum SiteURL: Sendable, Equatable {
     case memberAction(UserID, MemberAction)
     case teams
     case auditLog
+    case settings
+    /// Saving one part of the settings page: "organization", or a channel's name.
+    case settingsPart(String)
+    case settingsTest(AlertChannel)
     case campaigns
     case campaign(CampaignID)
     case campaignPart(CampaignID, CampaignPart)
@@ -98,6 +102,9 @@ public enum SiteURL: Sendable, Equatable {
         case .memberAction(let id, let action): Self.member(id).path + "/" + action.rawValue
         case .teams: "/admin/teams"
         case .auditLog: "/admin/audit"
+        case .settings: "/admin/settings"
+        case .settingsPart(let part): "/admin/settings/\(part)"
+        case .settingsTest(let channel): "/admin/settings/\(channel.rawValue)/test"
         case .campaigns: "/campaigns"
         case .campaign(let id): "/campaigns/\(id.rawValue.uuidString)"
         case .campaignPart(let id, let part): Self.campaign(id).path + "/" + part.rawValue

@@ -306,7 +306,7 @@ final class AlertDeliveryTests: DeliveryTestCase {
         XCTAssertEqual(queued, 90)
         let app = harness.app
         let one = harness.services.delivery
-        let other = DeliveryWorker(services: harness.services, database: { app.db }, senders: channelSenders(app, harness.config.delivery))
+        let other = DeliveryWorker(services: harness.services, database: { app.db }, channels: LiveChannels(environment: harness.config.delivery) { makeSender(app, $0, $1) })
         async let first = one.runOnce()
         async let second = other.runOnce()
         let (a, b) = try await (first, second)

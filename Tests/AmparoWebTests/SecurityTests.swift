@@ -44,6 +44,8 @@ final class SecurityTests: XCTestCase {
         "POST /admin/users/:userID/invitation": .roles([.admin]),
         "GET /admin/teams": .roles([.admin, .coordinator]), "POST /admin/teams": .roles([.admin, .coordinator]),
         "GET /admin/audit": .roles([.admin]),
+        "GET /admin/settings": .roles([.admin]), "POST /admin/settings/organization": .roles([.admin]),
+        "POST /admin/settings/:channel": .roles([.admin]), "POST /admin/settings/:channel/test": .roles([.admin]),
         "GET /shifts": .roles([.dispatcher, .responder, .coordinator]), "POST /shifts": .roles([.coordinator]),
         "POST /shifts/:shiftID/remove": .roles([.coordinator]),
         "POST /shifts/:shiftID/offer": .roles([.dispatcher, .responder, .coordinator]),
@@ -149,6 +151,7 @@ final class SecurityTests: XCTestCase {
                  ":letterID", ":storyID", ":eventID", ":registrationID": UUID().uuidString
             case ":token": "not-a-real-token"
             case ":state": "or"
+            case ":channel": "signal"
             case ":county": "marion-county"
             case ":importID": UUID().uuidString
             default: component.description

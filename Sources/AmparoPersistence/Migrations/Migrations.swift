@@ -32,5 +32,6 @@ public enum AmparoMigrations {
         AddCaseProgress(),
         AddMemberReach(),
         CreateRateLimitBuckets(),
+        CreateSettings(),
     ]
 }

@@ -53,6 +53,9 @@ public struct SealedColumn: Sendable, Hashable {
     public static let registrationName = SealedColumn(table: EventRegistrationModel.schema, column: "name_sealed")
     public static let registrationEmail = SealedColumn(table: EventRegistrationModel.schema, column: "email_sealed")
 
+    public static let settingsMailPassword = SealedColumn(table: SettingsModel.schema, column: "mail_password_sealed")
+    public static let settingsTwilioToken = SealedColumn(table: SettingsModel.schema, column: "twilio_token_sealed")
+
     public static let all: [SealedColumn] = [
         .userEmail, .userName, .userPhone, .userTOTPSecret,
         .reportWhat, .reportPlace, .reportPin, .reportCallback, .reportEventReason, .reportMessageBody, .subscriptionContact,
@@ -60,6 +63,7 @@ public struct SealedColumn: Sendable, Hashable {
         .casePersonName, .caseBirthDate, .casePhone, .caseANumber, .caseConsent, .caseEventDetail,
         .caseContactName, .caseContactRelationship, .caseContactReach, .bondNote, .caseTaskTitle, .caseNoteBody, .visitReport, .recordsEventBody,
         .letterSignatureContact, .storyBody, .storyName, .storyReach, .registrationName, .registrationEmail,
+        .settingsMailPassword, .settingsTwilioToken,
     ]
 }
 

@@ -60,6 +60,8 @@ enum Assets {
     .message-preview pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;margin:0}
     button.danger{background:var(--error)}
     .notice{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem 1rem}
+    .health{border-left:4px solid var(--line);padding:.25rem 1rem;margin:1rem 0}.health.ok{border-color:var(--accent)}.health.warn,.health.off,.warning{border-color:#b45309}
+    .warning{border-left:4px solid #b45309;background:#fff7ed;padding:.5rem 1rem}
     .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:var(--soft);padding:.5rem}
     .secret.key{word-break:normal}.secret.key span{white-space:nowrap}
     .qr{max-width:16rem;height:auto;display:block;margin:1rem 0;background:#fff}

@@ -46,11 +46,13 @@ extension Operations {
 
     /// Migrations tell their steps at debug level: at the default level a first start prints
     /// the server's address and the setup link, not fifty lines of schema changes.
+    /// Then the settings page's channels are read, which the schema now holds.
     static func migrateQuietly(_ app: Application) async throws {
         let level = app.logger.logLevel
         if level > .debug { app.logger.logLevel = .notice }
         defer { app.logger.logLevel = level }
         try await app.autoMigrate()
+        try await app.amparo.delivery.channels.reload(on: app.db, sealer: app.amparo.sealer)
     }
 
     /// Builds the application through the same `configure` as the server, migrates, runs `body`,

@@ -91,7 +91,10 @@ public final class AmparoServices: Sendable {
 
     private let cachedOrganizationName = NIOLockedValueBox<String?>(nil)
 
-    /// The organization's name, read once it exists: it is set at first-run setup and never renamed.
+    /// An admin renamed the organization on the settings page.
+    func forgetOrganizationName() { cachedOrganizationName.withLockedValue { $0 = nil } }
+
+    /// The organization's name, read once it exists: set at first-run setup, renamed only in settings.
     func organizationName(on database: any Database) async throws -> String? {
         if let name = cachedOrganizationName.withLockedValue({ $0 }) { return name }
         let name = try await HotPathQueries.organizationName(on: database)

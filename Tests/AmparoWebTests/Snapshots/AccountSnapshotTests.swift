@@ -66,6 +66,12 @@ final class AccountSnapshotTests: XCTestCase {
         assertPageSnapshots({ AccountRenderer.render(page, $0) }, role: .legal, path: "/dashboard")
     }
 
+    func testAnAdminsDashboardWithMessagesNoChannelCanCarry() {
+        let page = DashboardPage(name: "Ana Admin", organization: "Red de Respuesta", roles: .all, teams: [], holds: [], asOf: SnapshotChrome.importDay,
+                                 stuck: [.init(channel: .email, waiting: 3), .init(channel: .signal, waiting: 1)])
+        assertPageSnapshots({ AccountRenderer.render(page, $0) }, role: .admin, path: "/dashboard")
+    }
+
     static let profile = AccountPage.Profile(name: "Dana Dispatch", email: "dana@example.org", phone: nil, roles: [.dispatcher], twoFactor: true)
 
     func testAnAccountWithTokensAndARefusedToken() {

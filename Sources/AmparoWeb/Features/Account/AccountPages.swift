@@ -13,6 +13,14 @@ struct DashboardPage: Sendable, Equatable, Codable {
     let holds: [CaseLine]
     /// When the holds' hours were counted.
     let asOf: Date
+
+    /// Messages waiting for a channel that is not set up (shown to admins).
+    struct Stuck: Sendable, Equatable, Codable {
+        let channel: AlertChannel
+        let waiting: Int
+    }
+
+    var stuck: [Stuck] = []
 }
 
 /// /account: the member's profile, urgent-message channel, password and personal API tokens.
@@ -76,6 +84,7 @@ enum AccountRenderer {
         let body: HTML = """
         <h1>\(Text.welcome(page.name).in(l))</h1>
         \(HoldAlarmRenderer.banner(page.holds, now: page.asOf, chrome))
+        \(page.stuck.map { HTML("<p class=\"warning\" role=\"alert\">\(Text.settings(.stuck($0.waiting, $0.channel)).in(l)) <a href=\"\(SiteURL.settings.path)#\($0.channel.rawValue)\">\(Text.settings(.navSettings).in(l))</a></p>") })
         <p>\(page.organization ?? "")</p>
         <dl><dt>\(Text.rolesLabel.in(l))</dt><dd>\(Text.roleNames(page.roles, l))</dd>
         <dt>\(Text.teamsLabel.in(l))</dt><dd>\(teams.isEmpty ? HTML("\(Text.noTeams.in(l))") : HTML("<ul>\(teams)</ul>"))</dd></dl>

@@ -25,8 +25,17 @@ struct AccountRoutes: RouteCollection {
         let teams = try await req.amparo.sessionCache.teams(ofUser: try user.requireID(), on: req.db)
         // Whoever works cases sees the holds running first thing (the legal team above all).
         let holds = roles.can(.workCases) ? try await CasesStore(req.db, sealer: sealer).runningHolds(teams: try await CaseAccess.teams(req)) : []
+        // Whoever sets the channels up hears of messages no channel can carry.
+        var stuck: [DashboardPage.Stuck] = []
+        if roles.can(.manageOrganization) {
+            for channel in AlertChannel.allCases where req.amparo.delivery.senders(channel) == nil {
+                let waiting = try await SettingsStore(req.db, sealer: sealer).health(of: channel.rawValue).waiting
+                if waiting > 0 { stuck.append(.init(channel: channel, waiting: waiting)) }
+            }
+        }
         let page = DashboardPage(name: req.accounts.name(of: user), organization: try await req.amparo.organizationName(on: req.db), roles: roles,
-                                 teams: teams.map { TeamLine(id: TeamID($0.id), name: $0.name, region: $0.region) }, holds: holds, asOf: clock.now())
+                                 teams: teams.map { TeamLine(id: TeamID($0.id), name: $0.name, region: $0.region) }, holds: holds, asOf: clock.now(),
+                                 stuck: stuck)
         return htmlResponse(AccountRenderer.render(page, req.chrome))
     }
 

@@ -12,7 +12,8 @@ import Vapor
 final class DeliveryWorker: Sendable {
     let services: AmparoServices
     let database: @Sendable () -> any Database
-    let senders: @Sendable (AlertChannel) -> (any ChannelSender)?
+    /// The channels as they are set now (environment, else the settings page).
+    let channels: LiveChannels
     static let batch = 500
     static let markEvery = 128
     static let maxAttempts = 10
@@ -20,14 +21,16 @@ final class DeliveryWorker: Sendable {
     private let limiters: [AlertChannel: RateLimiter]
 
     init(services: AmparoServices, database: @escaping @Sendable () -> any Database,
-         senders: @escaping @Sendable (AlertChannel) -> (any ChannelSender)?) {
+         channels: LiveChannels) {
         self.services = services
         self.database = database
-        self.senders = senders
+        self.channels = channels
         self.limiters = Dictionary(uniqueKeysWithValues: AlertChannel.allCases.map {
             ($0, RateLimiter(perSecond: services.config.delivery.ratePerSecond[$0] ?? 50))
         })
     }
+
+    func senders(_ channel: AlertChannel) -> (any ChannelSender)? { channels.sender(channel) }
 
     /// Tells a sleeping worker that new messages are waiting.
     func wake() { wakeUp.withLockedValue { $0?.resume(); $0 = nil } }

@@ -143,7 +143,7 @@ enum ReportThanks {
         let onCall = try await OnCallSchedule.now(on: req.db, calendar: calendar, at: now).contains { $0.shift.duty == .dispatcher }
         let next = onCall ? nil : try await OnCallSchedule.upcoming(on: req.db, calendar: calendar, from: now, days: 7)
             .filter { $0.shift.duty == .dispatcher && $0.start > now }.map(\.start).min()
-        let phone = services.config.delivery.twilioFrom.flatMap(AlertChannel.sms.normalize)
+        let phone = services.delivery.channels.config.twilioFrom.flatMap(AlertChannel.sms.normalize)
         let canAlert = services.delivery.senders(.sms) != nil || services.delivery.senders(.email) != nil
         let answer = HotlineAnswer(onCall: onCall, nextShift: next, phone: phone, canAlertTeam: canAlert)
         services.hotlineAnswer.store(answer, now: now)

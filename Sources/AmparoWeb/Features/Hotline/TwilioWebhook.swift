@@ -9,9 +9,9 @@ enum TwilioWebhook {
     /// The form fields, once the X-Twilio-Signature over the public URL and those fields checks out.
     static func verifiedFields(_ req: Request) throws -> [String: String] {
         let config = req.amparo.config
-        guard let authToken = config.delivery.twilioAuthToken else {
+        guard let authToken = req.amparo.delivery.channels.config.twilioAuthToken else {
             // Nothing can prove it came from Twilio: refuse, as for a bad signature.
-            throw Abort(.forbidden, reason: "Twilio is not set up on this server (AMPARO_TWILIO_TOKEN).")
+            throw Abort(.forbidden, reason: "Twilio is not set up on this server (Settings, or AMPARO_TWILIO_TOKEN).")
         }
         let fields = req.formValues
         let url = config.baseURL + req.url.string

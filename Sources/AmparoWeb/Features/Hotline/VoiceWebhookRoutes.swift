@@ -37,7 +37,7 @@ struct VoiceWebhookRoutes: RouteCollection {
         let language: Language = fields["Digits"] == "1" || req.query[String.self, at: "lang"] == "en" ? .en : .es
         let numbers = try await phonesToRing(req)
         guard !numbers.isEmpty else { return voicemailPrompt(language) }
-        let callerID = req.amparo.config.delivery.twilioFrom.map { " callerId=\"\(HTML.escape($0))\"" } ?? ""
+        let callerID = req.amparo.delivery.channels.config.twilioFrom.map { " callerId=\"\(HTML.escape($0))\"" } ?? ""
         let dial = numbers.map { "<Number>\(HTML.escape($0))</Number>" }.joined()
         return TwiML.xml("""
             \(TwiML.say(Text.hotline(.voiceConnecting).in(language), language))\
