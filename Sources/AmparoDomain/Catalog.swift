@@ -21,7 +21,7 @@ public enum Text: Sendable, Equatable {
     case apiTokens, apiTokensIntro, tokenName, tokenNameHint, tokenPrefix, tokenCreated, createToken, revoke
     case created, lastUsed, tokenAccess, tokenAccessFull, tokenAccessRead, tokenLifetime, tokenDays(Int), tokenExpires
     // Administration
-    case inviteMember, inviteIntro, memberName, invitationCreated, statusLabel, statusActive, statusInvited
+    case inviteMember, inviteIntro, memberName, invitationSent(AlertChannel, String), invitationNotSent, invitationSubject(String), invitationBody(organization: String, link: String), statusLabel, statusActive, statusInvited
     case statusDisabled, accessLabel, newInvitationLink, resetSecondFactor, disableMember, enableMember, save
     case teamName, region, regionHint, members, newTeam
     case auditIntro, auditVerify, auditIntact(Int), auditBroken, auditAnonymous, auditCommandLine, auditAmparo, when, who, what, record
@@ -185,7 +185,17 @@ public enum Text: Sendable, Equatable {
         case .inviteMember: ("Invite a member", "Invitar a un miembro")
         case .inviteIntro: ("Amparo makes a one-time link for the new member to choose a password and set up two-step sign-in. Send it to them privately.", "Amparo crea un enlace de un solo uso para que el nuevo miembro elija su contraseña y configure el inicio de sesión en dos pasos. Envíeselo en privado.")
         case .memberName: ("Member's name", "Nombre del miembro")
-        case .invitationCreated: ("Invitation link (valid 72 hours, shown only now):", "Enlace de invitación (válido 72 horas, se muestra solo ahora):")
+        case .invitationSent(let channel, let to):
+            (channel == .email ? "The invitation is on its way by email to \(to). If it does not arrive, pass on this link privately (valid 72 hours, shown only now):"
+                               : "The invitation is on its way by text message to \(to). If it does not arrive, pass on this link privately (valid 72 hours, shown only now):",
+             channel == .email ? "La invitación va en camino por correo a \(to). Si no llega, pase este enlace en privado (válido 72 horas, se muestra solo ahora):"
+                               : "La invitación va en camino por mensaje de texto a \(to). Si no llega, pase este enlace en privado (válido 72 horas, se muestra solo ahora):")
+        case .invitationNotSent: ("Amparo sent nothing: no email or text messages are set up (Settings). Pass on this link privately (valid 72 hours, shown only now):",
+                                  "Amparo no envió nada: no hay correo ni mensajes de texto configurados (Configuración). Pase este enlace en privado (válido 72 horas, se muestra solo ahora):")
+        case .invitationSubject(let organization): ("Your invitation to \(organization) on Amparo", "Su invitación a \(organization) en Amparo")
+        case .invitationBody(let organization, let link):
+            ("\(organization) invites you to its private space on Amparo. Open this link within 72 hours to choose your password and set up two-step sign-in:\n\n\(link)\n\nIf you were not expecting this, ignore it: nothing happens without the link.",
+             "\(organization) le invita a su espacio privado en Amparo. Abra este enlace dentro de 72 horas para elegir su contraseña y configurar el inicio de sesión en dos pasos:\n\n\(link)\n\nSi no esperaba este mensaje, ignórelo: nada pasa sin el enlace.")
         case .statusLabel: ("Status", "Estado")
         case .statusActive: ("Active", "Activo")
         case .statusInvited: ("Invited", "Invitado")

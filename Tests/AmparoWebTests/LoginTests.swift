@@ -267,6 +267,7 @@ final class LoginTests: XCTestCase {
         try await browser.get("/admin/users")
         let created = try await browser.post("/admin/users", ["name": "Beto Invitado", "email": "beto@example.org", "roles[]": "responder"])
         XCTAssertEqual(created.status, .created)
+        XCTAssertTrue(created.body.string.contains("Amparo sent nothing: no email or text messages are set up"), "no channel: the page says so")
         let link = try XCTUnwrap(Browser.firstMatch(#"id="invitation-link">([^<]+)<"#, in: created.body.string))
         let path = String(link.dropFirst(harness.config.baseURL.count))
         let invitee = harness.browser()

@@ -88,6 +88,29 @@ final class SettingsTests: XCTestCase {
         XCTAssertNil(harness.services.delivery.senders(.email))
     }
 
+    func testOnceMailIsSetUpInvitationsGoByEmailAndTheirLinkWorks() async throws {
+        let admin = try await harness.member(holding: .all)
+        let browser = try await harness.signedIn(admin)
+        try await browser.get("/admin/settings")
+        try await browser.post("/admin/settings/email", mailForm(password: Self.password))
+        let created = try await browser.post("/admin/users", ["name": "Beto Invitado", "email": "beto@example.org", "roles[]": "responder"])
+        XCTAssertEqual(created.status, .created)
+        XCTAssertTrue(created.body.string.contains("The invitation is on its way by email to beto@example.org."))
+        let shown = try XCTUnwrap(Browser.firstMatch(#"id="invitation-link">([^<]+)<"#, in: created.body.string))
+        try await harness.services.delivery.runOnce()
+        let mails = sink.messages()
+        XCTAssertEqual(mails.count, 1)
+        let mail = try XCTUnwrap(mails.first)
+        XCTAssertTrue(mail.contains("To: <beto@example.org>"))
+        let body = String(decoding: Data(base64Encoded: mail.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").dropFirst().joined().filter { !$0.isWhitespace }) ?? Data(), as: UTF8.self)
+        XCTAssertTrue(body.contains(shown), "the email carries the same link")
+        XCTAssertTrue(body.contains("le invita a su espacio privado") && body.contains("invites you to its private space"), "both languages")
+        let invitee = harness.browser()
+        let form = try await invitee.get(String(shown.dropFirst(harness.config.baseURL.count)))
+        XCTAssertEqual(form.status, .ok)
+        XCTAssertTrue(form.body.string.contains("Beto Invitado"))
+    }
+
     func testATestThatFailsSaysWhyAndTheHealthLineShowsWhatWaits() async throws {
         let admin = try await harness.member(holding: .all)
         let browser = try await harness.signedIn(admin)

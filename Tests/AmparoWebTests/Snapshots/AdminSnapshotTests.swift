@@ -20,7 +20,8 @@ final class AdminSnapshotTests: XCTestCase {
     ]
 
     func testMembersAfterAnInvitation() {
-        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], grantable: .all, invitation: "https://amparo.example.org/invite/abc123")
+        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], grantable: .all, invitation: "https://amparo.example.org/invite/abc123",
+                               sentTo: InvitationDelivery(channel: .email, to: "dana@example.org"))
         assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
     }
 

@@ -23,6 +23,14 @@ struct MembersPage: Sendable, Equatable, Codable {
     var problems: [Accounts.Problem] = []
     /// The link of the invitation just made.
     var invitation: String?
+    /// Where it was sent, if a channel could carry it.
+    var sentTo: InvitationDelivery?
+}
+
+/// An invitation queued for the invitee: by which channel, to what address.
+struct InvitationDelivery: Sendable, Equatable, Codable {
+    let channel: AlertChannel
+    let to: String
 }
 
 /// /admin/users/<id>: one member's details, roles, teams and access.
@@ -35,6 +43,7 @@ struct MemberPage: Sendable, Equatable, Codable {
     var refusedRoles: RefusedRoles?
     /// The link of an invitation just made again.
     var invitation: String?
+    var sentTo: InvitationDelivery?
 }
 
 struct RefusedRoles: Sendable, Equatable, Codable {
@@ -79,7 +88,7 @@ enum AdminRenderer {
         }
         let body: HTML = """
         <h1>\(Text.navUsers.in(l))</h1>
-        \(invitationNotice(page.invitation, l))
+        \(invitationNotice(page.invitation, sentTo: page.sentTo, l))
         <table class="cards" id="members"><thead><tr><th>\(Text.yourName.in(l))</th><th>\(Text.rolesLabel.in(l))</th><th>\(Text.teamsLabel.in(l))</th><th>\(Text.statusLabel.in(l))</th><th>\(Text.secondFactorShort.in(l))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         <h2 id="invite">\(Text.inviteMember.in(l))</h2>
@@ -111,7 +120,7 @@ enum AdminRenderer {
         <dt>\(Text.phone.in(l))</dt><dd>\(member.phone ?? "—")</dd>
         <dt>\(Text.statusLabel.in(l))</dt><dd>\(standing(member.standing).in(l))</dd>
         <dt>\(Text.secondFactorShort.in(l))</dt><dd>\(member.twoFactor ? Text.on.in(l) : Text.off.in(l))</dd></dl>
-        \(invitationNotice(page.invitation, l))
+        \(invitationNotice(page.invitation, sentTo: page.sentTo, l))
         <h2 id="roles">\(Text.rolesLabel.in(l))</h2>
         \(page.refusedRoles.map { Form.errorSummary([$0.problem.text.in(l)], language: l) })
         <form method="post" action="\(SiteURL.memberAction(id, .roles).path)">\(csrf)
@@ -200,8 +209,10 @@ enum AdminRenderer {
         }
     }
 
-    private static func invitationNotice(_ link: String?, _ l: Language) -> HTML {
-        link.map { HTML("<div class=\"notice\" role=\"status\"><p>\(Text.invitationCreated.in(l))</p><p class=\"secret\" id=\"invitation-link\">\($0)</p></div>") } ?? .empty
+    /// The link, and honestly whether Amparo sent it: the admin passes it on when nothing could.
+    private static func invitationNotice(_ link: String?, sentTo: InvitationDelivery?, _ l: Language) -> HTML {
+        let said: Text = sentTo.map { .invitationSent($0.channel, $0.to) } ?? .invitationNotSent
+        return link.map { HTML("<div class=\"notice\" role=\"status\"><p id=\"invitation-sent\">\(said.in(l))</p><p class=\"secret\" id=\"invitation-link\">\($0)</p></div>") } ?? .empty
     }
 
     /// One box per role. A role the admin does not hold is shown as it stands but cannot be changed

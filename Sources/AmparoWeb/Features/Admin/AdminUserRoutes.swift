@@ -32,15 +32,36 @@ struct AdminUserRoutes: RouteCollection {
     private func store(_ req: Request) -> MembersStore { MembersStore(req.db, sealer: sealer) }
     private func invitationLink(_ token: String) -> String { "\(baseURL)/invite/\(token)" }
 
-    func membersPage(_ req: Request, invite: MembersPage.Invite = .init(), problems: [Accounts.Problem] = [], invitation: String? = nil) async throws -> MembersPage {
+    func membersPage(_ req: Request, invite: MembersPage.Invite = .init(), problems: [Accounts.Problem] = [], invitation: String? = nil,
+                     sentTo: InvitationDelivery? = nil) async throws -> MembersPage {
         MembersPage(members: try await store(req).directory(), teams: try await store(req).teams(), grantable: req.visitor.roles ?? [],
-                    invite: invite, problems: problems, invitation: invitation)
+                    invite: invite, problems: problems, invitation: invitation, sentTo: sentTo)
     }
 
-    func memberPage(_ req: Request, _ id: UserID, invitation: String? = nil, refusedRoles: RefusedRoles? = nil) async throws -> MemberPage {
+    func memberPage(_ req: Request, _ id: UserID, invitation: String? = nil, sentTo: InvitationDelivery? = nil,
+                    refusedRoles: RefusedRoles? = nil) async throws -> MemberPage {
         guard let member = try await store(req).member(id) else { throw Abort(.notFound) }
         return MemberPage(member: member, teams: try await store(req).teams(), grantable: req.visitor.roles ?? [], refusedRoles: refusedRoles,
-                          invitation: invitation)
+                          invitation: invitation, sentTo: sentTo)
+    }
+
+    /// Queues the invitation for the invitee when a channel can carry it: email, else a text to
+    /// their phone. In the organization's language first, then the other: theirs is not known yet.
+    private func sendInvitation(_ req: Request, to user: UserModel, link: String) async throws -> InvitationDelivery? {
+        let services = req.amparo, accounts = req.accounts
+        let target: (channel: AlertChannel, to: String)? = services.delivery.senders(.email) != nil
+            ? (.email, accounts.email(of: user)) : MemberReach.phone(user, accounts: accounts, services: services)
+        guard let target else { return nil }
+        let organization = try await services.organizationName(on: req.db) ?? "Amparo"
+        let first = try await SettingsStore(req.db, sealer: sealer).organization().flatMap { Language(rawValue: $0.defaultLanguage) } ?? .es
+        let languages = [first] + Language.allCases.filter { $0 != first }
+        let body = languages.map { Text.invitationBody(organization: organization, link: link).in($0) }.joined(separator: "\n\n———\n\n")
+        let subject = languages.map { Text.invitationSubject(organization).in($0) }.joined(separator: " / ")
+        let notice = try Notice.make(channel: target.channel, to: target.to, subject: target.channel == .email ? subject : "", body: body,
+                                     purpose: "invitation", recordID: user.id, services: services)
+        try await notice.create(on: req.db)
+        services.delivery.wake()
+        return InvitationDelivery(channel: target.channel, to: target.to)
     }
 
     /// The roles ticked, and whether any named no role (a form from elsewhere).
@@ -76,7 +97,10 @@ struct AdminUserRoutes: RouteCollection {
             let teams = try await store(req).existingTeams(typed.teams).map(\.rawValue)
             let (user, token) = try await req.accounts.create(email: typed.email, name: typed.name, phone: form.phone, roles: roles, teamIDs: teams)
             try await req.audit("user.create", recordType: "user", recordID: try user.requireID().uuidString)
-            let page = try await membersPage(req, invitation: token.map(invitationLink))
+            let link = token.map(invitationLink)
+            var sentTo: InvitationDelivery?
+            if let link { sentTo = try await sendInvitation(req, to: user, link: link) }
+            let page = try await membersPage(req, invitation: link, sentTo: sentTo)
             return htmlResponse(AdminRenderer.render(page, req.chrome), status: .created)
         } catch let problem as Accounts.Problem {
             return try await refuse([problem], status: problem.status)
@@ -152,7 +176,9 @@ struct AdminUserRoutes: RouteCollection {
         guard !member.acceptedInvitation else { throw UserFacingError(status: .conflict, text: .errorAlreadyAccepted) }
         let token = try await Accounts.issueInvitation(for: id.rawValue, on: req.db, services: req.amparo)
         try await req.audit("user.invitation_reissue", recordType: "user", recordID: id.rawValue.uuidString)
-        return htmlResponse(AdminRenderer.render(try await memberPage(req, id, invitation: invitationLink(token)), req.chrome))
+        let link = invitationLink(token)
+        let sentTo = try await sendInvitation(req, to: try await req.accounts.user(id), link: link)
+        return htmlResponse(AdminRenderer.render(try await memberPage(req, id, invitation: link, sentTo: sentTo), req.chrome))
     }
 
     private func target(_ req: Request) throws -> UserID {
