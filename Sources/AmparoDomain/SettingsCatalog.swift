@@ -12,7 +12,7 @@ public enum SettingsText: Sendable, Equatable, Codable {
     case testTitle, testTo, testButton, testSubject(String), testBody(String), testSent(String), testFailed(String)
     // Problems
     case errorName, errorHotline, errorHost, errorPort, errorFrom, errorUserWithoutPassword, errorSID, errorToken, errorNumber, errorURL
-    case errorServer(String), errorTestTo(AlertChannel), errorNotConfigured(AlertChannel)
+    case errorServer(String), errorSignIn(String), errorTestTo(AlertChannel), errorNotConfigured(AlertChannel)
     case stuck(Int, AlertChannel)
 
     public var pair: (String, String) {
@@ -101,6 +101,8 @@ public enum SettingsText: Sendable, Equatable, Codable {
         case .errorURL: ("Enter an address that starts with http:// or https://.", "Escriba una dirección que empiece con http:// o https://.")
         case .errorServer(let reason): ("The mail server did not accept these settings, so nothing was saved. It answered: \(reason)",
                                         "El servidor de correo no aceptó estos datos, así que no se guardó nada. Respondió: \(reason)")
+        case .errorSignIn(let reason): ("The mail server did not accept the user name or password, so nothing was saved. Many providers want an app password here. It answered: \(reason)",
+                                        "El servidor de correo no aceptó el usuario o la contraseña, así que no se guardó nada. Muchos proveedores piden aquí una contraseña de aplicación. Respondió: \(reason)")
         case .errorTestTo(let channel): (channel == .email ? "Enter an email address to send the test to." : "Enter a phone number, with its country code, to send the test to.",
                                          channel == .email ? "Escriba un correo al que enviar la prueba." : "Escriba un número de teléfono, con su código de país, al que enviar la prueba.")
         case .stuck(let count, let channel):

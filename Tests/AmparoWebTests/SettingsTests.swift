@@ -39,7 +39,7 @@ final class SettingsTests: XCTestCase {
         // A wrong password is the server's answer on the page; nothing is saved.
         page = try await browser.post("/admin/settings/email", mailForm(password: "not it"))
         XCTAssertEqual(page.status, .unprocessableEntity)
-        XCTAssertTrue(page.body.string.contains("The mail server did not accept these settings"), page.body.string)
+        XCTAssertTrue(page.body.string.contains("The mail server did not accept the user name or password"), page.body.string)
         XCTAssertTrue(page.body.string.contains("535"))
         XCTAssertTrue(page.body.string.contains("value=\"alertas@riovalley.example\""), "what was typed stays")
         XCTAssertFalse(page.body.string.contains("not it"), "a password is never written back")

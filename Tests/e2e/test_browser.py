@@ -39,9 +39,11 @@ def browser():
 
 
 def check_accessibility(driver, artifacts, name):
+    # The screenshot first: axe scrolls the page as it checks contrast, and the picture should show
+    # what the person sees when the page arrives.
+    driver.save_screenshot(os.path.join(artifacts, f"{name}.png"))
     Axe(driver).inject()
     violations = driver.execute_async_script(RUN_AXE)
-    driver.save_screenshot(os.path.join(artifacts, f"{name}.png"))
     assert violations == [], f"{name}: {violations}"
     # Usable on a small phone: nothing wider than the screen.
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), name

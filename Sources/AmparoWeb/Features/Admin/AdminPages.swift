@@ -88,13 +88,13 @@ enum AdminRenderer {
         }
         let body: HTML = """
         <h1>\(Text.navUsers.in(l))</h1>
-        \(invitationNotice(page.invitation, sentTo: page.sentTo, l))
         <table class="cards" id="members"><thead><tr><th>\(Text.yourName.in(l))</th><th>\(Text.rolesLabel.in(l))</th><th>\(Text.teamsLabel.in(l))</th><th>\(Text.statusLabel.in(l))</th><th>\(Text.secondFactorShort.in(l))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         <h2 id="invite">\(Text.inviteMember.in(l))</h2>
+        \(invitationNotice(page.invitation, sentTo: page.sentTo, l))
         <p>\(Text.inviteIntro.in(l))</p>
         \(Form.errorSummary(page.problems.map { $0.text.in(l) }, language: l))
-        <form method="post" action="\(SiteURL.members.path)">
+        <form method="post" action="\(SiteURL.members.path)#invite">
         \(chrome.csrfField)
         \(Form.field("name", label: Text.memberName.in(l), value: invite.name))
         \(Form.field("email", label: Text.email.in(l), type: "email", value: invite.email))
@@ -111,7 +111,7 @@ enum AdminRenderer {
     static func render(_ page: MemberPage, _ chrome: Chrome, notice: Text? = nil) -> HTML {
         let l = chrome.language, member = page.member, csrf = chrome.csrfField, id = member.id
         let access: HTML = !member.acceptedInvitation
-            ? "<form method=\"post\" action=\"\(SiteURL.memberAction(id, .invitation).path)\">\(csrf)<button type=\"submit\" class=\"secondary\">\(Text.newInvitationLink.in(l))</button></form>"
+            ? "<form method=\"post\" action=\"\(SiteURL.memberAction(id, .invitation).path)#invitation-sent\">\(csrf)<button type=\"submit\" class=\"secondary\">\(Text.newInvitationLink.in(l))</button></form>"
             : .empty
         let disabled = member.standing == .disabled
         let body: HTML = """
@@ -123,7 +123,7 @@ enum AdminRenderer {
         \(invitationNotice(page.invitation, sentTo: page.sentTo, l))
         <h2 id="roles">\(Text.rolesLabel.in(l))</h2>
         \(page.refusedRoles.map { Form.errorSummary([$0.problem.text.in(l)], language: l) })
-        <form method="post" action="\(SiteURL.memberAction(id, .roles).path)">\(csrf)
+        <form method="post" action="\(SiteURL.memberAction(id, .roles).path)#roles">\(csrf)
         \(roleCheckboxes(checked: page.refusedRoles?.ticked ?? member.roles, grantable: page.grantable, l))
         <button type="submit">\(Text.save.in(l))</button></form>
         <h2>\(Text.teamsLabel.in(l))</h2>

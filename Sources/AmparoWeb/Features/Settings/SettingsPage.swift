@@ -65,6 +65,7 @@ enum SettingsRenderer {
         let l = chrome.language
         let body: HTML = """
         <h1>\(t(.title, l))</h1>
+        \(outcome(page, l))
         <p>\(t(.intro, l))</p>
         \(organization(page, chrome))
         \(page.channels.map { channel(page, $0, chrome) })
@@ -72,9 +73,26 @@ enum SettingsRenderer {
         return Layout.page(chrome, title: t(.title, l), body: body, notice: notice.map { HTML("\($0.in(l))") })
     }
 
-    private static func problems(_ page: SettingsPage, _ section: String, _ l: Language) -> HTML {
-        guard case .refused(section, let problems) = page.outcome else { return .empty }
-        return Form.errorSummary(problems.map { Text.settings($0).in(l) }, language: l)
+    /// A refusal or a test's result, first on the page, with a link down to the section it is about.
+    /// The forms' addresses end with its id, so the browser shows it even where it keeps the scroll.
+    private static func outcome(_ page: SettingsPage, _ l: Language) -> HTML {
+        switch page.outcome {
+        case .refused(let section, let problems):
+            let anchor = section.replacingOccurrences(of: "-test", with: "")
+            let title = AlertChannel(rawValue: anchor).map { t(.channelTitle($0), l) } ?? t(.organizationTitle, l)
+            let items: [HTML] = problems.map { "<li>\(t($0, l))</li>" }
+            return """
+            <div class="error-summary" role="alert" id="refused"><h2>\(Text.fixTheseProblems.in(l))</h2><ul>\(items)</ul>\
+            <p><a href="#\(anchor)">\(title)</a></p></div>
+            """
+        case .tested(let channel, let sentTo, let failure):
+            if let failure {
+                return "<div class=\"error-summary\" role=\"alert\" id=\"\(channel.rawValue)-test-result\"><p>\(t(.testFailed(failure), l))</p><p><a href=\"#\(channel.rawValue)\">\(t(.channelTitle(channel), l))</a></p></div>"
+            }
+            return "<p class=\"notice\" role=\"status\" id=\"\(channel.rawValue)-test-result\">\(t(.testSent(sentTo ?? ""), l))</p>"
+        case nil:
+            return .empty
+        }
     }
 
     private static func organization(_ page: SettingsPage, _ chrome: Chrome) -> HTML {
@@ -82,8 +100,7 @@ enum SettingsRenderer {
         let languages = Language.allCases.map { (value: $0.rawValue, label: $0.nativeName) }
         return """
         <section id="organization"><h2>\(t(.organizationTitle, l))</h2>
-        \(problems(page, "organization", l))
-        <form method="post" action="\(SiteURL.settingsPart("organization").path)">\(chrome.csrfField)
+        <form method="post" action="\(SiteURL.settingsPart("organization").path)#refused">\(chrome.csrfField)
         \(Form.field("name", label: t(.organizationName, l), value: org.name, autocomplete: "organization"))
         \(Form.field("hotlineNumber", label: t(.hotlineNumber, l), type: "tel", value: org.hotlineNumber, hint: t(.hotlineNumberHint, l), required: false))
         \(Form.select("defaultLanguage", label: t(.defaultLanguage, l), options: languages, selected: org.defaultLanguage.rawValue))
@@ -95,8 +112,7 @@ enum SettingsRenderer {
     private static func channel(_ page: SettingsPage, _ state: SettingsPage.Channel, _ chrome: Chrome) -> HTML {
         let l = chrome.language, channel = state.channel
         let form: HTML = state.environmentVariable.map { HTML("<p class=\"notice\">\(t(.setByEnvironment($0), l))</p>") } ?? """
-            \(problems(page, channel.rawValue, l))
-            <form method="post" action="\(SiteURL.settingsPart(channel.rawValue).path)">\(chrome.csrfField)
+            <form method="post" action="\(SiteURL.settingsPart(channel.rawValue).path)#refused">\(chrome.csrfField)
             \(fields(page, channel, l))
             <p class="hint">\(t(.turnOffHint, l))</p>
             <button type="submit">\(t(.saveChannel, l))</button></form>
@@ -156,19 +172,10 @@ enum SettingsRenderer {
     private static func test(_ page: SettingsPage, _ state: SettingsPage.Channel, _ chrome: Chrome) -> HTML {
         guard state.configured else { return .empty }
         let l = chrome.language, channel = state.channel
-        var result: HTML = .empty
-        if case .tested(channel, let sentTo, let failure) = page.outcome {
-            if let sentTo { result = "<p class=\"notice\" role=\"status\" id=\"\(channel.rawValue)-test-result\">\(t(.testSent(sentTo), l))</p>" }
-            if let failure { result = Form.errorSummary([t(.testFailed(failure), l)], language: l) }
-        }
-        if case .refused(let section, let problems) = page.outcome, section == "\(channel.rawValue)-test" {
-            result = Form.errorSummary(problems.map { t($0, l) }, language: l)
-        }
         let id = "\(channel.rawValue)-test-to"
         return """
         <h3>\(t(.testTitle, l))</h3>
-        \(result)
-        <form method="post" action="\(SiteURL.settingsTest(channel).path)">\(chrome.csrfField)
+        <form method="post" action="\(SiteURL.settingsTest(channel).path)#\(channel.rawValue)-test-result">\(chrome.csrfField)
         <div class="field"><label for="\(id)">\(t(.testTo, l))</label>\
         <input id="\(id)" name="to" type="\(channel == .email ? "email" : "tel")" value="\(state.testTo)" required></div>
         <button type="submit" class="secondary">\(t(.testButton, l))</button></form>

@@ -127,7 +127,8 @@ struct SettingsRoutes: RouteCollection {
             do {
                 try await SMTPSession.open(server, group: req.application.eventLoopGroup).close()
             } catch {
-                return try await refused([.errorServer(Self.reason(error))])
+                let reason = Self.reason(error)
+                return try await refused([reason.hasPrefix("SMTP AUTH answered 535") ? .errorSignIn(reason) : .errorServer(reason)])
             }
             try await store(req).saveMail(.init(host: typed.host, port: port, security: typed.security.rawValue, username: server.username,
                                                 password: server.password, from: typed.from), at: now)
