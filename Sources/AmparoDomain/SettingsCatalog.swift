@@ -1,3 +1,8 @@
+/// The steps that make a new Amparo ready for the group, in the order a coordinator takes them.
+public enum SetupStep: String, CaseIterable, Codable, Sendable {
+    case organization, channel, teams, members, shifts, agreements, signUp
+}
+
 /// Strings of the settings page (the organization and the delivery channels), in English and
 /// Spanish, reached through `Text.settings(_:)`.
 public enum SettingsText: Sendable, Equatable, Codable {
@@ -14,6 +19,7 @@ public enum SettingsText: Sendable, Equatable, Codable {
     case errorName, errorHotline, errorHost, errorPort, errorFrom, errorUserWithoutPassword, errorSID, errorToken, errorNumber, errorURL
     case errorServer(String), errorSignIn(String), errorTestTo(AlertChannel), errorNotConfigured(AlertChannel)
     case stuck(Int, AlertChannel)
+    case checklistTitle, checklistIntro(done: Int, of: Int), step(SetupStep), stepDone, stepToDo
 
     public var pair: (String, String) {
         switch self {
@@ -110,6 +116,21 @@ public enum SettingsText: Sendable, Equatable, Codable {
                        other: "\(count) messages wait for \(Text.settings(.channelTitle(channel)).in(.en)), which is not set up: nothing goes out until it is."),
              Plural.of(count, one: "1 mensaje espera por \(Text.settings(.channelTitle(channel)).in(.es)), que no está configurado: nada sale hasta que lo esté.",
                        other: "\(count) mensajes esperan por \(Text.settings(.channelTitle(channel)).in(.es)), que no está configurado: nada sale hasta que lo esté."))
+        case .checklistTitle: ("Getting Amparo ready", "Preparar Amparo")
+        case .checklistIntro(let done, let total): ("\(done) of \(total) done. Each step ticks itself when it is done; this list goes away after the last.",
+                                                    "\(done) de \(total) listos. Cada paso se marca solo al hacerse; esta lista desaparece después del último.")
+        case .step(let step):
+            switch step {
+            case .organization: ("Your organization's name, hotline number and language", "El nombre, el número de la línea y el idioma de su organización")
+            case .channel: ("A way to send messages: email, text messages or Signal", "Una forma de enviar mensajes: correo, mensajes de texto o Signal")
+            case .teams: ("Teams and the regions they cover", "Los equipos y las regiones que cubren")
+            case .members: ("Members invited, each with their roles", "Miembros invitados, cada uno con sus roles")
+            case .shifts: ("Who is on call: the weekly shifts", "Quién está de turno: los turnos de la semana")
+            case .agreements: ("ICE's 287(g) list imported, for the places pages", "La lista 287(g) de ICE importada, para las páginas de lugares")
+            case .signUp: ("The alert sign-up page shared with your community (ticks at the first sign-up)", "La página de inscripción a alertas compartida con su comunidad (se marca con la primera inscripción)")
+            }
+        case .stepDone: ("Done", "Listo")
+        case .stepToDo: ("To do", "Pendiente")
         case .errorNotConfigured(let channel): ("\(Text.settings(.channelTitle(channel)).in(.en)) is not set up yet: fill in and save the form above first.",
                                                 "\(Text.settings(.channelTitle(channel)).in(.es)) aún no está configurado: primero llene y guarde el formulario de arriba.")
         }

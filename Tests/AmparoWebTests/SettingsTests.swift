@@ -158,6 +158,27 @@ final class SettingsTests: XCTestCase {
         XCTAssertEqual(name, "Red del Valle", "the new name is used at once")
     }
 
+    func testTheDashboardChecklistTicksItselfAndIsOnlyForAdmins() async throws {
+        let admin = try await harness.member(holding: .all)
+        let browser = try await harness.signedIn(admin)
+        var dashboard = try await browser.get("/dashboard").body.string
+        XCTAssertTrue(dashboard.contains("Getting Amparo ready"))
+        XCTAssertTrue(dashboard.contains("0 of 7 done."), dashboard)
+        try await browser.get("/admin/settings")
+        try await browser.post("/admin/settings/organization", ["name": "Red del Valle", "hotlineNumber": "", "defaultLanguage": "es"])
+        try await browser.post("/admin/settings/email", mailForm(password: Self.password))
+        try await browser.get("/admin/teams")
+        try await browser.post("/admin/teams", ["name": "Centro", "region": "Centro"])
+        _ = try await harness.member(.responder)
+        dashboard = try await browser.get("/dashboard").body.string
+        XCTAssertTrue(dashboard.contains("4 of 7 done."), dashboard)
+        XCTAssertTrue(dashboard.contains("<li class=\"todo\"><span class=\"tick\" aria-hidden=\"true\">○</span> <a href=\"/shifts\">"))
+
+        let coordinator = try await harness.signedIn(try await harness.member(.coordinator))
+        let theirs = try await coordinator.get("/dashboard").body.string
+        XCTAssertFalse(theirs.contains("Getting Amparo ready"), "the checklist is the admin's")
+    }
+
     func testAChannelTheEnvironmentSetsIsShownAndLeftAlone() async throws {
         try await harness.shutdown()
         harness = try await TestHarness.make { $0.delivery.smtpHost = "127.0.0.1" }

@@ -11,16 +11,19 @@ import shutil
 import subprocess
 import tempfile
 import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import ROOT, Server, free_port
-from e2e_helpers import enrol, make_browser
+from e2e_helpers import enrol, form_ending, make_browser
 from amparo_client import totp
 from test_browser import check_accessibility, click_and_wait, fill, menu, submit
 
 USER, PASSWORD = "coordinacion@redvalle.example", "clave de aplicación 7"
+LIST = os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "ice-287g", "participatingAgencies05162025am.xlsx"))
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +141,50 @@ def test_the_first_hour_on_a_phone_in_spanish(server, mail, artifacts):
             assert "Su rol no permite esto" not in admin.page_source, path
             check_accessibility(admin, artifacts, f"first-hour-09-{name}")
         assert "Darío Despacho" in admin.page_source and "Grace Casos" in admin.page_source
+
+        # The rest of the checklist, each step from its link on the dashboard.
+        def step(name):
+            admin.get(server.base + "/dashboard")
+            link = admin.find_element(By.XPATH, f"//section[@id='checklist']//a[contains(., '{name}')]")
+            click_and_wait(admin, link)
+
+        step("El nombre")
+        type_into(admin.find_element(By.CSS_SELECTOR, "#organization form"), {"hotlineNumber": "(503) 555-0100"})
+        click_and_wait(admin, admin.find_element(By.CSS_SELECTOR, "#organization form button"))
+        step("Los equipos")
+        fill(admin, {"name": "Centro", "region": "Centro"})
+        click_and_wait(admin, admin.find_element(By.XPATH, "//form[@action='/admin/teams']//button"))
+        step("Quién está de turno")
+        start = datetime.now(timezone.utc) - timedelta(hours=1)
+        Select(admin.find_element(By.NAME, "team")).select_by_visible_text("Centro")
+        admin.find_element(By.XPATH, "//select[@name='member']/option[contains(., 'Darío Despacho')]").click()
+        Select(admin.find_element(By.NAME, "duty")).select_by_value("dispatcher")
+        Select(admin.find_element(By.NAME, "weekday")).select_by_value(str(start.isoweekday()))
+        for name, value in {"starts": start.strftime("%H:%M"), "ends": (start + timedelta(hours=4)).strftime("%H:%M")}.items():
+            admin.execute_script("arguments[0].value = arguments[1]", admin.find_element(By.NAME, name), value)
+        click_and_wait(admin, admin.find_element(By.XPATH, "//form[@action='/shifts']//button"))
+        check_accessibility(admin, artifacts, "first-hour-10-shifts")
+        step("La lista 287(g)")
+        form = form_ending(admin, "/places/imports")
+        form.find_element(By.NAME, "file").send_keys(LIST)
+        click_and_wait(admin, form.find_element(By.TAG_NAME, "button"))
+        check_accessibility(admin, artifacts, "first-hour-11-agreements")
+        admin.get(server.base + "/dashboard")
+        assert "6 de 7 listos" in admin.find_element(By.ID, "checklist").text, admin.find_element(By.ID, "checklist").text
+        check_accessibility(admin, artifacts, "first-hour-12-checklist")
+
+        # A neighbour signs up for alerts on the public page; the checklist is then complete and gone.
+        neighbour = make_browser("es-MX,es")
+        invitees.append(neighbour)
+        neighbour.get(server.base + "/alerts/subscribe")
+        Select(neighbour.find_element(By.NAME, "channel")).select_by_value("email")
+        fill(neighbour, {"contact": "vecina@example.org"})
+        neighbour.find_element(By.ID, "consent").click()
+        submit(neighbour)
+        check_accessibility(neighbour, artifacts, "first-hour-13-signed-up")
+        admin.get(server.base + "/dashboard")
+        assert not admin.find_elements(By.ID, "checklist"), "every step is done"
+        check_accessibility(admin, artifacts, "first-hour-14-ready")
     finally:
         admin.quit()
         for invitee in invitees:

@@ -164,6 +164,14 @@ public struct SettingsStore: Sendable {
         try await row.save(on: db)
     }
 
+    /// How far a new group has come: what exists of each thing the checklist asks for.
+    /// The organization counts as done once an admin saved its settings (a hotline number is optional).
+    public func setupCounts() async throws -> (teams: Int, members: Int, shifts: Int, agreementImports: Int, subscriptions: Int, organizationSaved: Bool) {
+        (try await TeamModel.query(on: db).count(), try await UserModel.query(on: db).count(), try await ShiftModel.query(on: db).count(),
+         try await AgreementImportModel.query(on: db).count(), try await SubscriptionModel.query(on: db).count(),
+         try await AuditEntryModel.query(on: db).filter(\.$action == "settings.organization").count() > 0)
+    }
+
     /// Alerts (the outbox) and members' notices on one channel, together.
     public func health(of channel: String) async throws -> ChannelHealth {
         var waiting = 0

@@ -68,7 +68,8 @@ final class AccountSnapshotTests: XCTestCase {
 
     func testAnAdminsDashboardWithMessagesNoChannelCanCarry() {
         let page = DashboardPage(name: "Ana Admin", organization: "Red de Respuesta", roles: .all, teams: [], holds: [], asOf: SnapshotChrome.importDay,
-                                 stuck: [.init(channel: .email, waiting: 3), .init(channel: .signal, waiting: 1)])
+                                 stuck: [.init(channel: .email, waiting: 3), .init(channel: .signal, waiting: 1)],
+                                 checklist: SetupStep.allCases.enumerated().map { .init(step: $1, done: $0 < 3, path: "/step/\($1.rawValue)") })
         assertPageSnapshots({ AccountRenderer.render(page, $0) }, role: .admin, path: "/dashboard")
     }
 

@@ -21,6 +21,15 @@ struct DashboardPage: Sendable, Equatable, Codable {
     }
 
     var stuck: [Stuck] = []
+
+    /// For admins until every step is done: each step, whether it is, and where it is done.
+    struct Step: Sendable, Equatable, Codable {
+        let step: SetupStep
+        let done: Bool
+        let path: String
+    }
+
+    var checklist: [Step] = []
 }
 
 /// /account: the member's profile, urgent-message channel, password and personal API tokens.
@@ -77,6 +86,19 @@ enum AccountRenderer {
     /// The lifetimes a member may give a token, in days.
     static let tokenLifetimes = [30, 90, 365]
 
+    private static func checklist(_ steps: [DashboardPage.Step], _ l: Language) -> HTML {
+        guard !steps.isEmpty else { return .empty }
+        func t(_ text: SettingsText) -> String { Text.settings(text).in(l) }
+        let items: [HTML] = steps.map { step in
+            let state = step.done ? t(.stepDone) : t(.stepToDo)
+            return "<li class=\"\(step.done ? "done" : "todo")\"><span class=\"tick\" aria-hidden=\"true\">\(step.done ? "✓" : "○")</span> <a href=\"\(step.path)\">\(t(.step(step.step)))</a> <span class=\"hint\">(\(state))</span></li>"
+        }
+        return """
+        <section id="checklist" class="notice"><h2>\(t(.checklistTitle))</h2>
+        <p>\(t(.checklistIntro(done: steps.filter(\.done).count, of: steps.count)))</p><ol class="plain">\(items)</ol></section>
+        """
+    }
+
     static func render(_ page: DashboardPage, _ chrome: Chrome) -> HTML {
         let l = chrome.language
         let teams: [HTML] = page.teams.map { "<li>\($0.name) (\($0.region))</li>" }
@@ -84,6 +106,7 @@ enum AccountRenderer {
         let body: HTML = """
         <h1>\(Text.welcome(page.name).in(l))</h1>
         \(HoldAlarmRenderer.banner(page.holds, now: page.asOf, chrome))
+        \(checklist(page.checklist, l))
         \(page.stuck.map { HTML("<p class=\"warning\" role=\"alert\">\(Text.settings(.stuck($0.waiting, $0.channel)).in(l)) <a href=\"\(SiteURL.settings.path)#\($0.channel.rawValue)\">\(Text.settings(.navSettings).in(l))</a></p>") })
         <p>\(page.organization ?? "")</p>
         <dl><dt>\(Text.rolesLabel.in(l))</dt><dd>\(Text.roleNames(page.roles, l))</dd>

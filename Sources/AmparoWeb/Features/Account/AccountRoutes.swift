@@ -33,10 +33,27 @@ struct AccountRoutes: RouteCollection {
                 if waiting > 0 { stuck.append(.init(channel: channel, waiting: waiting)) }
             }
         }
-        let page = DashboardPage(name: req.accounts.name(of: user), organization: try await req.amparo.organizationName(on: req.db), roles: roles,
+        var page = DashboardPage(name: req.accounts.name(of: user), organization: try await req.amparo.organizationName(on: req.db), roles: roles,
                                  teams: teams.map { TeamLine(id: TeamID($0.id), name: $0.name, region: $0.region) }, holds: holds, asOf: clock.now(),
                                  stuck: stuck)
+        if roles.can(.manageOrganization) { page.checklist = try await checklist(req) }
         return htmlResponse(AccountRenderer.render(page, req.chrome))
+    }
+
+    /// The setup checklist, while a step is left: each ticks itself from what exists.
+    private func checklist(_ req: Request) async throws -> [DashboardPage.Step] {
+        let counts = try await SettingsStore(req.db, sealer: sealer).setupCounts()
+        let channel = AlertChannel.allCases.contains { req.amparo.delivery.senders($0) != nil }
+        let steps: [DashboardPage.Step] = [
+            .init(step: .organization, done: counts.organizationSaved, path: SiteURL.settings.path + "#organization"),
+            .init(step: .channel, done: channel, path: SiteURL.settings.path + "#email"),
+            .init(step: .teams, done: counts.teams > 0, path: SiteURL.teams.path),
+            .init(step: .members, done: counts.members > 1, path: SiteURL.members.path + "#invite"),
+            .init(step: .shifts, done: counts.shifts > 0, path: "/shifts"),
+            .init(step: .agreements, done: counts.agreementImports > 0, path: SiteURL.placeImports.path),
+            .init(step: .signUp, done: counts.subscriptions > 0, path: "/alerts/subscribe"),
+        ]
+        return steps.allSatisfy(\.done) ? [] : steps
     }
 
     /// The account page for the signed-in member, with what a refused form needs shown again.
