@@ -7,7 +7,7 @@ public enum Text: Sendable, Equatable {
     case backHome, fixTheseProblems, csrfFailed
     case errorTitle(Int), httpStatus(Int)
     // Home and setup
-    case homeTitle, homeIntro, notSetUpTitle, notSetUpBody
+    case homeTitle, homeIntro, homeCallHotline, notSetUpTitle, notSetUpBody
     case setupTitle, setupIntro, setupSubmit, setupLinkInvalid, setupAlreadyDone, organizationName
     // Sign-in
     case signIn, email, password, passwordAgain, passwordHint, yourName
@@ -120,6 +120,7 @@ public enum Text: Sendable, Equatable {
             default: ("The request could not be completed.", "No se pudo completar la solicitud.")
             }
         case .homeTitle: ("Welcome", "Inicio")
+        case .homeCallHotline: ("Rather call or text? The hotline:", "¿Prefiere llamar o escribir? La línea:")
         case .homeIntro: ("Report what you see, get verified alerts, and find out what your county does with ICE.", "Reporte lo que ve, reciba alertas verificadas y sepa qué hace su condado con ICE.")
         case .notSetUpTitle: ("Amparo is not set up yet", "Amparo aún no está configurado")
         case .notSetUpBody: ("Open the one-time setup link that Amparo printed on the terminal where it was started.", "Abra el enlace de configuración de un solo uso que Amparo mostró en la terminal donde se inició.")

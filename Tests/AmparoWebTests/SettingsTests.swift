@@ -156,6 +156,9 @@ final class SettingsTests: XCTestCase {
         XCTAssertEqual(page.status, .seeOther)
         let name = try await harness.services.organizationName(on: harness.app.db)
         XCTAssertEqual(name, "Red del Valle", "the new name is used at once")
+        let home = try await harness.browser().get("/").body.string
+        XCTAssertTrue(home.contains("<h1>Red del Valle</h1>"))
+        XCTAssertTrue(home.contains("<a href=\"tel:+15035550100\">(503) 555-0100</a>"), "the public can call the hotline")
     }
 
     func testTheDashboardChecklistTicksItselfAndIsOnlyForAdmins() async throws {

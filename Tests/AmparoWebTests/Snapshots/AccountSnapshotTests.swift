@@ -15,7 +15,7 @@ final class AccountSnapshotTests: XCTestCase {
     func testTheFrontDoorBeforeAndAfterSetup() {
         assertPageSnapshots({ HomeRenderer.render(HomePage(organization: nil), $0) }, testName: "testTheFrontDoorBeforeSetup")
         let letter = LetterRecord(id: LetterID(Self.id(7)), campaign: CampaignID(Self.id(8)), title: "End 287(g) in Harris County", body: "…", open: true, signatures: 12)
-        assertPageSnapshots({ HomeRenderer.render(HomePage(organization: "Red de Respuesta <Valle>", letters: [letter]), $0) }, testName: "testTheFrontDoorAfterSetup")
+        assertPageSnapshots({ HomeRenderer.render(HomePage(organization: "Red de Respuesta <Valle>", letters: [letter], hotlineNumber: "(503) 555-0100"), $0) }, testName: "testTheFrontDoorAfterSetup")
     }
 
     func testSetupRefusedKeepsWhatWasTypedButNotThePasswords() {

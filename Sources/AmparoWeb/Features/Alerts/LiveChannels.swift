@@ -13,6 +13,9 @@ final class LiveChannels: Sendable {
     let environment: DeliveryConfig
     private let make: MakeSender
     private let state: NIOLockedValueBox<(config: DeliveryConfig, senders: [AlertChannel: any ChannelSender])>
+    /// The public hotline number from the settings page, kept here with the rest of what the page
+    /// saves so the public pages read it without a query.
+    private let hotline = NIOLockedValueBox<String?>(nil)
 
     init(environment: DeliveryConfig, make: @escaping MakeSender) {
         self.environment = environment
@@ -23,6 +26,7 @@ final class LiveChannels: Sendable {
     }
 
     var config: DeliveryConfig { state.withLockedValue { $0.config } }
+    var hotlineNumber: String? { hotline.withLockedValue { $0 } }
 
     func sender(_ channel: AlertChannel) -> (any ChannelSender)? { state.withLockedValue { $0.senders[channel] } }
 
@@ -31,6 +35,7 @@ final class LiveChannels: Sendable {
 
     /// Takes what the settings page keeps.
     func apply(_ stored: StoredSettings) {
+        hotline.withLockedValue { $0 = stored.hotlineNumber }
         let next = environment.overlaid(with: stored)
         state.withLockedValue { state in
             for channel in AlertChannel.allCases where state.config.part(channel) != next.part(channel) {

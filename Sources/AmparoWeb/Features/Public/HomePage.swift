@@ -9,6 +9,8 @@ struct HomePage: Sendable, Equatable, Codable {
     /// Nil until the organization is set up.
     let organization: String?
     var letters: [LetterRecord] = []
+    /// The public hotline number, as the settings page keeps it (nil: none given).
+    var hotlineNumber: String?
 }
 
 enum HomeRenderer {
@@ -21,6 +23,9 @@ enum HomeRenderer {
             <h1>\(organization)</h1>
             <p>\(Text.homeIntro.in(l))</p>
             <p><a class="button" href="/report">\(Text.hotline(.reportTitle).in(l))</a></p>
+            \(page.hotlineNumber.map { number in
+                HTML("<p id=\"hotline-number\">\(Text.homeCallHotline.in(l)) <a href=\"tel:\(AlertChannel.sms.normalize(number) ?? number)\">\(number)</a></p>")
+            })
             <p><a href="/alerts/subscribe">\(Text.alerts(.subscribeTitle).in(l))</a></p>
             \(letters.isEmpty ? HTML.empty : HTML("<h2>\(Text.homeLetters.in(l))</h2><ul id=\"open-letters\">\(letters)</ul>"))
             <ul class="plain">

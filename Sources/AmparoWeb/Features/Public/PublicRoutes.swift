@@ -30,7 +30,7 @@ struct PublicRoutes: RouteCollection {
         if req.visitor.isSignedIn { return req.redirect(to: "/dashboard") }
         let organization = try await req.amparo.organizationName(on: req.db)
         let letters = organization == nil ? [] : try await CampaignsStore(req.db, sealer: sealer).openLetters(limit: 5)
-        let page = HomePage(organization: organization, letters: letters)
+        let page = HomePage(organization: organization, letters: letters, hotlineNumber: req.amparo.delivery.channels.hotlineNumber)
         return htmlResponse(HomeRenderer.render(page, req.chrome))
     }
 

@@ -85,6 +85,7 @@ struct SettingsRoutes: RouteCollection {
         try await store(req).saveOrganization(name: typed.name, defaultLanguage: typed.defaultLanguage.rawValue, hotlineNumber: typed.hotlineNumber.isEmpty ? nil : typed.hotlineNumber,
                                               at: clock.now())
         req.amparo.forgetOrganizationName()
+        try await channels.reload(on: req.db, sealer: sealer)
         return try await saved(req, "settings.organization")
     }
 
