@@ -7,7 +7,10 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from datetime import datetime, timedelta, timezone
+
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from amparo_client import totp
 from test_browser import click_and_wait, fill, submit
@@ -58,6 +61,19 @@ def enrol(driver, invitation_link, saved="I have saved them"):
     fill(driver, {"code": totp(driver.find_element(By.ID, "totp-secret").text)})
     submit(driver)
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, saved))
+
+
+def add_shift_now(driver, team, member, duty):
+    """On the shifts page, puts `member` on call for `team` from an hour ago for four hours, today."""
+    start = datetime.now(timezone.utc) - timedelta(hours=1)
+    Select(driver.find_element(By.NAME, "team")).select_by_visible_text(team)
+    driver.find_element(By.XPATH, f"//select[@name='member']/option[contains(., '{member}')]").click()
+    Select(driver.find_element(By.NAME, "duty")).select_by_value(duty)
+    Select(driver.find_element(By.NAME, "weekday")).select_by_value(str(start.isoweekday()))
+    # Time inputs type differently in every locale; set their value as the picker would.
+    for name, value in {"starts": start.strftime("%H:%M"), "ends": (start + timedelta(hours=4)).strftime("%H:%M")}.items():
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, name), value)
+    click_and_wait(driver, driver.find_element(By.XPATH, "//form[@action='/shifts']//button"))
 
 
 def form_ending(driver, suffix):

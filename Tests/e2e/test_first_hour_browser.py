@@ -11,14 +11,13 @@ import shutil
 import subprocess
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import ROOT, Server, free_port
-from e2e_helpers import enrol, form_ending, make_browser
+from e2e_helpers import add_shift_now, enrol, form_ending, make_browser
 from amparo_client import totp
 from test_browser import check_accessibility, click_and_wait, fill, menu, submit
 
@@ -155,14 +154,7 @@ def test_the_first_hour_on_a_phone_in_spanish(server, mail, artifacts):
         fill(admin, {"name": "Centro", "region": "Centro"})
         click_and_wait(admin, admin.find_element(By.XPATH, "//form[@action='/admin/teams']//button"))
         step("Quién está de turno")
-        start = datetime.now(timezone.utc) - timedelta(hours=1)
-        Select(admin.find_element(By.NAME, "team")).select_by_visible_text("Centro")
-        admin.find_element(By.XPATH, "//select[@name='member']/option[contains(., 'Darío Despacho')]").click()
-        Select(admin.find_element(By.NAME, "duty")).select_by_value("dispatcher")
-        Select(admin.find_element(By.NAME, "weekday")).select_by_value(str(start.isoweekday()))
-        for name, value in {"starts": start.strftime("%H:%M"), "ends": (start + timedelta(hours=4)).strftime("%H:%M")}.items():
-            admin.execute_script("arguments[0].value = arguments[1]", admin.find_element(By.NAME, name), value)
-        click_and_wait(admin, admin.find_element(By.XPATH, "//form[@action='/shifts']//button"))
+        add_shift_now(admin, "Centro", "Darío Despacho", "dispatcher")
         check_accessibility(admin, artifacts, "first-hour-10-shifts")
         step("La lista 287(g)")
         form = form_ending(admin, "/places/imports")

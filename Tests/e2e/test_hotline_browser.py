@@ -26,7 +26,7 @@ from selenium.webdriver.support.ui import Select
 from amparo_client import Session, set_up_admin, totp
 from conftest import ROOT, Server, free_port
 from test_browser import check_accessibility, click_and_wait, fill, submit, menu
-from e2e_helpers import Network, form_ending, invite_and_enrol, make_browser, set_value, sink_messages, wait_for_message
+from e2e_helpers import Network, add_shift_now, form_ending, invite_and_enrol, make_browser, set_value, sink_messages, wait_for_message
 
 DISPATCHER_EMAIL = "dario.coordina@example.org"
 DISPATCHER_PASSWORD = "marigold lantern orchard"
@@ -179,16 +179,8 @@ def test_a_spanish_report_becomes_an_alert_that_reaches_each_subscriber_once(ser
 
     # Rosa is on call for Centro now; the coordinator puts her on the schedule and the report in Centro.
     report_url = dispatcher.current_url
-    start = datetime.now(timezone.utc) - timedelta(hours=1)
     menu(dispatcher, "Shifts")
-    Select(dispatcher.find_element(By.NAME, "team")).select_by_visible_text("Centro")
-    dispatcher.find_element(By.XPATH, "//select[@name='member']/option[contains(., 'Rosa Respondedora')]").click()
-    Select(dispatcher.find_element(By.NAME, "duty")).select_by_value("responder")
-    Select(dispatcher.find_element(By.NAME, "weekday")).select_by_value(str(start.isoweekday()))
-    # Time inputs type differently in every locale; set their value as the picker would.
-    for name, value in {"starts": start.strftime("%H:%M"), "ends": (start + timedelta(hours=4)).strftime("%H:%M")}.items():
-        dispatcher.execute_script("arguments[0].value = arguments[1]", dispatcher.find_element(By.NAME, name), value)
-    click_and_wait(dispatcher, dispatcher.find_element(By.XPATH, "//form[@action='/shifts']//button"))
+    add_shift_now(dispatcher, "Centro", "Rosa Respondedora", "responder")
     assert "Rosa Respondedora" in dispatcher.find_element(By.ID, "on-call").text
     dispatcher.get(report_url)
     Select(dispatcher.find_element(By.NAME, "team")).select_by_visible_text("Centro")

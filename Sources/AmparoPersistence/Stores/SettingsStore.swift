@@ -8,12 +8,12 @@ public struct StoredSettings: Sendable, Equatable {
     public struct Mail: Sendable, Equatable {
         public var host: String
         public var port: Int
-        public var security: String
+        public var security: SMTPSecurity
         public var username: String?
         public var password: String?
         public var from: String
 
-        public init(host: String, port: Int, security: String, username: String?, password: String?, from: String) {
+        public init(host: String, port: Int, security: SMTPSecurity, username: String?, password: String?, from: String) {
             self.host = host
             self.port = port
             self.security = security
@@ -100,7 +100,7 @@ public struct SettingsStore: Sendable {
         }
         var settings = StoredSettings(hotlineNumber: row.hotlineNumber)
         if let host = row.mailHost, let from = row.mailFrom {
-            settings.mail = .init(host: host, port: row.mailPort ?? 587, security: row.mailSecurity ?? "starttls", username: row.mailUsername,
+            settings.mail = .init(host: host, port: row.mailPort ?? 587, security: row.mailSecurity.flatMap(SMTPSecurity.init(rawValue:)) ?? .starttls, username: row.mailUsername,
                                   password: try open(row.mailPasswordSealed, .settingsMailPassword), from: from)
         }
         if let sid = row.twilioSID, let token = try open(row.twilioTokenSealed, .settingsTwilioToken), let from = row.twilioFrom {
@@ -131,7 +131,7 @@ public struct SettingsStore: Sendable {
         try await change(at: now) { row, id in
             row.mailHost = mail?.host
             row.mailPort = mail?.port
-            row.mailSecurity = mail?.security
+            row.mailSecurity = mail?.security.rawValue
             row.mailUsername = mail?.username
             row.mailPasswordSealed = try mail?.password.map { try sealer.seal($0, context: SealedColumn.settingsMailPassword.context(rowID: id)) }
             row.mailFrom = mail?.from

@@ -66,7 +66,7 @@ extension DeliveryConfig {
         if !sets(.email), let mail = stored.mail {
             config.smtpHost = mail.host
             config.smtpPort = mail.port
-            config.smtpSecurity = SMTPSecurity(rawValue: mail.security)
+            config.smtpSecurity = mail.security
             config.smtpUsername = mail.username
             config.smtpPassword = mail.password
             config.mailFrom = mail.from

@@ -37,7 +37,7 @@ struct SettingsRoutes: RouteCollection {
             organization: .init(name: organization?.name ?? "", hotlineNumber: stored.hotlineNumber ?? "",
                                 defaultLanguage: organization.flatMap { Language(rawValue: $0.defaultLanguage) } ?? .es),
             timeZone: req.amparo.config.timeZone.identifier,
-            mail: stored.mail.map { .init(host: $0.host, port: "\($0.port)", security: SMTPSecurity(rawValue: $0.security) ?? .starttls,
+            mail: stored.mail.map { .init(host: $0.host, port: "\($0.port)", security: $0.security,
                                           username: $0.username ?? "", from: $0.from, passwordSaved: $0.password != nil) } ?? .init(),
             twilio: stored.twilio.map { .init(accountSID: $0.accountSID, from: $0.from, tokenSaved: true) } ?? .init(),
             signal: stored.signal.map { .init(url: $0.url, number: $0.number) } ?? .init(),
@@ -131,7 +131,7 @@ struct SettingsRoutes: RouteCollection {
                 let reason = Self.reason(error)
                 return try await refused([reason.hasPrefix("SMTP AUTH answered 535") ? .errorSignIn(reason) : .errorServer(reason)])
             }
-            try await store(req).saveMail(.init(host: typed.host, port: port, security: typed.security.rawValue, username: server.username,
+            try await store(req).saveMail(.init(host: typed.host, port: port, security: typed.security, username: server.username,
                                                 password: server.password, from: typed.from), at: now)
         case .sms:
             let sid = form["accountSID"] ?? "", token = form["authToken"] ?? "", from = form["twilioFrom"] ?? ""
