@@ -1,5 +1,7 @@
 import AmparoDomain
 import Foundation
+import NIOCore
+import NIOPosix
 import XCTest
 
 @testable import AmparoWeb
@@ -65,6 +67,25 @@ final class SMTPSecurityTests: XCTestCase {
             XCTAssertTrue(error.description.contains("TLS"), error.description)
         }
         XCTAssertTrue(sink.messages().isEmpty)
+    }
+
+    func testAServerThatGoesQuietFailsInsteadOfHoldingTheSender() async throws {
+        // A real listener on loopback that accepts and never says a word (a relay that hangs).
+        let silent = try await ServerBootstrap(group: harness.app.eventLoopGroup)
+            .childChannelInitializer { channel in channel.eventLoop.makeSucceededVoidFuture() }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = try XCTUnwrap(silent.localAddress?.port)
+        var server = SMTPServer(host: "127.0.0.1", port: port, security: .none, from: "alerts@riovalley.example")
+        server.replyTimeout = .seconds(1)
+        let started = ContinuousClock.now
+        do {
+            _ = try await SMTPSession.open(server, group: harness.app.eventLoopGroup)
+            XCTFail("a server that never greets cannot be used")
+        } catch let error as DeliveryError {
+            XCTAssertTrue(error.description.contains("no answer within 1 seconds"), error.description)
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(10))
+        try await silent.close()
     }
 
     func testAServerThatDoesNotOfferStartTLSIsNotSentThePassword() async throws {

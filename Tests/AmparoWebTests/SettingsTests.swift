@@ -189,7 +189,9 @@ final class SettingsTests: XCTestCase {
         let browser = try await harness.signedIn(admin)
         let page = try await browser.get("/admin/settings")
         XCTAssertTrue(page.body.string.contains("Set where the server starts (AMPARO_SMTP): change it there."))
-        let status = try await browser.post("/admin/settings/email", mailForm(password: Self.password)).status
-        XCTAssertEqual(status, .conflict)
+        let refused = try await browser.post("/admin/settings/email", mailForm(password: Self.password))
+        XCTAssertEqual(refused.status, .conflict)
+        let summary = try XCTUnwrap(refused.body.string.components(separatedBy: "role=\"alert\"").dropFirst().first, "the refusal says why")
+        XCTAssertTrue(summary.prefix(400).contains("AMPARO_SMTP"), String(summary.prefix(400)))
     }
 }

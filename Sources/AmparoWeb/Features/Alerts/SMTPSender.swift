@@ -14,6 +14,8 @@ public struct SMTPServer: Sendable, Equatable {
     public var from: String
     /// A PEM file of certificates to trust besides the system's (a relay with its own certificate authority).
     public var trustRootsFile: String?
+    /// How long a reply may take: a server that goes quiet fails the message instead of holding it.
+    public var replyTimeout: TimeAmount = .seconds(60)
 
     public init(host: String, port: Int, security: SMTPSecurity, username: String? = nil, password: String? = nil, from: String,
                 trustRootsFile: String? = nil) {
@@ -148,7 +150,7 @@ final class SMTPSession: Sendable {
                         if server.security == .tls {
                             try channel.pipeline.syncOperations.addHandler(try tlsHandler(tls, server))
                         }
-                        try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
+                        try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(replyTimeout: server.replyTimeout))
                     }
                 }
                 .connect(host: server.host, port: server.port).get()
@@ -241,6 +243,9 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias OutboundOut = ByteBuffer
 
     private var context: ChannelHandlerContext?
+    private let replyTimeout: TimeAmount
+    /// Counts sequences, so a timer set for one that finished leaves the next alone.
+    private var sequence = 0
     private var steps: ArraySlice<SMTPStep> = []
     private var promise: EventLoopPromise<[String]>?
     private var first = true
@@ -253,6 +258,8 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Replies that came before anyone waited for them (the greeting often beats `start`).
     private var early: [[UInt8]] = []
 
+    init(replyTimeout: TimeAmount) { self.replyTimeout = replyTimeout }
+
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
     func start(_ steps: [SMTPStep], promise: EventLoopPromise<[String]>) {
@@ -261,6 +268,9 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.steps = steps[...]
         self.promise = promise
         first = true
+        sequence += 1
+        let current = sequence, limit = replyTimeout
+        context.eventLoop.scheduleTask(in: limit) { [weak self] in self?.expire(current, after: limit) }
         writeCurrent(context)
         let replies = early
         early = []
@@ -299,6 +309,14 @@ final class SMTPClientHandler: ChannelInboundHandler, RemovableChannelHandler {
         steps = steps.dropFirst()
         first = false
         if steps.isEmpty { finish(.success(lines)) } else { writeCurrent(context) }
+    }
+
+    /// The server said nothing in time: the sequence fails (nothing was taken, or it is retried as a
+    /// message that may have gone) and the connection is closed.
+    private func expire(_ expired: Int, after limit: TimeAmount) {
+        guard expired == sequence, promise != nil else { return }
+        finish(.failure(DeliveryError.temporary("SMTP: no answer within \(limit.nanoseconds / 1_000_000_000) seconds")))
+        context?.close(promise: nil)
     }
 
     private func finish(_ result: Result<[String], any Error>) {

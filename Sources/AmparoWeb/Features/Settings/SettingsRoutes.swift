@@ -92,7 +92,7 @@ struct SettingsRoutes: RouteCollection {
     func saveChannel(req: Request) async throws -> Response {
         guard let channel = req.parameters.get("channel").flatMap(AlertChannel.init(rawValue:)) else { throw Abort(.notFound) }
         guard !channels.setByEnvironment(channel) else {
-            return try await refuse(req, channel.rawValue, [], status: .conflict)
+            return try await refuse(req, channel.rawValue, [.setByEnvironment(Self.variable(channel))], status: .conflict)
         }
         let form = req.formValues.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         let now = clock.now()
