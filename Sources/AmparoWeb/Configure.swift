@@ -25,6 +25,8 @@ public struct AmparoConfig: Sendable {
     /// connection comes from one of them (`AMPARO_TRUSTED_PROXIES`, or `AMPARO_TRUST_PROXY=1` for
     /// one on this machine).
     public var trustedProxies = TrustedProxies.none
+    /// Connections held at once, per address and in all, and the first request's header deadline.
+    public var connectionLimits = ConnectionLimits()
     public var passwordCost = 12
     /// Password hashes at once (one per core) and how many sign-ins may wait for one before the
     /// rest are told to come back (429).
@@ -68,7 +70,8 @@ public struct AmparoConfig: Sendable {
 
     /// Reads `AMPARO_DATA`, `DATABASE_URL`, `AMPARO_HOST`, `AMPARO_PORT`, `AMPARO_PUBLIC_URL`, `AMPARO_TRUST_PROXY`, `AMPARO_TRUSTED_PROXIES`,
     /// `AMPARO_REPORT_LIMIT` (reports per source per 10 minutes; 0 = no limit), `AMPARO_REPORT_RETENTION_DAYS`,
-    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`, `AMPARO_WATCH_SECONDS`, `AMPARO_CASE_RETENTION_DAYS`.
+    /// `AMPARO_TIMEZONE`, `AMPARO_HOLD_ALERT_HOURS`, `AMPARO_WATCH_SECONDS`, `AMPARO_CASE_RETENTION_DAYS`,
+    /// `AMPARO_MAX_CONNECTIONS`, `AMPARO_MAX_CONNECTIONS_PER_SOURCE`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AmparoConfig {
         let dir = URL(fileURLWithPath: env["AMPARO_DATA"] ?? "amparo-data", isDirectory: true)
         var config = AmparoConfig(dataDirectory: dir)
@@ -81,6 +84,8 @@ public struct AmparoConfig: Sendable {
         } else if env["AMPARO_TRUST_PROXY"] == "1" {
             config.trustedProxies = .loopback
         }
+        if let total = env["AMPARO_MAX_CONNECTIONS"].flatMap(Int.init), total > 0 { config.connectionLimits.total = total }
+        if let each = env["AMPARO_MAX_CONNECTIONS_PER_SOURCE"].flatMap(Int.init), each > 0 { config.connectionLimits.perSource = each }
         if let limit = env["AMPARO_REPORT_LIMIT"].flatMap(Int.init), limit >= 0 {
             config.reportLimit = LimitRule(limit: limit, window: 600)
         }
@@ -142,8 +147,9 @@ public func configure(_ app: Application, _ config: AmparoConfig) async throws {
     app.http.server.configuration.port = config.port
     app.http.server.configuration.serverName = nil
     // A connection that sends and receives nothing for a minute is closed (the live inbox pings
-    // every 15 s). A client that trickles bytes is not: put a proxy with header and body timeouts
-    // (nginx's client_header_timeout, client_body_timeout) in front of a public server.
+    // every 15 s). One that trickles its first headers is closed by `ConnectionGuard` (`amparo
+    // serve`), which also caps how many connections each address holds, so a trickled body ties up
+    // at most that address's share.
     app.http.server.configuration.idleTimeout = .seconds(60)
     app.routes.defaultMaxBodySize = "256kb"
 

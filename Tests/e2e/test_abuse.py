@@ -50,3 +50,58 @@ def test_sixty_uploads_to_a_made_up_photo_link_cost_the_server_little(server):
     assert after < 200, f"the server reached {after:.0f} MB"
     with urllib.request.urlopen(server.base + "/healthz", timeout=5) as health:
         assert health.status == 200
+
+
+def test_slow_connections_from_one_address_leave_healthz_answering(server):
+    """A stranger opens thousands of connections and trickles header lines (the slowloris attack that
+    used every file descriptor): one address holds at most 256, each is answered 408 once its first
+    headers are 10 s late, and /healthz from another address answers throughout."""
+    port = int(server.base.rsplit(":", 1)[1])
+    slow = []
+    for _ in range(3000):
+        connection = socket.socket()
+        try:
+            connection.bind(("127.0.0.2", 0))
+            connection.connect(("127.0.0.1", port))
+            connection.send(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            slow.append(connection)
+        except OSError:
+            connection.close()
+    latencies = []
+    for _ in range(100):
+        started = time.time()
+        with urllib.request.urlopen(server.base + "/healthz", timeout=5) as health:
+            assert health.status == 200
+        latencies.append(time.time() - started)
+    latencies.sort()
+
+    def still_held(connection):
+        connection.setblocking(False)
+        try:
+            return connection.recv(256) != b""
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+
+    time.sleep(2)
+    held = [c for c in slow if still_held(c)]
+    print(f"3000 slow connections: {len(held)} held, /healthz p50 {latencies[50] * 1000:.1f} ms, p99 {latencies[98] * 1000:.1f} ms")
+    assert 0 < len(held) <= 256, len(held)
+    assert latencies[98] < 0.5, latencies[98]
+    for connection in held:
+        connection.send(b"X-Trickle: 1\r\n")
+    time.sleep(10)
+    answers = []
+    for connection in held:
+        connection.setblocking(True)
+        connection.settimeout(2)
+        try:
+            answers.append(connection.recv(256).split(b"\r\n")[0])
+        except OSError:
+            answers.append(b"")
+    assert all(a == b"HTTP/1.1 408 Request Timeout" for a in answers), set(answers)
+    for connection in slow:
+        connection.close()
+    with urllib.request.urlopen(server.base + "/healthz", timeout=5) as health:
+        assert health.status == 200

@@ -40,7 +40,7 @@ extension Request {
     /// Served over TLS, or behind a proxy that we trust and that says the client used TLS.
     func isSecure(trustedProxies: TrustedProxies) -> Bool {
         if application.http.server.configuration.tlsConfiguration != nil { return true }
-        guard trustedProxies.believesHeaders(from: remoteAddress?.ipAddress) else { return false }
+        guard trustedProxies.believesHeaders(from: peerAddress) else { return false }
         // The proxy nearest us wrote the last value.
         let proto = headers[.xForwardedProto].last?.split(separator: ",").last
         return proto?.trimmingCharacters(in: .whitespaces).lowercased() == "https"

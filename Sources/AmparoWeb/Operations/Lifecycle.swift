@@ -10,7 +10,18 @@ extension Operations {
             try await configure(app, config)
             try await migrateQuietly(app)
             try await DetainerImporter.recoverInterrupted(app)
+            // The HTTP server listens on a loopback port of its own; the public address is the
+            // guard's, which holds every connection to ConnectionLimits first.
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = 0
+            var quiet = app.logger
+            quiet.logLevel = .warning
+            app.http.server.configuration.logger = quiet
             try await app.startup()
+            guard let serverPort = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError) }
+            let listener = try await ConnectionGuard.start(host: config.hostname, port: config.port, forwardingTo: serverPort,
+                                                           ledger: app.amparo.connections, group: app.eventLoopGroup)
+            app.logger.notice("Server started on http://\(config.hostname):\(config.port)")
             // Last, once the server listens, so it is what the operator sees; again at every start
             // while setup is not done (each start replaces the link).
             if let link = try await setupLinkIfNeeded(app) {
@@ -18,6 +29,7 @@ extension Operations {
                 FileHandle.standardOutput.write(Data(setupBanner(link).utf8))
             }
             try await app.running?.onStop.get()
+            try? await listener.stop()
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()

@@ -37,6 +37,8 @@ public final class AmparoServices: Sendable {
     let unsubscribeKey: SymmetricKey
     /// Signs capability links (a responder's one-time link, a reporter's photo link).
     let linkKey: SymmetricKey
+    /// Connections held through the public listener, and the visitor behind each hop (see `ConnectionGuard`).
+    public let connections: ConnectionLedger
     private let deliveryWorker = NIOLockedValueBox<DeliveryWorker?>(nil)
     /// The outbox worker; set by `configure` once the app's HTTP client and event loops exist.
     var delivery: DeliveryWorker {
@@ -47,6 +49,7 @@ public final class AmparoServices: Sendable {
     init(config: AmparoConfig, keys: KeyRing, database: @escaping @Sendable () -> any Database) {
         self.config = config
         self.localTime = LocalTime(timeZone: config.timeZone)
+        self.connections = ConnectionLedger(limits: config.connectionLimits, trustedProxies: config.trustedProxies)
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(
             key: keys.derivedKey(purpose: "audit-chain"), clock: config.clock,

@@ -47,11 +47,17 @@ enum Sessions {
 }
 
 extension Request {
+    /// The address at the other end of the connection: the visitor's, also when the connection
+    /// came through Amparo's own public listener.
+    var peerAddress: String? {
+        amparo.connections.visitor(behindHopFrom: remoteAddress) ?? remoteAddress?.ipAddress
+    }
+
     /// Keyed hash of where the request came from, for the throttles only: the address itself is
     /// never kept.
     var sourceKey: String {
         let source = amparo.config.trustedProxies.client(
-            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor]) ?? "unknown"
+            peer: peerAddress, forwardedFor: headers[.xForwardedFor]) ?? "unknown"
         let mac = HMAC<SHA256>.authenticationCode(for: Data(source.utf8), using: amparo.sourceKey)
         return "src:" + Base64URL.encode(Array(mac))
     }
