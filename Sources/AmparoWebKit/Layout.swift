@@ -24,6 +24,10 @@ public struct Chrome: Sendable, Equatable {
     /// The hidden field that carries the CSRF token in a form.
     public var csrfField: HTML { "<input type=\"hidden\" name=\"\(CSRFField.name)\" value=\"\(csrfToken)\">" }
 
+    /// A file upload's form address, with the CSRF token in it: the token is checked before the
+    /// body is read, so a file larger than a form field's 1 MB is not refused for its size.
+    public func uploadAction(_ path: String) -> String { "\(path)?\(CSRFField.name)=\(csrfToken)" }
+
     /// The organization's local day and time of an instant, as the pages print it.
     public func dateTime(_ date: Date) -> String { time.dateTime(date) }
     public func day(_ date: Date) -> String { time.day(date) }

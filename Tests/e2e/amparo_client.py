@@ -3,10 +3,12 @@ cookies, the CSRF token from the last page, url-encoded forms. Shared by the e2e
 import base64
 import hashlib
 import hmac
+import os
 import http.cookiejar
 import re
 import struct
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -44,6 +46,22 @@ class Session:
         data = urllib.parse.urlencode({**fields, "_csrf": self.csrf}).encode()
         with self.opener.open(self.base + path, data=data) as r:
             return self._read(r)
+
+    def post_file(self, path, field, filename, content, fields=None):
+        """A multipart form with one file and other fields, as a browser sends it to the form's
+        action (path); answers (status, page), also when refused."""
+        boundary = "----amparo-e2e-" + os.urandom(8).hex()
+        parts = "".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+                        for name, value in {**(fields or {}), "_csrf": self.csrf}.items())
+        body = (parts + f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{filename}"\r\n'
+                'Content-Type: application/octet-stream\r\n\r\n').encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        request = urllib.request.Request(self.base + path, data=body,
+                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            with self.opener.open(request) as r:
+                return r.status, self._read(r)
+        except urllib.error.HTTPError as refused:
+            return refused.code, self._read(refused)
 
     def cookie_header(self):
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)

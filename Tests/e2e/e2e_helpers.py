@@ -77,8 +77,9 @@ def add_shift_now(driver, team, member, duty):
 
 
 def form_ending(driver, suffix):
-    """The form whose action ends with `suffix`."""
-    return driver.find_element(By.XPATH, f"//form[substring(@action, string-length(@action) - {len(suffix) - 1}) = '{suffix}']")
+    """The form whose action's path ends with `suffix` (an upload's action carries its CSRF token as a query)."""
+    path = "substring-before(concat(@action, '?'), '?')"
+    return driver.find_element(By.XPATH, f"//form[substring({path}, string-length({path}) - {len(suffix) - 1}) = '{suffix}']")
 
 
 def set_value(driver, element, value):

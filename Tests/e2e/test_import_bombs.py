@@ -1,6 +1,8 @@
 """Small files that would make unbounded work, given to the importers as an operator would: each is
 refused quickly, in bounded memory, with the limit it went past named (ImportLimits)."""
+import html
 import os
+import re
 import subprocess
 import time
 import zipfile
@@ -89,3 +91,21 @@ def test_a_bomb_is_refused_fast_in_bounded_memory(bombs, bomb, expected, command
     assert "Nothing" in output or "nothing" in output, output
     assert peak < 300, f"peak memory {peak:.0f} MB"
     assert seconds < 30, f"{seconds:.1f} s"
+
+
+def test_the_bomb_uploaded_on_the_places_page_is_refused_in_bounded_memory(bombs, server):
+    """The same 1 GiB shared-strings bomb, uploaded by a member in the browser's way."""
+    from amparo_client import set_up_admin
+    from test_abuse import peak_rss_mb
+    admin = set_up_admin(server.base, server.setup_link)
+    form = admin.get("/places/imports")
+    action = html.unescape(re.search(r'action="(/places/imports[^"]*)" enctype="multipart/form-data"', form).group(1))
+    started = time.time()
+    status, page = admin.post_file(action, "file", "participatingAgencies.xlsx", bombs["strings"].read_bytes(),
+                                   fields={"list": "participating"})
+    seconds, peak = time.time() - started, peak_rss_mb(server.process.pid)
+    print(f"upload {bombs['strings'].name} ({bombs['strings'].stat().st_size >> 10} KB): {status}, {seconds:.1f} s, server peak {peak:.0f} MB")
+    assert status == 422, (status, page[:500])
+    assert "128 MB" in page, page[:2000]
+    assert peak < 300, f"peak memory {peak:.0f} MB"
+    assert seconds < 30

@@ -99,7 +99,7 @@ enum PlaceRenderer {
         let body: HTML = """
         <h1>\(t(.importsTitle, chrome))</h1><p>\(t(.importsIntro, chrome))</p>
         \(message)
-        <form method="post" action="\(SiteURL.placeImports.path)" enctype="multipart/form-data">\(chrome.csrfField)
+        <form method="post" action="\(chrome.uploadAction(SiteURL.placeImports.path))" enctype="multipart/form-data">
         \(Form.select("list", label: t(.importList, chrome), options: lists, selected: AgreementList.participating.rawValue))
         <div class="field"><label for="file">\(t(.importFile, chrome))</label><input id="file" name="file" type="file" required accept=".xlsx,.csv,text/csv"></div>
         <button type="submit">\(t(.importButton, chrome))</button></form>

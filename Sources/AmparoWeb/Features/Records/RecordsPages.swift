@@ -186,7 +186,7 @@ enum RecordsRenderer {
     }
 
     static func render(_ page: RecordsRequestPage, _ chrome: Chrome) -> HTML {
-        let l = chrome.language, csrf = chrome.csrfField, request = page.request, id = request.id
+        let l = chrome.language, request = page.request, id = request.id
         let deadlines: [HTML] = page.deadlines.map { deadline in
             let due: HTML = deadline.due.map { day in
                 switch deadline.standing {
@@ -230,7 +230,7 @@ enum RecordsRenderer {
         \(messageForm(page, chrome))
         <h2>\(t(.documents, l))</h2>\(documents.isEmpty ? HTML("<p>\(t(.noDocuments, l))</p>") : HTML("<ul id=\"documents\">\(documents)</ul>"))
         <details\(page.refused == .document ? HTML(" open") : .empty)><summary>\(t(.upload, l))</summary>\
-        <form method="post" action="\(SiteURL.recordsDocuments(id).path)" enctype="multipart/form-data">\(csrf)
+        <form method="post" action="\(chrome.uploadAction(SiteURL.recordsDocuments(id).path))" enctype="multipart/form-data">
         <div class="field"><label for="document-file">\(t(.file, l))</label><input id="document-file" name="file" type="file" required></div>
         \(Form.field("receivedOn", label: t(.onDay, l), type: "date", value: page.today.description))
         <button type="submit">\(t(.upload, l))</button></form></details>
