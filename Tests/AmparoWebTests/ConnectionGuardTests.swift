@@ -39,17 +39,27 @@ final class ConnectionGuardTests: XCTestCase {
         XCTAssertTrue(health.hasPrefix("HTTP/1.1 200 OK"), health)
     }
 
-    func testOneAddressHoldsNoMoreThanItsShareAndOthersAreStillAnswered() async throws {
-        let first = try await openSlow(from: "127.0.0.3"), second = try await openSlow(from: "127.0.0.3")
+    func testOneAddressHoldsNoMoreThanItsShareTheOldestWaitingGivesWayAndOthersAreStillAnswered() async throws {
+        let first = try await openSlow(from: "127.0.0.3")
+        try await Task.sleep(for: .milliseconds(50))
+        let second = try await openSlow(from: "127.0.0.3")
         let third = try await exchange(from: "127.0.0.3", "GET /healthz HTTP/1.1\r\nHost: amparo\r\nConnection: close\r\n\r\n")
-        XCTAssertEqual(third, "", "a third connection from the same address is closed before a byte is read")
+        XCTAssertTrue(third.hasPrefix("HTTP/1.1 200 OK"), "a third connection takes the oldest waiting one's place: \(third)")
+        _ = try await first.closeFuture.timeout(after: .seconds(2), on: first.eventLoop)
+        XCTAssertTrue(second.isActive, "only the oldest gave way")
         let other = try await exchange(from: "127.0.0.4", "GET /healthz HTTP/1.1\r\nHost: amparo\r\nConnection: close\r\n\r\n")
         XCTAssertTrue(other.hasPrefix("HTTP/1.1 200 OK"), other)
-        try await first.close()
         try await second.close()
+    }
+
+    func testAConnectionWhoseRequestIsUnderWayIsNeverGivenUpForANewcomer() async throws {
+        // Both places of 127.0.0.7 hold requests that have sent their headers and wait for the body.
+        let uploads = [try await openUpload(from: "127.0.0.7"), try await openUpload(from: "127.0.0.7")]
         try await Task.sleep(for: .milliseconds(100))
-        let again = try await exchange(from: "127.0.0.3", "GET /healthz HTTP/1.1\r\nHost: amparo\r\nConnection: close\r\n\r\n")
-        XCTAssertTrue(again.hasPrefix("HTTP/1.1 200 OK"), "a closed connection gives its place back: \(again)")
+        let third = try await exchange(from: "127.0.0.7", "GET /healthz HTTP/1.1\r\nHost: amparo\r\nConnection: close\r\n\r\n")
+        XCTAssertEqual(third, "", "no waiting connection to give way: the newcomer is closed before a byte is read")
+        XCTAssertTrue(uploads.allSatisfy(\.isActive))
+        for upload in uploads { try await upload.close() }
     }
 
     func testHeadersThatTrickleAreAnswered408AtTheDeadline() async throws {
@@ -66,13 +76,31 @@ final class ConnectionGuardTests: XCTestCase {
         limits.perSource = 1
         limits.total = 3
         let ledger = ConnectionLedger(limits: limits, trustedProxies: .loopback)
-        XCTAssertTrue(ledger.admit("203.0.113.9"))
-        XCTAssertFalse(ledger.admit("203.0.113.9"))
-        XCTAssertTrue(ledger.admit("127.0.0.1"))
-        XCTAssertTrue(ledger.admit("127.0.0.1"), "every visitor arrives through the proxy")
-        XCTAssertFalse(ledger.admit("127.0.0.1"), "the total holds for everyone")
-        ledger.release("203.0.113.9")
-        XCTAssertTrue(ledger.admit("198.51.100.7"))
+        let outsider = ledger.admit("203.0.113.9", giveUp: {})
+        ledger.headersArrived(outsider!)
+        XCTAssertNil(ledger.admit("203.0.113.9", giveUp: {}), "its one place holds a request under way")
+        for _ in 0..<2 { ledger.headersArrived(ledger.admit("127.0.0.1", giveUp: {})!) }
+        XCTAssertEqual(ledger.held, 3, "every visitor arrives through the proxy")
+        XCTAssertNil(ledger.admit("127.0.0.1", giveUp: {}), "the total holds for everyone")
+        ledger.release(outsider!)
+        XCTAssertNotNil(ledger.admit("198.51.100.7", giveUp: {}))
+    }
+
+    func testAtTheTotalTheOldestConnectionStillWaitingForHeadersGivesWayWhateverItsAddress() {
+        var limits = ConnectionLimits()
+        limits.perSource = 10
+        limits.total = 3
+        let ledger = ConnectionLedger(limits: limits, trustedProxies: .none)
+        let givenUp = NIOLockedValueBox<[String]>([])
+        let busy = ledger.admit("198.51.100.1", giveUp: { givenUp.withLockedValue { $0.append("busy") } })!
+        ledger.headersArrived(busy)
+        _ = ledger.admit("198.51.100.2", giveUp: { givenUp.withLockedValue { $0.append("older") } })
+        _ = ledger.admit("198.51.100.3", giveUp: { givenUp.withLockedValue { $0.append("newer") } })
+        XCTAssertNotNil(ledger.admit("198.51.100.4", giveUp: {}))
+        XCTAssertEqual(givenUp.withLockedValue { $0 }, ["older"])
+        XCTAssertEqual(ledger.held, 3)
+        XCTAssertNotNil(ledger.admit("198.51.100.5", giveUp: {}))
+        XCTAssertEqual(givenUp.withLockedValue { $0 }, ["older", "newer"], "oldest first; the request under way stays")
     }
 
     // MARK: sockets
@@ -93,6 +121,13 @@ final class ConnectionGuardTests: XCTestCase {
     func openSlow(from source: String) async throws -> any Channel {
         let channel = try await bootstrap(from: source, Collector()).get()
         try await channel.writeAndFlush(ByteBuffer(string: "GET / HTTP/1.1\r\n"))
+        return channel
+    }
+
+    /// A connection whose request has sent its headers and promised a body it has not sent.
+    func openUpload(from source: String) async throws -> any Channel {
+        let channel = try await bootstrap(from: source, Collector()).get()
+        try await channel.writeAndFlush(ByteBuffer(string: "POST /report HTTP/1.1\r\nHost: amparo\r\nContent-Length: 100000\r\n\r\n"))
         return channel
     }
 

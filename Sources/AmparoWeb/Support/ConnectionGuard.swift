@@ -46,14 +46,68 @@ public struct ConnectionLimits: Sendable, Equatable {
     }
 }
 
+/// A connection's place in the ledger, from admission to close.
+struct ConnectionTicket: Hashable, Sendable {
+    let number: Int
+}
+
 /// Who holds which connection: counts per address and in all, and, for each hop to the HTTP server,
 /// the visitor's address (the server sees only the guard's loopback port). In memory only.
+///
+/// At a cap, a new connection takes the place of the oldest one (of that address, or of anyone at
+/// the total) still waiting for its first request's headers: a trickling connection then holds its
+/// place only until someone else needs it, so /healthz and real visitors, whose headers come at
+/// once, get in even while a flood fills every place. A connection whose request is under way is
+/// never given up for a newcomer; when every place is such a one, the newcomer is refused.
 public final class ConnectionLedger: Sendable {
+    private struct Waiting {
+        let source: String
+        let giveUp: @Sendable () -> Void
+    }
+
     private struct State {
-        var total = 0
+        var nextTicket = 0
+        var sourceByTicket: [ConnectionTicket: String] = [:]
         var bySource: [String: Int] = [:]
         var visitorByHopPort: [Int: String] = [:]
+        /// Connections still waiting for their first headers; `waitingOrder` holds their tickets
+        /// oldest first (and, until compacted, tickets that have since stopped waiting).
+        var waiting: [ConnectionTicket: Waiting] = [:]
+        var waitingOrder: [ConnectionTicket] = []
+        var waitingHead = 0
+        /// The same per capped address, oldest first.
+        var waitingBySource: [String: [ConnectionTicket]] = [:]
+
+        mutating func oldestWaiting() -> ConnectionTicket? {
+            while waitingHead < waitingOrder.count {
+                let ticket = waitingOrder[waitingHead]
+                waitingHead += 1
+                if waiting[ticket] != nil { return ticket }
+            }
+            return nil
+        }
+
+        mutating func stopWaiting(_ ticket: ConnectionTicket) -> Waiting? {
+            guard let entry = waiting.removeValue(forKey: ticket) else { return nil }
+            if var queue = waitingBySource[entry.source], let index = queue.firstIndex(of: ticket) {
+                queue.remove(at: index)
+                waitingBySource[entry.source] = queue.isEmpty ? nil : queue
+            }
+            if waitingOrder.count - waitingHead > 2 * waiting.count + 1024 {
+                waitingOrder = waitingOrder[waitingHead...].filter { waiting[$0] != nil }
+                waitingHead = 0
+            }
+            return entry
+        }
+
+        mutating func remove(_ ticket: ConnectionTicket) -> Waiting? {
+            guard let source = sourceByTicket.removeValue(forKey: ticket) else { return nil }
+            let left = bySource[source, default: 1] - 1
+            bySource[source] = left > 0 ? left : nil
+            return stopWaiting(ticket)
+        }
     }
+
     private let state = NIOLockedValueBox(State())
     let limits: ConnectionLimits
     let trustedProxies: TrustedProxies
@@ -63,24 +117,40 @@ public final class ConnectionLedger: Sendable {
         self.trustedProxies = trustedProxies
     }
 
-    /// Takes a place for a new connection, or refuses it when its address or everyone is at the cap.
-    func admit(_ source: String) -> Bool {
+    /// Takes a place for a new connection, giving up the oldest waiting one at a cap (`giveUp` is
+    /// how this one is closed if its turn comes), or refuses it: nil.
+    func admit(_ source: String, giveUp: @escaping @Sendable () -> Void) -> ConnectionTicket? {
         let capped = !trustedProxies.trusts(source)
-        return state.withLockedValue { state in
-            guard state.total < limits.total else { return false }
-            if capped, state.bySource[source, default: 0] >= limits.perSource { return false }
-            state.total += 1
+        let (ticket, givenUp): (ConnectionTicket?, Waiting?) = state.withLockedValue { state in
+            var givenUp: Waiting?
+            if capped, state.bySource[source, default: 0] >= limits.perSource {
+                guard let oldest = state.waitingBySource[source]?.first else { return (nil, nil) }
+                givenUp = state.remove(oldest)
+            }
+            if state.sourceByTicket.count >= limits.total {
+                guard let oldest = state.oldestWaiting() else { return (nil, nil) }
+                givenUp = state.remove(oldest)
+            }
+            let ticket = ConnectionTicket(number: state.nextTicket)
+            state.nextTicket += 1
+            state.sourceByTicket[ticket] = source
             state.bySource[source, default: 0] += 1
-            return true
+            state.waiting[ticket] = Waiting(source: source, giveUp: giveUp)
+            state.waitingOrder.append(ticket)
+            if capped { state.waitingBySource[source, default: []].append(ticket) }
+            return (ticket, givenUp)
         }
+        givenUp?.giveUp()
+        return ticket
     }
 
-    func release(_ source: String) {
-        state.withLockedValue { state in
-            state.total -= 1
-            let left = state.bySource[source, default: 1] - 1
-            state.bySource[source] = left > 0 ? left : nil
-        }
+    /// The connection's first request has its headers: it keeps its place until it closes.
+    func headersArrived(_ ticket: ConnectionTicket) {
+        _ = state.withLockedValue { $0.stopWaiting(ticket) }
+    }
+
+    func release(_ ticket: ConnectionTicket) {
+        _ = state.withLockedValue { $0.remove(ticket) }
     }
 
     func hopOpened(port: Int, visitor: String) { state.withLockedValue { $0.visitorByHopPort[port] = visitor } }
@@ -92,7 +162,7 @@ public final class ConnectionLedger: Sendable {
         return state.withLockedValue { $0.visitorByHopPort[port] }
     }
 
-    var held: Int { state.withLockedValue { $0.total } }
+    var held: Int { state.withLockedValue { $0.sourceByTicket.count } }
 }
 
 /// Amparo's public listener: takes each connection, holds it to `ConnectionLimits`, and passes its
@@ -113,13 +183,14 @@ public final class ConnectionGuard: Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { visitor in
                 let source = visitor.remoteAddress?.ipAddress ?? "unknown"
-                guard ledger.admit(source) else {
+                guard let ticket = ledger.admit(source, giveUp: { visitor.close(promise: nil) }) else {
                     // Refused at once: a held-open refusal would cost what the cap saves.
                     return visitor.close()
                 }
-                visitor.closeFuture.whenComplete { _ in ledger.release(source) }
+                visitor.closeFuture.whenComplete { _ in ledger.release(ticket) }
                 return visitor.eventLoop.makeCompletedFuture {
-                    let front = Relay(headerDeadline: limits.headerDeadline, headerBytes: limits.headerBytes) { front in
+                    let front = Relay(headerDeadline: limits.headerDeadline, headerBytes: limits.headerBytes,
+                                      onHeaders: { ledger.headersArrived(ticket) }) { front in
                         // Once the visitor is active; the pair reads nothing until both ends are.
                         let boundFront = NIOLoopBound(front, eventLoop: visitor.eventLoop)
                         ClientBootstrap(group: visitor.eventLoop)
@@ -171,16 +242,20 @@ final class Relay: ChannelDuplexHandler {
     private let headerDeadline: TimeAmount?
     private let headerBytes: Int
     private var deadline: Scheduled<Void>?
-    /// The visitor's side opens its hop when it becomes active.
+    /// The visitor's side tells the ledger once the first headers are in, and opens its hop when
+    /// it becomes active.
+    private let onHeaders: (() -> Void)?
     private let onActive: ((Relay) -> Void)?
     /// Bytes of the first request's headers seen, and how much of "\r\n\r\n" was last matched.
     private var headerSeen = 0
     private var endMatched = 0
     private var headersDone = false
 
-    init(headerDeadline: TimeAmount?, headerBytes: Int, onActive: ((Relay) -> Void)? = nil) {
+    init(headerDeadline: TimeAmount?, headerBytes: Int, onHeaders: (() -> Void)? = nil,
+         onActive: ((Relay) -> Void)? = nil) {
         self.headerDeadline = headerDeadline
         self.headerBytes = headerBytes
+        self.onHeaders = onHeaders
         self.onActive = onActive
         headersDone = headerDeadline == nil
     }
@@ -251,8 +326,7 @@ final class Relay: ChannelDuplexHandler {
 
     private func write(_ bytes: ByteBuffer) {
         // The server answered: whatever the visitor's headers looked like, they were enough.
-        headersDone = true
-        deadline?.cancel()
+        if !headersDone { headersArrived() }
         context?.write(wrapOutboundOut(bytes), promise: nil)
     }
 
@@ -277,13 +351,18 @@ final class Relay: ChannelDuplexHandler {
             headerSeen += 1
             endMatched = byte == end[endMatched] ? endMatched + 1 : (byte == 13 ? 1 : 0)
             if endMatched == 4 {
-                headersDone = true
-                deadline?.cancel()
+                headersArrived()
                 return true
             }
             if headerSeen >= headerBytes { return false }
         }
         return true
+    }
+
+    private func headersArrived() {
+        headersDone = true
+        deadline?.cancel()
+        onHeaders?()
     }
 
     private func tooSlow() {
