@@ -3,11 +3,37 @@ public enum SetupStep: String, CaseIterable, Codable, Sendable {
     case organization, channel, teams, members, shifts, agreements, signUp
 }
 
+/// The time zones of the United States and its territories, as the settings page offers them (any
+/// other IANA zone may still be fixed where the server starts).
+public enum CommonTimeZone: String, CaseIterable, Codable, Sendable {
+    case eastern = "America/New_York", central = "America/Chicago", mountain = "America/Denver", arizona = "America/Phoenix"
+    case pacific = "America/Los_Angeles", alaska = "America/Anchorage", hawaii = "Pacific/Honolulu"
+    case puertoRico = "America/Puerto_Rico", guam = "Pacific/Guam", samoa = "Pacific/Pago_Pago", utc = "UTC"
+
+    public var pair: (String, String) {
+        switch self {
+        case .eastern: ("Eastern (New York, Atlanta, Miami)", "Este (Nueva York, Atlanta, Miami)")
+        case .central: ("Central (Chicago, Houston, Minneapolis)", "Centro (Chicago, Houston, Mineápolis)")
+        case .mountain: ("Mountain (Denver, Salt Lake City, El Paso)", "Montaña (Denver, Salt Lake City, El Paso)")
+        case .arizona: ("Arizona (Phoenix, no daylight saving time)", "Arizona (Phoenix, sin horario de verano)")
+        case .pacific: ("Pacific (Los Angeles, Seattle, Portland)", "Pacífico (Los Ángeles, Seattle, Portland)")
+        case .alaska: ("Alaska (Anchorage)", "Alaska (Anchorage)")
+        case .hawaii: ("Hawaii (Honolulu)", "Hawái (Honolulu)")
+        case .puertoRico: ("Atlantic (Puerto Rico, U.S. Virgin Islands)", "Atlántico (Puerto Rico, Islas Vírgenes)")
+        case .guam: ("Chamorro (Guam, Northern Mariana Islands)", "Chamorro (Guam, Islas Marianas del Norte)")
+        case .samoa: ("Samoa (American Samoa)", "Samoa (Samoa Americana)")
+        case .utc: ("UTC (coordinated universal time)", "UTC (tiempo universal coordinado)")
+        }
+    }
+
+    public func label(_ language: Language) -> String { language == .en ? pair.0 : pair.1 }
+}
+
 /// Strings of the settings page (the organization and the delivery channels), in English and
 /// Spanish, reached through `Text.settings(_:)`.
 public enum SettingsText: Sendable, Equatable, Codable {
     case navSettings, title, intro
-    case organizationTitle, organizationName, hotlineNumber, hotlineNumberHint, defaultLanguage, timeZone, timeZoneFromEnvironment(String)
+    case organizationTitle, organizationName, hotlineNumber, hotlineNumberHint, defaultLanguage, timeZone, timeZoneHint, timeZoneFromEnvironment(String)
     case channelTitle(AlertChannel), channelIntro(AlertChannel), setByEnvironment(String)
     case mailHost, mailHostHint, mailPort, mailSecurity, security(SMTPSecurity), mailUsername, mailPassword, passwordSaved, passwordHint, mailFrom, mailFromHint
     case twilioSID, twilioToken, tokenSaved, twilioFrom, twilioFromHint
@@ -16,7 +42,7 @@ public enum SettingsText: Sendable, Equatable, Codable {
     case healthTitle, notConfigured, configured, waiting(Int), lastSent(String), neverSent, lastProblem(at: String, reason: String)
     case testTitle, testTo, testButton, testSubject(String), testBody(String), testSent(String), testFailed(String)
     // Problems
-    case errorName, errorHotline, errorHost, errorPort, errorFrom, errorUserWithoutPassword, errorSID, errorToken, errorNumber, errorURL
+    case errorName, errorHotline, errorTimeZone, errorHost, errorPort, errorFrom, errorUserWithoutPassword, errorSID, errorToken, errorNumber, errorURL
     case errorServer(String), errorSignIn(String), errorTestTo(AlertChannel), errorNotConfigured(AlertChannel)
     case stuck(Int, AlertChannel)
     case checklistTitle, checklistIntro(done: Int, of: Int), step(SetupStep), stepDone, stepToDo
@@ -34,6 +60,8 @@ public enum SettingsText: Sendable, Equatable, Codable {
                                   "Se muestra en las páginas públicas, para quien prefiera llamar. Déjelo vacío si no tienen.")
         case .defaultLanguage: ("Language for people who have not chosen one", "Idioma para quien no eligió uno")
         case .timeZone: ("Time zone", "Zona horaria")
+        case .timeZoneHint: ("Every time Amparo shows or texts is in this zone, and shifts repeat at its local hours.",
+                             "Amparo muestra y envía todas las horas en esta zona, y los turnos se repiten a sus horas locales.")
         case .timeZoneFromEnvironment(let zone): ("\(zone), set where the server starts (AMPARO_TIMEZONE).", "\(zone), definida donde arranca el servidor (AMPARO_TIMEZONE).")
         case .channelTitle(let channel):
             switch channel {
@@ -97,6 +125,7 @@ public enum SettingsText: Sendable, Equatable, Codable {
         case .errorName: ("Enter the organization's name (up to 200 characters).", "Escriba el nombre de la organización (hasta 200 caracteres).")
         case .errorHotline: ("Enter the hotline number with its area code, like (503) 555-0100, or leave it empty.",
                              "Escriba el número de la línea con su código de área, como (503) 555-0100, o déjelo vacío.")
+        case .errorTimeZone: ("Choose the time zone from the list.", "Elija la zona horaria de la lista.")
         case .errorHost: ("Enter the server's name, like smtp.example.org, without spaces.", "Escriba el nombre del servidor, como smtp.example.org, sin espacios.")
         case .errorPort: ("Enter a port number between 1 and 65535 (usually 587 or 465).", "Escriba un número de puerto entre 1 y 65535 (normalmente 587 o 465).")
         case .errorFrom: ("Enter the sender address, like alertas@example.org.", "Escriba la dirección del remitente, como alertas@example.org.")
@@ -121,7 +150,8 @@ public enum SettingsText: Sendable, Equatable, Codable {
                                                     "\(done) de \(total) listos. Cada paso se marca solo al hacerse; esta lista desaparece después del último.")
         case .step(let step):
             switch step {
-            case .organization: ("Your organization's name, hotline number and language", "El nombre, el número de la línea y el idioma de su organización")
+            case .organization: ("Your organization's name, hotline number, language and time zone",
+                                 "El nombre, el número de la línea, el idioma y la zona horaria de su organización")
             case .channel: ("A way to send messages: email, text messages or Signal", "Una forma de enviar mensajes: correo, mensajes de texto o Signal")
             case .teams: ("Teams and the regions they cover", "Los equipos y las regiones que cubren")
             case .members: ("Members invited, each with their roles", "Miembros invitados, cada uno con sus roles")

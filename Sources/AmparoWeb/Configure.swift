@@ -42,8 +42,9 @@ public struct AmparoConfig: Sendable {
     /// Public reports accepted per source (a keyed hash of the address, in memory only) per window.
     /// A limit of 0 turns it off, for load tests.
     public var reportLimit = LimitRule(limit: 20, window: 600)
-    /// The organization's time zone: shifts repeat in local time. `AMPARO_TIMEZONE`, e.g. America/Chicago.
-    public var timeZone = TimeZone(identifier: "UTC")!
+    /// The organization's time zone when fixed where the server starts (`AMPARO_TIMEZONE`, e.g.
+    /// America/Chicago); otherwise admins choose it on the settings page (see `OrganizationTime`).
+    public var timeZone: TimeZone?
     /// How long unconfirmed, false-alarm and duplicate reports keep their personal data.
     public var reportRetention: TimeInterval = 30 * 86400
     /// How long a closed case keeps the person's data (`AMPARO_CASE_RETENTION_DAYS`, 365).
@@ -230,17 +231,17 @@ func registerRoutes(_ app: Application) throws {
     try CaseRoutes().boot(routes: app.routes)
     try CaseRecordRoutes().boot(routes: app.routes)
     try CaseSupportRoutes().boot(routes: app.routes)
-    try VisitRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer).boot(routes: app.routes)
+    try VisitRoutes(clock: services.clock, time: services.organizationTime, sealer: services.sealer).boot(routes: app.routes)
     try FacilityRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
     try PlaceRoutes().boot(routes: app.routes)
     try PlaceAPIRoutes().boot(routes: app.routes)
     try EvidenceRoutes().boot(routes: app.routes)
     try EvidenceAPIRoutes().boot(routes: app.routes)
-    try RecordsRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer).boot(routes: app.routes)
+    try RecordsRoutes(clock: services.clock, time: services.organizationTime, sealer: services.sealer).boot(routes: app.routes)
     try CampaignRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
     try LetterRoutes(clock: services.clock, sealer: services.sealer, linkKey: services.linkKey, services: services).boot(routes: app.routes)
     try StoryRoutes(clock: services.clock, sealer: services.sealer).boot(routes: app.routes)
-    try EventRoutes(clock: services.clock, timeZone: services.config.timeZone, sealer: services.sealer, linkKey: services.linkKey,
+    try EventRoutes(clock: services.clock, time: services.organizationTime, sealer: services.sealer, linkKey: services.linkKey,
                     mail: EventMail(services: services), wakeDelivery: { services.delivery.wake() }).boot(routes: app.routes)
     try APIRoutes().boot(routes: app.routes)
 }

@@ -34,13 +34,22 @@ public enum Form {
     }
 
     /// `id`: when a page has two forms with a field of the same name (it defaults to the name).
-    public static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?, id: String? = nil) -> HTML {
+    public static func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?, id: String? = nil,
+                              hint: String? = nil) -> HTML {
+        let control = id ?? name
         let items: [HTML] = options.map { option in
             "<option value=\"\(option.value)\"\(option.value == selected ? HTML(" selected") : .empty)>\(option.label)</option>"
         }
+        guard let hint else {
+            return """
+            <div class="field"><label for="\(control)">\(label)</label>
+            <select id="\(control)" name="\(name)">\(items)</select></div>
+            """
+        }
         return """
-        <div class="field"><label for="\(id ?? name)">\(label)</label>
-        <select id="\(id ?? name)" name="\(name)">\(items)</select></div>
+        <div class="field"><label for="\(control)">\(label)</label>
+        <p class="hint" id="\(control)-hint">\(hint)</p>
+        <select id="\(control)" name="\(name)" aria-describedby="\(control)-hint">\(items)</select></div>
         """
     }
 

@@ -194,4 +194,42 @@ final class SettingsTests: XCTestCase {
         let summary = try XCTUnwrap(refused.body.string.components(separatedBy: "role=\"alert\"").dropFirst().first, "the refusal says why")
         XCTAssertTrue(summary.prefix(400).contains("AMPARO_SMTP"), String(summary.prefix(400)))
     }
+
+    func testTheTimeZoneChosenHereIsTheOneEveryPageWritesAtOnceAndAfterARestart() async throws {
+        let admin = try await harness.member(holding: .all)
+        let browser = try await harness.signedIn(admin)
+        try await browser.get("/admin/settings")
+        let organization = ["name": "Red del Valle", "hotlineNumber": "", "defaultLanguage": "es"]
+        let refused = try await browser.post("/admin/settings/organization", organization.merging(["timeZone": "Mars/Olympus"]) { $1 })
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.string.contains("Choose the time zone from the list."), refused.body.string)
+        XCTAssertTrue(refused.body.string.contains("value=\"Red del Valle\""), "what was typed stays")
+        XCTAssertEqual(harness.app.amparo.organizationTime.identifier, "UTC", "nothing was saved")
+
+        try await browser.post("/admin/settings/organization", organization.merging(["timeZone": "America/Chicago"]) { $1 })
+        XCTAssertEqual(harness.app.amparo.timeZone.identifier, "America/Chicago")
+        let settings = try await browser.get("/admin/settings").body.string
+        XCTAssertTrue(settings.contains("<option value=\"America/Chicago\" selected>"), settings)
+        let shifts = try await browser.get("/shifts").body.string
+        XCTAssertTrue(shifts.contains("(America/Chicago)"), "the shifts repeat in the zone chosen")
+        let noon = Date(timeIntervalSince1970: 1_796_320_800)  // 2026-12-03 18:00 UTC
+        XCTAssertEqual(harness.app.amparo.localTime.dateTime(noon), "2026-12-03 12:00 CST")
+
+        harness.app.amparo.organizationTime.use(nil)
+        try await harness.app.amparo.reloadSettings(on: harness.app.db)
+        XCTAssertEqual(harness.app.amparo.timeZone.identifier, "America/Chicago", "read back from the database at start")
+    }
+
+    func testATimeZoneTheEnvironmentFixesIsShownAndLeftAlone() async throws {
+        try await harness.shutdown()
+        harness = try await TestHarness.make { $0.timeZone = TimeZone(identifier: "America/Denver")! }
+        let browser = try await harness.signedIn(try await harness.member(holding: .all))
+        let page = try await browser.get("/admin/settings").body.string
+        XCTAssertTrue(page.contains("America/Denver, set where the server starts (AMPARO_TIMEZONE)."), page)
+        XCTAssertFalse(page.contains("name=\"timeZone\""), "nothing to choose")
+        let saved = try await browser.post("/admin/settings/organization",
+                                           ["name": "Red del Valle", "hotlineNumber": "", "defaultLanguage": "es", "timeZone": "America/Chicago"])
+        XCTAssertEqual(saved.status, .seeOther)
+        XCTAssertEqual(harness.app.amparo.timeZone.identifier, "America/Denver")
+    }
 }

@@ -46,7 +46,7 @@ final class ShiftTests: XCTestCase {
         let onCall = try XCTUnwrap(Browser.firstMatch(#"(?s)<ul id="on-call">(.*?)</ul>"#, in: page))
         XCTAssertTrue(onCall.contains("Dana Dispatch") && onCall.contains("Rosa Responder"), onCall)
         XCTAssertTrue(page.contains("Thursday 2027-01-21 22:00–09:00"), "Rosa's next shift is listed")
-        let occurrences = try await OnCallSchedule.now(on: harness.app.db, calendar: ShiftCalendar(timeZone: harness.config.timeZone),
+        let occurrences = try await OnCallSchedule.now(on: harness.app.db, calendar: ShiftCalendar(timeZone: harness.app.amparo.timeZone),
                                                        at: harness.clock.now().addingTimeInterval(2 * 3600))
         XCTAssertEqual(occurrences.map(\.memberID), [dana.id], "at 10:00 only Dana")
 
@@ -97,7 +97,7 @@ final class ShiftTests: XCTestCase {
         let second = try await late.post("/shifts/swaps/\(swapID)/take")
         XCTAssertEqual(second.status, .conflict)
 
-        let calendar = ShiftCalendar(timeZone: harness.config.timeZone)
+        let calendar = ShiftCalendar(timeZone: harness.app.amparo.timeZone)
         let today = try await OnCallSchedule.now(on: harness.app.db, calendar: calendar, at: harness.clock.now())
         XCTAssertEqual(today.map(\.memberID), [eli.id])
         let nextWeek = try await OnCallSchedule.now(on: harness.app.db, calendar: calendar, at: harness.clock.now().addingTimeInterval(7 * 86400))

@@ -33,5 +33,6 @@ public enum AmparoMigrations {
         AddMemberReach(),
         CreateRateLimitBuckets(),
         CreateSettings(),
+        AddSettingsTimeZone(),
     ]
 }

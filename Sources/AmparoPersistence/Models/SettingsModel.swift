@@ -7,6 +7,8 @@ public final class SettingsModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @OptionalField(key: "hotline_number") public var hotlineNumber: String?
+    /// An IANA identifier ("America/Chicago").
+    @OptionalField(key: "time_zone") public var timeZone: String?
     @OptionalField(key: "mail_host") public var mailHost: String?
     @OptionalField(key: "mail_port") public var mailPort: Int?
     @OptionalField(key: "mail_security") public var mailSecurity: String?

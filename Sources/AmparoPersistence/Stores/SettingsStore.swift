@@ -46,12 +46,15 @@ public struct StoredSettings: Sendable, Equatable {
     }
 
     public var hotlineNumber: String?
+    /// An IANA identifier; nil until an admin chooses one.
+    public var timeZone: String?
     public var mail: Mail?
     public var twilio: Twilio?
     public var signal: Signal?
 
-    public init(hotlineNumber: String? = nil, mail: Mail? = nil, twilio: Twilio? = nil, signal: Signal? = nil) {
+    public init(hotlineNumber: String? = nil, timeZone: String? = nil, mail: Mail? = nil, twilio: Twilio? = nil, signal: Signal? = nil) {
         self.hotlineNumber = hotlineNumber
+        self.timeZone = timeZone
         self.mail = mail
         self.twilio = twilio
         self.signal = signal
@@ -98,7 +101,7 @@ public struct SettingsStore: Sendable {
         func open(_ sealed: String?, _ column: SealedColumn) throws -> String? {
             try sealed.map { try sealer.open($0, context: column.context(rowID: id)) }
         }
-        var settings = StoredSettings(hotlineNumber: row.hotlineNumber)
+        var settings = StoredSettings(hotlineNumber: row.hotlineNumber, timeZone: row.timeZone)
         if let host = row.mailHost, let from = row.mailFrom {
             settings.mail = .init(host: host, port: row.mailPort ?? 587, security: row.mailSecurity.flatMap(SMTPSecurity.init(rawValue:)) ?? .starttls, username: row.mailUsername,
                                   password: try open(row.mailPasswordSealed, .settingsMailPassword), from: from)
@@ -115,14 +118,19 @@ public struct SettingsStore: Sendable {
         try await OrganizationModel.query(on: db).first().map { ($0.name, $0.defaultLanguage) }
     }
 
-    /// The name, default language and public hotline number, in one transaction.
-    public func saveOrganization(name: String, defaultLanguage: String, hotlineNumber: String?, at now: Date) async throws {
+    /// The name, default language, public hotline number and time zone (nil leaves the saved one),
+    /// in one transaction.
+    public func saveOrganization(name: String, defaultLanguage: String, hotlineNumber: String?, timeZone: String?,
+                                 at now: Date) async throws {
         try await db.transaction { db in
             guard let organization = try await OrganizationModel.query(on: db).first() else { return }
             organization.name = name
             organization.defaultLanguage = defaultLanguage
             try await organization.save(on: db)
-            try await SettingsStore(db, sealer: sealer).change(at: now) { row, _ in row.hotlineNumber = hotlineNumber }
+            try await SettingsStore(db, sealer: sealer).change(at: now) { row, _ in
+                row.hotlineNumber = hotlineNumber
+                if let timeZone { row.timeZone = timeZone }
+            }
         }
     }
 

@@ -64,7 +64,7 @@ extension Operations {
         if level > .debug { app.logger.logLevel = .notice }
         defer { app.logger.logLevel = level }
         try await app.autoMigrate()
-        try await app.amparo.delivery.channels.reload(on: app.db, sealer: app.amparo.sealer)
+        try await app.amparo.reloadSettings(on: app.db)
     }
 
     /// Builds the application through the same `configure` as the server, migrates, runs `body`,

@@ -10,8 +10,11 @@ import Vapor
 /// The application's long-lived services, held in `app.storage` (no global state).
 public final class AmparoServices: Sendable {
     public let config: AmparoConfig
+    /// The organization's time zone, as the environment fixes it or an admin chose it.
+    public let organizationTime: OrganizationTime
     /// How every page and message writes a time (the organization's zone, with its abbreviation).
-    public let localTime: LocalTime
+    public var localTime: LocalTime { organizationTime.localTime }
+    public var timeZone: TimeZone { organizationTime.timeZone }
     public let sealer: FieldSealer
     public let audit: AuditStore
     /// Public forms' and sign-in's limits.
@@ -48,7 +51,7 @@ public final class AmparoServices: Sendable {
 
     init(config: AmparoConfig, keys: KeyRing, database: @escaping @Sendable () -> any Database) {
         self.config = config
-        self.localTime = LocalTime(timeZone: config.timeZone)
+        self.organizationTime = OrganizationTime(fixed: config.timeZone)
         self.connections = ConnectionLedger(limits: config.connectionLimits, trustedProxies: config.trustedProxies)
         self.sealer = FieldSealer(keys: keys, random: config.random)
         self.audit = AuditStore(
@@ -103,6 +106,14 @@ public final class AmparoServices: Sendable {
         let name = try await HotPathQueries.organizationName(on: database)
         cachedOrganizationName.withLockedValue { $0 = name }
         return name
+    }
+
+    /// Takes what the settings page keeps (at start, and after a save): the channels, the hotline
+    /// number and the time zone.
+    func reloadSettings(on db: any Database) async throws {
+        let stored = try await SettingsStore(db, sealer: sealer).load()
+        delivery.channels.apply(stored)
+        organizationTime.use(stored.timeZone)
     }
 
     var clock: any WallClock { config.clock }

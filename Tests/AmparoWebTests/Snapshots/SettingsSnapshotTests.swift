@@ -9,10 +9,10 @@ import XCTest
 final class SettingsSnapshotTests: XCTestCase {
     static let sent = Date(timeIntervalSince1970: 1_796_300_000)
 
-    static func page(outcome: SettingsPage.Outcome? = nil) -> SettingsPage {
+    static func page(outcome: SettingsPage.Outcome? = nil, timeZoneFixed: Bool = false) -> SettingsPage {
         SettingsPage(
-            organization: .init(name: "Red <del> Valle", hotlineNumber: "(503) 555-0100", defaultLanguage: .es),
-            timeZone: "America/Chicago",
+            organization: .init(name: "Red <del> Valle", hotlineNumber: "(503) 555-0100", defaultLanguage: .es, timeZone: "America/Chicago"),
+            timeZoneFixed: timeZoneFixed,
             mail: .init(host: "smtp.example.org", port: "587", security: .starttls, username: "alertas@example.org", from: "alertas@example.org", passwordSaved: true),
             twilio: .init(), signal: .init(),
             channels: [
@@ -28,6 +28,10 @@ final class SettingsSnapshotTests: XCTestCase {
 
     func testSettingsWithOneChannelSetHereOneByTheServerAndOneOff() {
         assertPageSnapshots({ SettingsRenderer.render(Self.page(), $0) }, role: .admin, path: "/admin/settings")
+    }
+
+    func testATimeZoneTheServerFixes() {
+        assertPageSnapshots({ SettingsRenderer.render(Self.page(timeZoneFixed: true), $0) }, role: .admin, path: "/admin/settings")
     }
 
     func testAMailServerThatRefusedTheSignIn() {

@@ -54,7 +54,7 @@ final class TestHarness: @unchecked Sendable {
                 try await app.db.sql.raw("CREATE SCHEMA public").run()
             }
             try await app.autoMigrate()
-            try await app.amparo.delivery.channels.reload(on: app.db, sealer: app.amparo.sealer)
+            try await app.amparo.reloadSettings(on: app.db)
         } catch {
             try? await app.asyncShutdown()
             throw error

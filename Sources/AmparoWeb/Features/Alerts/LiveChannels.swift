@@ -1,6 +1,5 @@
 import AmparoDomain
 import AmparoPersistence
-import Fluent
 import NIOConcurrencyHelpers
 
 /// The delivery channels as they stand now: each from the server's environment when it sets it,
@@ -43,11 +42,6 @@ final class LiveChannels: Sendable {
             }
             state.config = next
         }
-    }
-
-    /// Reads the settings again (at start, and after a save).
-    func reload(on db: any Database, sealer: FieldSealer) async throws {
-        apply(try await SettingsStore(db, sealer: sealer).load())
     }
 }
 

@@ -37,7 +37,7 @@ struct CaseEventForm {
         let all = req.formFields ?? [:]
         let fields = all.compactMapValues(\.first)
         guard let step = fields["step"].flatMap(CustodyStep.init(rawValue:)) else { return .invalid(.errorStep) }
-        guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else { return .invalid(.errorWhen) }
+        guard let when = fields["when"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.timeZone) }) else { return .invalid(.errorWhen) }
         var place: String?, county: String?, source: String?, agency: String?, detail: String?
         do {
             place = try FormText.field(fields, "place", limit: 300)

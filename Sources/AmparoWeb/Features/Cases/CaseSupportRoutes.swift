@@ -84,7 +84,7 @@ struct CaseSupportRoutes: RouteCollection {
         guard let title = try? FormText.field(fields, "title", limit: 300) else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorTask), status: .unprocessableEntity)
         }
-        guard let due = fields["due"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.config.timeZone) }) else {
+        guard let due = fields["due"].flatMap({ LocalDateTime.parse($0, timeZone: req.amparo.timeZone) }) else {
             return try await CaseViews.page(req, record: record, problem: .support(.errorDue), status: .unprocessableEntity)
         }
         let task = CaseTaskModel(caseID: record.id!, dueAt: due, createdBy: req.visitor.user!.id!, createdAt: req.amparo.clock.now())

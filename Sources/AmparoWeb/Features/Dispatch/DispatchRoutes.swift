@@ -83,7 +83,7 @@ struct DispatchRoutes: RouteCollection {
 
     /// Responders on call now whose shift is in the report's region (any region when it has none).
     static func respondersOnCall(_ req: Request, report: ReportModel) async throws -> [UserModel] {
-        let calendar = ShiftCalendar(timeZone: req.amparo.config.timeZone)
+        let calendar = ShiftCalendar(timeZone: req.amparo.timeZone)
         let onCall = try await OnCallSchedule.now(on: req.db, calendar: calendar, at: req.amparo.clock.now())
             .filter { $0.shift.duty == .responder && (report.teamID == nil || $0.shift.teamID == report.teamID) }
         let ids = Set(onCall.map(\.memberID))

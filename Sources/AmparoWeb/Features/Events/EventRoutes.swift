@@ -11,7 +11,9 @@ struct EventRoutes: RouteCollection {
     static let cancelPurpose = "event-cancel"
 
     let clock: any WallClock
-    let timeZone: TimeZone
+    /// The organization's time zone, read as each form is taken (an admin may change it).
+    let time: OrganizationTime
+    private var timeZone: TimeZone { time.timeZone }
     let sealer: FieldSealer
     let linkKey: SymmetricKey
     let mail: EventMail

@@ -65,7 +65,7 @@ actor OnCallAlarm {
 
     /// Dispatchers on call now; with none, the fallback group (a chosen team, or the coordinators).
     static func whoToTell(on db: any Database, services: AmparoServices) async throws -> [UserModel] {
-        let calendar = ShiftCalendar(timeZone: services.config.timeZone)
+        let calendar = ShiftCalendar(timeZone: services.timeZone)
         let ids = Set(try await OnCallSchedule.now(on: db, calendar: calendar, at: services.clock.now())
             .filter { $0.shift.duty == .dispatcher }.map(\.memberID))
         if !ids.isEmpty {

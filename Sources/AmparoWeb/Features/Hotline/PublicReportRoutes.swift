@@ -138,7 +138,7 @@ enum ReportThanks {
     static func answer(_ req: Request) async throws -> HotlineAnswer {
         let services = req.amparo
         if let fresh = services.hotlineAnswer.value(now: services.clock.now()) { return fresh }
-        let calendar = ShiftCalendar(timeZone: services.config.timeZone)
+        let calendar = ShiftCalendar(timeZone: services.timeZone)
         let now = services.clock.now()
         let onCall = try await OnCallSchedule.now(on: req.db, calendar: calendar, at: now).contains { $0.shift.duty == .dispatcher }
         let next = onCall ? nil : try await OnCallSchedule.upcoming(on: req.db, calendar: calendar, from: now, days: 7)

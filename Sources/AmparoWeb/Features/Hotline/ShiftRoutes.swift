@@ -26,7 +26,7 @@ struct ShiftRoutes: RouteCollection {
     /// The shifts page for this viewer, now; the HTML page and the API build it alike.
     static func shiftsPage(_ req: Request, typed: ShiftsPage.Typed = .init(), problem: ShiftsPage.Problem? = nil,
                            notice: ShiftsPage.Notice? = nil) async throws -> ShiftsPage {
-        let calendar = ShiftCalendar(timeZone: req.amparo.config.timeZone)
+        let calendar = ShiftCalendar(timeZone: req.amparo.timeZone)
         let now = req.amparo.clock.now()
         let me = try req.visitor.user!.requireID()
         let roles = req.visitor.roles ?? []
@@ -128,7 +128,7 @@ struct ShiftRoutes: RouteCollection {
     /// Offer one coming occurrence of a shift you hold; it stays yours until someone takes it.
     func offer(req: Request) async throws -> Response {
         let me = req.visitor.user!.id!
-        let calendar = ShiftCalendar(timeZone: req.amparo.config.timeZone)
+        let calendar = ShiftCalendar(timeZone: req.amparo.timeZone)
         guard let id = req.parameters.get("shiftID", as: UUID.self),
               let date = try req.content.decode(OfferForm.self).date, calendar.isValidDay(date) else {
             throw Abort(.badRequest, reason: "Choose one of your coming shifts.")

@@ -78,7 +78,7 @@ struct VoiceWebhookRoutes: RouteCollection {
     /// account cannot be rung.
     private func phonesToRing(_ req: Request) async throws -> [String] {
         let services = req.amparo
-        let onCall = try await OnCallSchedule.now(on: req.db, calendar: ShiftCalendar(timeZone: services.config.timeZone), at: services.clock.now())
+        let onCall = try await OnCallSchedule.now(on: req.db, calendar: ShiftCalendar(timeZone: services.timeZone), at: services.clock.now())
             .filter { $0.shift.duty == .dispatcher }.map(\.memberID)
         var users = try await UserModel.query(on: req.db).filter(\.$id ~~ Set(onCall)).filter(\.$disabledAt == nil).all()
         if users.isEmpty {

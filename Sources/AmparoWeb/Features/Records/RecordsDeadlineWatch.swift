@@ -14,7 +14,7 @@ struct RecordsDeadlineWatch: Sendable {
     func check() async throws -> Int {
         let db = database()
         let store = RecordsStore(db, sealer: services.sealer)
-        let today = Day(services.clock.now(), in: services.config.timeZone)
+        let today = Day(services.clock.now(), in: services.timeZone)
         var written = 0
         for (request, history) in try await store.open() {
             let missed = RecordsSchedule.missed(request, events: history, today: today)

@@ -12,7 +12,9 @@ struct RecordsRoutes: RouteCollection {
     static let listLimit = 500
 
     let clock: any WallClock
-    let timeZone: TimeZone
+    /// The organization's time zone, read as each form is taken (an admin may change it).
+    let time: OrganizationTime
+    private var timeZone: TimeZone { time.timeZone }
     let sealer: FieldSealer
 
     func boot(routes: any RoutesBuilder) throws {

@@ -10,6 +10,8 @@ struct SettingsPage: Sendable, Equatable, Codable {
         var name = ""
         var hotlineNumber = ""
         var defaultLanguage = Language.es
+        /// An IANA identifier; what the environment fixes, when it does.
+        var timeZone = "UTC"
     }
 
     /// The mail form as saved or as typed. Never the password: only whether one is saved.
@@ -50,7 +52,8 @@ struct SettingsPage: Sendable, Equatable, Codable {
     }
 
     var organization: Organization
-    var timeZone: String
+    /// The environment fixes the time zone (`AMPARO_TIMEZONE`): the page says so instead of asking.
+    var timeZoneFixed: Bool
     var mail: Mail
     var twilio: Twilio
     var signal: Signal
@@ -104,9 +107,18 @@ enum SettingsRenderer {
         \(Form.field("name", label: t(.organizationName, l), value: org.name, autocomplete: "organization"))
         \(Form.field("hotlineNumber", label: t(.hotlineNumber, l), type: "tel", value: org.hotlineNumber, hint: t(.hotlineNumberHint, l), required: false))
         \(Form.select("defaultLanguage", label: t(.defaultLanguage, l), options: languages, selected: org.defaultLanguage.rawValue))
-        <p><strong>\(t(.timeZone, l)):</strong> \(t(.timeZoneFromEnvironment(page.timeZone), l))</p>
+        \(timeZone(page, l))
         <button type="submit">\(Text.save.in(l))</button></form></section>
         """
+    }
+
+    /// The zones of the US first; a zone saved or fixed outside that list stays chosen.
+    private static func timeZone(_ page: SettingsPage, _ l: Language) -> HTML {
+        let zone = page.organization.timeZone
+        if page.timeZoneFixed { return "<p><strong>\(t(.timeZone, l)):</strong> \(t(.timeZoneFromEnvironment(zone), l))</p>" }
+        var options = CommonTimeZone.allCases.map { (value: $0.rawValue, label: $0.label(l)) }
+        if CommonTimeZone(rawValue: zone) == nil { options.insert((value: zone, label: zone), at: 0) }
+        return Form.select("timeZone", label: t(.timeZone, l), options: options, selected: zone, hint: t(.timeZoneHint, l))
     }
 
     private static func channel(_ page: SettingsPage, _ state: SettingsPage.Channel, _ chrome: Chrome) -> HTML {

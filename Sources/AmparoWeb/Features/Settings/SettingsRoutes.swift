@@ -35,8 +35,9 @@ struct SettingsRoutes: RouteCollection {
         }
         var page = SettingsPage(
             organization: .init(name: organization?.name ?? "", hotlineNumber: stored.hotlineNumber ?? "",
-                                defaultLanguage: organization.flatMap { Language(rawValue: $0.defaultLanguage) } ?? .es),
-            timeZone: req.amparo.config.timeZone.identifier,
+                                defaultLanguage: organization.flatMap { Language(rawValue: $0.defaultLanguage) } ?? .es,
+                                timeZone: req.amparo.organizationTime.identifier),
+            timeZoneFixed: req.amparo.organizationTime.fixed != nil,
             mail: stored.mail.map { .init(host: $0.host, port: "\($0.port)", security: $0.security,
                                           username: $0.username ?? "", from: $0.from, passwordSaved: $0.password != nil) } ?? .init(),
             twilio: stored.twilio.map { .init(accountSID: $0.accountSID, from: $0.from, tokenSaved: true) } ?? .init(),
@@ -44,6 +45,11 @@ struct SettingsRoutes: RouteCollection {
             channels: states)
         change(&page)
         return page
+    }
+
+    /// Any zone the server knows: the list offers the US ones, and one saved before stays valid.
+    static func isKnownZone(_ identifier: String) -> Bool {
+        (identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)) && TimeZone(identifier: identifier) != nil
     }
 
     static func variable(_ channel: AlertChannel) -> String {
@@ -74,18 +80,25 @@ struct SettingsRoutes: RouteCollection {
 
     func saveOrganization(req: Request) async throws -> Response {
         let form = req.formValues
-        let typed = SettingsPage.Organization(name: (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+        var typed = SettingsPage.Organization(name: (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                               hotlineNumber: (form["hotlineNumber"] ?? "").trimmingCharacters(in: .whitespaces),
-                                              defaultLanguage: Language(rawValue: form["defaultLanguage"] ?? "") ?? .es)
+                                              defaultLanguage: Language(rawValue: form["defaultLanguage"] ?? "") ?? .es,
+                                              timeZone: form["timeZone"] ?? req.amparo.organizationTime.identifier)
         var problems: [SettingsText] = []
         if case .failure = SingleLineText.validate(form["name"], maxLength: 200, required: true) { problems.append(.errorName) }
+        let fixed = req.amparo.organizationTime.fixed != nil
+        let zone = fixed || !Self.isKnownZone(typed.timeZone) ? nil : typed.timeZone
+        if !fixed, zone == nil {
+            problems.append(.errorTimeZone)
+            typed.timeZone = req.amparo.organizationTime.identifier
+        }
         let hotline = typed.hotlineNumber.isEmpty ? nil : AlertChannel.sms.normalize(typed.hotlineNumber)
         if !typed.hotlineNumber.isEmpty, hotline == nil { problems.append(.errorHotline) }
         guard problems.isEmpty else { return try await refuse(req, "organization", problems) { $0.organization = typed } }
         try await store(req).saveOrganization(name: typed.name, defaultLanguage: typed.defaultLanguage.rawValue, hotlineNumber: typed.hotlineNumber.isEmpty ? nil : typed.hotlineNumber,
-                                              at: clock.now())
+                                              timeZone: zone, at: clock.now())
         req.amparo.forgetOrganizationName()
-        try await channels.reload(on: req.db, sealer: sealer)
+        try await req.amparo.reloadSettings(on: req.db)
         return try await saved(req, "settings.organization")
     }
 
@@ -172,7 +185,7 @@ struct SettingsRoutes: RouteCollection {
 
     /// The channels take the saved settings at once, and the outbox worker looks again.
     private func applied(_ req: Request) async throws -> Response {
-        try await channels.reload(on: req.db, sealer: sealer)
+        try await req.amparo.reloadSettings(on: req.db)
         req.amparo.delivery.wake()
         return try await saved(req, "settings.channel")
     }

@@ -8,7 +8,9 @@ import Vapor
 /// timeline, no family contacts, no phone, no A-number.
 struct VisitRoutes: RouteCollection {
     let clock: any WallClock
-    let timeZone: TimeZone
+    /// The organization's time zone, read as each form is taken (an admin may change it).
+    let time: OrganizationTime
+    private var timeZone: TimeZone { time.timeZone }
     let sealer: FieldSealer
 
     func boot(routes: any RoutesBuilder) throws {
