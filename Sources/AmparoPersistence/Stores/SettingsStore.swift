@@ -172,12 +172,31 @@ public struct SettingsStore: Sendable {
         try await row.save(on: db)
     }
 
-    /// How far a new group has come: what exists of each thing the checklist asks for.
-    /// The organization counts as done once an admin saved its settings (a hotline number is optional).
+    /// How far a new group has come: what exists of each thing the checklist asks for, in one
+    /// query (the admin's dashboard asks on every visit). The organization counts as done once an
+    /// admin saved it with its time zone (a hotline number is optional).
     public func setupCounts() async throws -> (teams: Int, members: Int, shifts: Int, agreementImports: Int, subscriptions: Int, organizationSaved: Bool) {
-        (try await TeamModel.query(on: db).count(), try await UserModel.query(on: db).count(), try await ShiftModel.query(on: db).count(),
-         try await AgreementImportModel.query(on: db).count(), try await SubscriptionModel.query(on: db).count(),
-         try await AuditEntryModel.query(on: db).filter(\.$action == "settings.organization").count() > 0)
+        let row = try await db.sql.raw("""
+            SELECT (SELECT COUNT(*) FROM \(ident: TeamModel.schema)) AS teams, (SELECT COUNT(*) FROM \(ident: UserModel.schema)) AS members,
+                   (SELECT COUNT(*) FROM \(ident: ShiftModel.schema)) AS shifts, (SELECT COUNT(*) FROM \(ident: AgreementImportModel.schema)) AS imports,
+                   (SELECT COUNT(*) FROM \(ident: SubscriptionModel.schema)) AS subscriptions,
+                   (SELECT COUNT(*) FROM \(ident: SettingsModel.schema) WHERE time_zone IS NOT NULL) AS saved
+            """).first()
+        func count(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
+        return (try count("teams"), try count("members"), try count("shifts"), try count("imports"), try count("subscriptions"), try count("saved") > 0)
+    }
+
+    /// Messages waiting to go out, by channel: alerts (the outbox) and members' notices together.
+    public func waitingByChannel() async throws -> [String: Int] {
+        var waiting: [String: Int] = [:]
+        for table in [Outbox.schema, NoticeModel.schema] {
+            for row in try await db.sql.raw("""
+                SELECT channel, COUNT(*) AS n FROM \(ident: table) WHERE status = 'pending' GROUP BY channel
+                """).all() {
+                waiting[try row.decode(column: "channel", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return waiting
     }
 
     /// Alerts (the outbox) and members' notices on one channel, together.

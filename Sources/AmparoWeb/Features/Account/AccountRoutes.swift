@@ -28,9 +28,9 @@ struct AccountRoutes: RouteCollection {
         // Whoever sets the channels up hears of messages no channel can carry.
         var stuck: [DashboardPage.Stuck] = []
         if roles.can(.manageOrganization) {
+            let waiting = try await SettingsStore(req.db, sealer: sealer).waitingByChannel()
             for channel in AlertChannel.allCases where req.amparo.delivery.senders(channel) == nil {
-                let waiting = try await SettingsStore(req.db, sealer: sealer).health(of: channel.rawValue).waiting
-                if waiting > 0 { stuck.append(.init(channel: channel, waiting: waiting)) }
+                if let count = waiting[channel.rawValue], count > 0 { stuck.append(.init(channel: channel, waiting: count)) }
             }
         }
         var page = DashboardPage(name: req.accounts.name(of: user), organization: try await req.amparo.organizationName(on: req.db), roles: roles,

@@ -87,8 +87,9 @@ struct SettingsRoutes: RouteCollection {
         var problems: [SettingsText] = []
         if case .failure = SingleLineText.validate(form["name"], maxLength: 200, required: true) { problems.append(.errorName) }
         let fixed = req.amparo.organizationTime.fixed != nil
-        let zone = fixed || !Self.isKnownZone(typed.timeZone) ? nil : typed.timeZone
-        if !fixed, zone == nil {
+        // A zone the environment fixes is saved too: it is what the organization's step asks for.
+        let zone = fixed ? req.amparo.organizationTime.identifier : Self.isKnownZone(typed.timeZone) ? typed.timeZone : nil
+        if zone == nil {
             problems.append(.errorTimeZone)
             typed.timeZone = req.amparo.organizationTime.identifier
         }
