@@ -21,6 +21,9 @@ public enum Text: Sendable, Equatable {
     case apiTokens, apiTokensIntro, tokenName, tokenNameHint, tokenPrefix, tokenCreated, createToken, revoke
     case created, lastUsed, tokenAccess, tokenAccessFull, tokenAccessRead, tokenLifetime, tokenDays(Int), tokenExpires
     // Administration
+    case inviteMany, inviteManyIntro, inviteManyPeople, inviteManyHint, inviteManySubmit, invitedMany(Int, sent: Int), invitedManyNotSent, invitationSentShort(AlertChannel, String), invitationLinkLabel
+    indirect case errorLine(Int, Text)
+    case errorEmailAlsoOnLine(Int), errorNobodyPasted, errorTooManyPasted(Int), errorNoEmailOnLine
     case inviteMember, inviteIntro, memberName, invitationSent(AlertChannel, String), invitationNotSent, invitationSubject(String), invitationBody(organization: String, link: String), statusLabel, statusActive, statusInvited
     case statusDisabled, accessLabel, newInvitationLink, resetSecondFactor, disableMember, enableMember, save
     case teamName, region, regionHint, members, newTeam
@@ -184,6 +187,29 @@ public enum Text: Sendable, Equatable {
         case .tokenDays(let days): ("\(days) days", "\(days) días")
         case .tokenExpires: ("Expires", "Vence")
         case .inviteMember: ("Invite a member", "Invitar a un miembro")
+        case .inviteMany: ("Invite several people at once", "Invitar a varias personas a la vez")
+        case .inviteManyIntro: ("Paste a list, one person per line: everyone gets the roles and teams ticked below, which you can change for each later. If one line has a problem, nobody is invited until it is fixed.",
+                                "Pegue una lista, una persona por línea: todas reciben los roles y equipos marcados abajo, que luego puede cambiar para cada una. Si una línea tiene un problema, no se invita a nadie hasta corregirla.")
+        case .inviteManyPeople: ("People, one per line", "Personas, una por línea")
+        case .inviteManyHint: ("Name, email and, if you like, phone, separated by commas or as copied from a spreadsheet. For example: Ana Pérez, ana@example.org, (503) 555-0100",
+                               "Nombre, correo y, si quiere, teléfono, separados por comas o tal como se copian de una hoja de cálculo. Por ejemplo: Ana Pérez, ana@example.org, (503) 555-0100")
+        case .inviteManySubmit: ("Invite everyone on the list", "Invitar a todas las personas de la lista")
+        case .invitedMany(let count, let sent):
+            (Plural.of(count, one: "1 invitation made", other: "\(count) invitations made") + (sent == count ? ", each on its way to the person." : sent == 0 ? "." : ", \(sent) of them on their way to the person.")
+                + " Each link works once, for 72 hours, and is shown only now: pass on any that did not go out, privately.",
+             Plural.of(count, one: "Se creó 1 invitación", other: "Se crearon \(count) invitaciones") + (sent == count ? ", cada una en camino a su persona." : sent == 0 ? "." : ", \(sent) en camino a su persona.")
+                + " Cada enlace funciona una vez, durante 72 horas, y se muestra solo ahora: pase en privado los que no salieron.")
+        case .invitedManyNotSent: ("Not sent: pass on the link", "No enviada: pase el enlace")
+        case .invitationSentShort(let channel, let to):
+            (channel == .email ? "On its way by email to \(to)" : "On its way by text message to \(to)",
+             channel == .email ? "En camino por correo a \(to)" : "En camino por mensaje de texto a \(to)")
+        case .invitationLinkLabel: ("Invitation link", "Enlace de invitación")
+        case .errorLine(let line, let problem): ("Line \(line): \(problem.in(.en))", "Línea \(line): \(problem.in(.es))")
+        case .errorEmailAlsoOnLine(let earlier): ("this email is also on line \(earlier).", "este correo también está en la línea \(earlier).")
+        case .errorNobodyPasted: ("Paste at least one person: a name and an email on each line.", "Pegue al menos una persona: un nombre y un correo en cada línea.")
+        case .errorTooManyPasted(let count): ("The list has \(count) people: invite at most \(PastedPeople.maximum) at a time.",
+                                              "La lista tiene \(count) personas: invite como máximo \(PastedPeople.maximum) a la vez.")
+        case .errorNoEmailOnLine: ("no email address on this line.", "no hay correo electrónico en esta línea.")
         case .inviteIntro: ("Amparo makes a one-time link for the new member to choose a password and set up two-step sign-in. Send it to them privately.", "Amparo crea un enlace de un solo uso para que el nuevo miembro elija su contraseña y configure el inicio de sesión en dos pasos. Envíeselo en privado.")
         case .memberName: ("Member's name", "Nombre del miembro")
         case .invitationSent(let channel, let to):

@@ -29,6 +29,8 @@ public enum SiteURL: Sendable, Equatable {
     case eventRegistrations(EventID)
     case eventAttended(EventID, EventRegistrationID)
     case members
+    /// Inviting a pasted list of people at once.
+    case membersTogether
     case member(UserID)
     case memberAction(UserID, MemberAction)
     case teams
@@ -98,6 +100,7 @@ public enum SiteURL: Sendable, Equatable {
         case .eventRegistrations(let id): "/events/manage/\(id.rawValue.uuidString)"
         case .eventAttended(let id, let registration): Self.eventRegistrations(id).path + "/attended/\(registration.rawValue.uuidString)"
         case .members: "/admin/users"
+        case .membersTogether: "/admin/users/invite-many"
         case .member(let id): "/admin/users/\(id.rawValue.uuidString)"
         case .memberAction(let id, let action): Self.member(id).path + "/" + action.rawValue
         case .teams: "/admin/teams"

@@ -34,6 +34,44 @@ final class AdminAndLanguageTests: XCTestCase {
         XCTAssertEqual(before, after, "no half-written member")
     }
 
+    func testAPastedListInvitesEveryoneOrNobodyAndSaysWhichLinesToFix() async throws {
+        let admin = try await harness.member(holding: .all)
+        let browser = try await harness.signedIn(admin)
+        try await browser.get("/admin/users")
+        let before = try await UserModel.query(on: harness.app.db).count()
+        let flawed = "Ana Pérez, ana@example.org, (503) 555-0100\nJosé Ruiz\n\(admin.email), Admin Again\nana@example.org; Ana P.\nLuis, luis@\n"
+        var page = try await browser.post("/admin/users/invite-many", ["people": flawed, "roles[]": "responder"])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        let html = page.body.string
+        for said in ["Line 2: no email address on this line.", "Line 3: Someone already has an account with this email address.",
+                     "Line 4: this email is also on line 1.", "Line 5: Enter an email address like name@example.org."] {
+            XCTAssertTrue(html.contains(said), said)
+        }
+        XCTAssertTrue(html.contains("José Ruiz\n"), "the list stays as pasted")
+        XCTAssertTrue(html.contains("<details id=\"invite-many\" open>"), "the refused list is open")
+        var after = try await UserModel.query(on: harness.app.db).count()
+        XCTAssertEqual(after, before, "nobody is invited while a line is wrong")
+
+        page = try await browser.post("/admin/users/invite-many", ["people": "\n\n", "roles[]": "responder"])
+        XCTAssertTrue(page.body.string.contains("Paste at least one person"), page.body.string)
+
+        let list = "Nombre, Correo\nAna Pérez, ana@example.org, (503) 555-0100\nJosé\tRuiz\tjose@example.org\n\nluis@example.org, Luis Ortiz\n"
+        page = try await browser.post("/admin/users/invite-many", ["people": list, "roles[]": "visitor"])
+        XCTAssertEqual(page.status, .created, page.body.string)
+        after = try await UserModel.query(on: harness.app.db).count()
+        XCTAssertEqual(after, before + 3)
+        XCTAssertTrue(page.body.string.contains("3 invitations made."), "no channel is set up, so none went out")
+        XCTAssertEqual(page.body.string.components(separatedBy: "Not sent: pass on the link").count - 1, 3)
+        let links = page.body.string.matches(of: /\/invite\/([A-Za-z0-9_-]+)</).map { String($0.output.1) }
+        XCTAssertEqual(links.count, 3)
+        let jose = try await harness.accounts.find(email: "jose@example.org")
+        XCTAssertEqual(jose?.roles, [.visitor])
+        let audited = try await AuditEntryModel.query(on: harness.app.db).filter(\.$action == "user.create").count()
+        XCTAssertEqual(audited, 3)
+        let invited = try await harness.browser().get("/invite/\(links[1])")
+        XCTAssertEqual(invited.status, .ok, "each link opens its invitation")
+    }
+
     func testTeamsRolesAndSelfProtection() async throws {
         let admin = try await harness.member(holding: .all)
         let member = try await harness.member(.responder)

@@ -37,7 +37,7 @@ final class SecurityTests: XCTestCase {
         "GET /dashboard": .roles(allRoles), "GET /account": .roles(allRoles),
         "POST /account/password": .roles(allRoles), "POST /account/reach": .roles(allRoles), "POST /account/tokens": .roles(allRoles),
         "POST /account/tokens/:tokenID/revoke": .roles(allRoles),
-        "GET /admin/users": .roles([.admin]), "POST /admin/users": .roles([.admin]),
+        "GET /admin/users": .roles([.admin]), "POST /admin/users": .roles([.admin]), "POST /admin/users/invite-many": .roles([.admin]),
         "GET /admin/users/:userID": .roles([.admin]), "POST /admin/users/:userID/roles": .roles([.admin]),
         "POST /admin/users/:userID/teams": .roles([.admin]), "POST /admin/users/:userID/disable": .roles([.admin]),
         "POST /admin/users/:userID/enable": .roles([.admin]), "POST /admin/users/:userID/reset-2fa": .roles([.admin]),

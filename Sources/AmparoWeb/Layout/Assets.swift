@@ -42,6 +42,7 @@ enum Assets {
     button.secondary{background:var(--soft);color:var(--ink);border:2px solid var(--ink)}
     .message-preview{border-left:4px solid var(--ink);padding:.25rem .75rem;margin:1rem 0}
     details>summary{cursor:pointer;font-weight:700;color:var(--accent);min-height:44px;padding:.6rem 0}
+    summary>h2{display:inline;font-size:1.25rem}
     .alerts-sent,.requests{list-style:none;padding:0}
     .alerts-sent>li,.requests>li{border-top:1px solid var(--line);margin-top:1rem;padding-top:.5rem}
     .alerts-sent h2,.requests h2{font-size:1.2rem}

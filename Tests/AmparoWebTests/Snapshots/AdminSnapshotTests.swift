@@ -31,6 +31,22 @@ final class AdminSnapshotTests: XCTestCase {
         assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
     }
 
+    func testAPastedListRefusedLineByLine() {
+        let many = MembersPage.InviteMany(people: "Ana Pérez, ana@example.org\nJosé Ruiz\nana@example.org, Ana P.", roles: [.responder], teams: [Self.east.id.rawValue])
+        let page = MembersPage(members: Self.members, teams: [Self.east, Self.valley], grantable: [.admin, .responder, .visitor], many: many,
+                               manyProblems: [.init(line: 2, kind: .noEmail), .init(line: 3, kind: .alsoOnLine(1))])
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
+    }
+
+    func testAPastedListInvitedOneSentOneToPassOn() {
+        let page = MembersPage(members: Self.members, teams: [Self.east], grantable: .all, invitedMany: [
+            .init(id: UserID(Self.id(21)), name: "Ana <Pérez>", link: "https://amparo.example.org/invite/aaa111",
+                  sentTo: InvitationDelivery(channel: .email, to: "ana@example.org")),
+            .init(id: UserID(Self.id(22)), name: "José Ruiz", link: "https://amparo.example.org/invite/bbb222", sentTo: nil),
+        ])
+        assertPageSnapshots({ AdminRenderer.render(page, $0) }, role: .admin, path: "/admin/users")
+    }
+
     static func member(_ standing: MemberStanding, accepted: Bool) -> MemberDetail {
         MemberDetail(id: UserID(id(12)), name: "Dana Dispatch", email: "dana@example.org", phone: standing == .invited ? nil : "+1 503 555 0100",
                      roles: [.dispatcher, .responder], standing: standing, twoFactor: accepted, acceptedInvitation: accepted, teams: [Self.east.id])

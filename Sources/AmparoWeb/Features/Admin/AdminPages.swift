@@ -25,6 +25,45 @@ struct MembersPage: Sendable, Equatable, Codable {
     var invitation: String?
     /// Where it was sent, if a channel could carry it.
     var sentTo: InvitationDelivery?
+    /// The list pasted to invite several people at once, as typed.
+    var many = InviteMany()
+    /// What is wrong with that list, line by line: nobody was invited.
+    var manyProblems: [ManyProblem] = []
+    /// The people just invited from a list, each with their link.
+    var invitedMany: [InvitedPerson] = []
+
+    struct InviteMany: Sendable, Equatable, Codable {
+        var people = ""
+        var roles: RoleSet = [.responder]
+        var teams: [UUID] = []
+    }
+
+    /// One thing to fix in a pasted list, on a line of it or in the form.
+    struct ManyProblem: Sendable, Equatable, Codable {
+        enum Kind: Sendable, Equatable, Codable {
+            case account(Accounts.Problem), noEmail, alsoOnLine(Int), nobodyPasted, tooMany(Int)
+        }
+        var line: Int?
+        let kind: Kind
+
+        var text: Text {
+            let said: Text = switch kind {
+            case .account(let problem): problem.text
+            case .noEmail: .errorNoEmailOnLine
+            case .alsoOnLine(let earlier): .errorEmailAlsoOnLine(earlier)
+            case .nobodyPasted: .errorNobodyPasted
+            case .tooMany(let count): .errorTooManyPasted(count)
+            }
+            return line.map { .errorLine($0, said) } ?? said
+        }
+    }
+
+    struct InvitedPerson: Sendable, Equatable, Codable {
+        let id: UserID
+        let name: String
+        let link: String
+        let sentTo: InvitationDelivery?
+    }
 }
 
 /// An invitation queued for the invitee: by which channel, to what address.
@@ -103,6 +142,7 @@ enum AdminRenderer {
         \(teamCheckboxes(page.teams, checked: Set(invite.teams), l))
         <button type="submit">\(Text.inviteMember.in(l))</button>
         </form>
+        \(inviteMany(page, chrome))
         \(rolesGuide(l))
         """
         return Layout.page(chrome, title: Text.navUsers.in(l), body: body, notice: notice.map { HTML("\($0.in(l))") })
@@ -210,6 +250,41 @@ enum AdminRenderer {
     }
 
     /// The link, and honestly whether Amparo sent it: the admin passes it on when nothing could.
+    /// The list form, open when it was just used (refused or done), folded away otherwise.
+    private static func inviteMany(_ page: MembersPage, _ chrome: Chrome) -> HTML {
+        let l = chrome.language, many = page.many
+        let open = !page.manyProblems.isEmpty || !page.invitedMany.isEmpty
+        let done: HTML = page.invitedMany.isEmpty ? .empty : {
+            let sent = page.invitedMany.filter { $0.sentTo != nil }.count
+            let rows: [HTML] = page.invitedMany.map { person in
+                let said = person.sentTo.map { Text.invitationSentShort($0.channel, $0.to).in(l) } ?? Text.invitedManyNotSent.in(l)
+                return """
+                <tr><td><a href="\(SiteURL.member(person.id).path)">\(person.name)</a></td><td data-label="\(Text.statusLabel.in(l))">\(said)</td>\
+                <td data-label="\(Text.invitationLinkLabel.in(l))"><span class="secret">\(person.link)</span></td></tr>
+                """
+            }
+            return """
+            <div class="notice" role="status" id="invited-many"><p>\(Text.invitedMany(page.invitedMany.count, sent: sent).in(l))</p></div>
+            <table class="cards"><thead><tr><th>\(Text.memberName.in(l))</th><th>\(Text.statusLabel.in(l))</th><th>\(Text.invitationLinkLabel.in(l))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        }()
+        return """
+        <details id="invite-many"\(open ? HTML(" open") : .empty)><summary><h2>\(Text.inviteMany.in(l))</h2></summary>
+        \(done)
+        <p>\(Text.inviteManyIntro.in(l))</p>
+        \(Form.errorSummary(page.manyProblems.map { $0.text.in(l) }, language: l))
+        <form method="post" action="\(SiteURL.membersTogether.path)#invite-many">
+        \(chrome.csrfField)
+        \(Form.textarea("people", label: Text.inviteManyPeople.in(l), value: many.people, hint: Text.inviteManyHint.in(l),
+                        error: nil, maxLength: 40_000))
+        \(roleCheckboxes(checked: many.roles, grantable: page.grantable, l, idPrefix: "many-"))
+        \(teamCheckboxes(page.teams, checked: Set(many.teams), l, idPrefix: "many-"))
+        <button type="submit">\(Text.inviteManySubmit.in(l))</button>
+        </form></details>
+        """
+    }
+
     private static func invitationNotice(_ link: String?, sentTo: InvitationDelivery?, _ l: Language) -> HTML {
         let said: Text = sentTo.map { .invitationSent($0.channel, $0.to) } ?? .invitationNotSent
         return link.map { HTML("<div class=\"notice\" role=\"status\"><p id=\"invitation-sent\">\(said.in(l))</p><p class=\"secret\" id=\"invitation-link\">\($0)</p></div>") } ?? .empty
@@ -217,10 +292,11 @@ enum AdminRenderer {
 
     /// One box per role. A role the admin does not hold is shown as it stands but cannot be changed
     /// (a disabled box is not sent: the route keeps such roles as they were).
-    private static func roleCheckboxes(checked: RoleSet, grantable: RoleSet, _ l: Language) -> HTML {
+    /// `idPrefix`: for a second form of roles on the page, so ids stay unique.
+    private static func roleCheckboxes(checked: RoleSet, grantable: RoleSet, _ l: Language, idPrefix: String = "") -> HTML {
         let boxes: [HTML] = Role.allCases.map { role in
-            let id = "role-\(role.rawValue)", mine = grantable.contains(role)
-            let state: HTML = "\(checked.contains(role) ? " checked" : "")\(mine ? "" : " disabled aria-describedby=\"\(id)-hint\"")"
+            let id = "\(idPrefix)role-\(role.rawValue)", mine = grantable.contains(role)
+            let state: HTML = "\(checked.contains(role) ? " checked" : "")\(mine ? HTML.empty : HTML(" disabled aria-describedby=\"\(id)-hint\""))"
             let hint: HTML = mine ? .empty : " <span class=\"hint\" id=\"\(id)-hint\">\(Text.roleNotYours.in(l))</span>"
             return "<div><input type=\"checkbox\" id=\"\(id)\" name=\"roles[]\" value=\"\(role.rawValue)\"\(state)> <label class=\"inline\" for=\"\(id)\">\(Text.role(role).in(l))</label>\(hint)</div>"
         }
@@ -240,12 +316,12 @@ enum AdminRenderer {
         """
     }
 
-    private static func teamCheckboxes(_ teams: [TeamLine], checked: Set<UUID>, _ l: Language) -> HTML {
+    private static func teamCheckboxes(_ teams: [TeamLine], checked: Set<UUID>, _ l: Language, idPrefix: String = "") -> HTML {
         guard !teams.isEmpty else { return .empty }
         let boxes: [HTML] = teams.map { team in
             let id = team.id.rawValue.uuidString
             return """
-            <div><input type="checkbox" id="team-\(id)" name="teams[]" value="\(id)"\(checked.contains(team.id.rawValue) ? HTML(" checked") : .empty)> <label class="inline" for="team-\(id)">\(team.name)</label></div>
+            <div><input type="checkbox" id="\(idPrefix)team-\(id)" name="teams[]" value="\(id)"\(checked.contains(team.id.rawValue) ? HTML(" checked") : .empty)> <label class="inline" for="\(idPrefix)team-\(id)">\(team.name)</label></div>
             """
         }
         return "<fieldset><legend>\(Text.teamsLabel.in(l))</legend>\(boxes)</fieldset>"

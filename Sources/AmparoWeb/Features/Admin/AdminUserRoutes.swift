@@ -12,6 +12,7 @@ struct AdminUserRoutes: RouteCollection {
         let users = routes.grouped("admin", "users")
         users.get(use: list).policy(.member(.manageUsers))
         users.post(use: create).policy(.member(.manageUsers))
+        users.post("invite-many", use: inviteMany).policy(.member(.manageUsers))
         users.get(":userID", use: detail).policy(.member(.manageUsers))
         users.post(":userID", "roles", use: changeRoles).policy(.member(.manageUsers))
         users.post(":userID", "teams", use: changeTeams).policy(.member(.manageUsers))
@@ -25,6 +26,12 @@ struct AdminUserRoutes: RouteCollection {
         var email: String?
         var name: String?
         var phone: String?
+        var roles: [String]?
+        var teams: [UUID]?
+    }
+
+    struct InviteManyForm: Content {
+        var people: String?
         var roles: [String]?
         var teams: [UUID]?
     }
@@ -105,6 +112,76 @@ struct AdminUserRoutes: RouteCollection {
         } catch let problem as Accounts.Problem {
             return try await refuse([problem], status: problem.status)
         }
+    }
+
+    /// A pasted list: every line is checked first, and either everyone is invited (in one
+    /// transaction) or nobody is and the page says which lines to fix, keeping the list.
+    func inviteMany(req: Request) async throws -> Response {
+        let form = try req.content.decode(InviteManyForm.self)
+        let ticked = Self.ticked(form.roles)
+        let typed = MembersPage.InviteMany(people: form.people ?? "", roles: ticked.roles, teams: form.teams ?? [])
+        let pasted = PastedPeople(typed.people)
+        var problems: [MembersPage.ManyProblem] = []
+        if ticked.unknown { problems.append(.init(kind: .account(.unknownRole))) }
+        let granted = RoleGrant.apply(requested: ticked.roles, granter: req.visitor.roles ?? [])
+        if case .failure(let refusal) = granted { problems.append(.init(kind: .account(Self.problem(refusal)))) }
+        if pasted.people.isEmpty { problems.append(.init(kind: .nobodyPasted)) }
+        if pasted.people.count > PastedPeople.maximum {
+            problems.append(.init(kind: .tooMany(pasted.people.count)))
+        } else {
+            problems += try await lineProblems(req, pasted)
+        }
+        func refuse(_ problems: [MembersPage.ManyProblem]) async throws -> Response {
+            var page = try await membersPage(req)
+            page.many = typed
+            page.manyProblems = problems
+            return htmlResponse(AdminRenderer.render(page, req.chrome), status: .unprocessableEntity)
+        }
+        guard case .success(let roles) = granted, problems.isEmpty else { return try await refuse(problems) }
+        let teams = try await store(req).existingTeams(typed.teams).map(\.rawValue)
+        let created: [(user: UserModel, invitationToken: String?)]
+        do {
+            created = try await req.db.transaction { db in
+                let accounts = Accounts(db: db, services: req.amparo)
+                var made: [(user: UserModel, invitationToken: String?)] = []
+                for person in pasted.people {
+                    made.append(try await accounts.create(email: person.email, name: person.name, phone: person.phone.isEmpty ? nil : person.phone,
+                                                          roles: roles, teamIDs: teams))
+                }
+                return made
+            }
+        } catch let problem as Accounts.Problem {
+            // Someone else invited one of them meanwhile: nobody was invited.
+            return try await refuse([.init(kind: .account(problem))])
+        }
+        var page = try await membersPage(req)
+        for (person, made) in zip(pasted.people, created) {
+            let id = try made.user.requireID()
+            try await req.audit("user.create", recordType: "user", recordID: id.uuidString)
+            guard let link = made.invitationToken.map(invitationLink) else { continue }
+            page.invitedMany.append(.init(id: UserID(id), name: person.name, link: link,
+                                          sentTo: try await sendInvitation(req, to: made.user, link: link)))
+        }
+        return htmlResponse(AdminRenderer.render(page, req.chrome), status: .created)
+    }
+
+    /// What is wrong with each line, in line order: the same checks as one invitation, and an
+    /// email given twice in the list or already a member's.
+    private func lineProblems(_ req: Request, _ pasted: PastedPeople) async throws -> [MembersPage.ManyProblem] {
+        var problems: [MembersPage.ManyProblem] = []
+        for person in pasted.people {
+            if person.email.isEmpty {
+                problems.append(.init(line: person.line, kind: .noEmail))
+                continue
+            }
+            let invalid = Accounts.validate(email: person.email, name: person.name, phone: person.phone)
+            problems += invalid.map { .init(line: person.line, kind: .account($0)) }
+            if invalid.isEmpty, try await req.accounts.find(email: person.email) != nil {
+                problems.append(.init(line: person.line, kind: .account(.emailTaken)))
+            }
+        }
+        problems += pasted.repeatedEmails.map { .init(line: $0.line, kind: .alsoOnLine($0.earlier)) }
+        return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 
     func detail(req: Request) async throws -> Response {
