@@ -189,12 +189,11 @@ public struct SettingsStore: Sendable {
     /// Messages waiting to go out, by channel: alerts (the outbox) and members' notices together.
     public func waitingByChannel() async throws -> [String: Int] {
         var waiting: [String: Int] = [:]
-        for table in [Outbox.schema, NoticeModel.schema] {
-            for row in try await db.sql.raw("""
-                SELECT channel, COUNT(*) AS n FROM \(ident: table) WHERE status = 'pending' GROUP BY channel
-                """).all() {
-                waiting[try row.decode(column: "channel", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
-            }
+        for row in try await db.sql.raw("""
+            SELECT channel, COUNT(*) AS n FROM \(ident: Outbox.schema) WHERE status = 'pending' GROUP BY channel
+            UNION ALL SELECT channel, COUNT(*) AS n FROM \(ident: NoticeModel.schema) WHERE status = 'pending' GROUP BY channel
+            """).all() {
+            waiting[try row.decode(column: "channel", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
         }
         return waiting
     }
