@@ -45,16 +45,21 @@ def servers(sinks):
 
 
 @pytest.fixture(scope="module")
+def admin(servers):
+    first, second = servers
+    # Each server printed a setup link at start; the later one replaced the earlier.
+    return set_up_admin(second.base, second.setup_link)
+
+
+@pytest.fixture(scope="module")
 def coordinator():
     driver = make_browser("es-MX,es")
     yield driver
     driver.quit()
 
 
-def test_a_report_through_one_server_shows_live_on_the_other_and_texts_once(servers, sinks, coordinator, artifacts):
+def test_a_report_through_one_server_shows_live_on_the_other_and_texts_once(servers, admin, sinks, coordinator, artifacts):
     first, second = servers
-    # Each server printed a setup link at start; the later one replaced the earlier.
-    admin = set_up_admin(second.base, second.setup_link)
     admin.get("/admin/users")
     page = admin.post("/admin/users", {"email": "olu.coordina@example.org", "name": "Olu Coordinadora", "roles[]": "coordinator",
                                        "phone": "+1 503 555 0123"})
@@ -105,3 +110,19 @@ def test_a_burst_from_one_source_split_over_both_servers_stops_at_the_limit(serv
     stored = subprocess.run(["psql", POSTGRES, "-qtA", "-c", "SELECT count(*) FROM reports"],
                             check=True, capture_output=True, text=True).stdout.strip()
     assert int(stored) == 21, f"the 20 and the first test's one report, stored {stored}"
+
+
+def test_settings_saved_through_one_server_are_used_by_the_other_at_once(servers, admin):
+    """The public hotline number an admin saves through one server is on the other server's public
+    page at once: each keeps the settings in memory and is told of a save by NOTIFY, no restart."""
+    first, second = servers
+    assert "tel:+15035550188" not in Session(second.base).get("/")
+    admin.base = first.base
+    admin.get("/admin/settings")
+    admin.post("/admin/settings/organization", {"name": "Red del Valle", "hotlineNumber": "(503) 555-0188", "defaultLanguage": "es"})
+    saved = time.time()
+    while "tel:+15035550188" not in (home := Session(second.base).get("/")):
+        assert time.time() - saved < 5, "the other server still shows the old settings"
+        time.sleep(0.05)
+    assert "Red del Valle" in home, "the new name too"
+    print(f"settings saved through one server reached the other in {time.time() - saved:.2f} s")

@@ -42,6 +42,8 @@ public final class AmparoServices: Sendable {
     let linkKey: SymmetricKey
     /// Connections held through the public listener, and the visitor behind each hop (see `ConnectionGuard`).
     public let connections: ConnectionLedger
+    /// The database, for work that arrives from elsewhere (another app server's news).
+    private let database: @Sendable () -> any Database
     private let deliveryWorker = NIOLockedValueBox<DeliveryWorker?>(nil)
     /// The outbox worker; set by `configure` once the app's HTTP client and event loops exist.
     var delivery: DeliveryWorker {
@@ -51,6 +53,7 @@ public final class AmparoServices: Sendable {
 
     init(config: AmparoConfig, keys: KeyRing, database: @escaping @Sendable () -> any Database) {
         self.config = config
+        self.database = database
         self.organizationTime = OrganizationTime(fixed: config.timeZone)
         self.connections = ConnectionLedger(limits: config.connectionLimits, trustedProxies: config.trustedProxies)
         self.sealer = FieldSealer(keys: keys, random: config.random)
@@ -116,6 +119,21 @@ public final class AmparoServices: Sendable {
         organizationTime.use(stored.timeZone)
     }
 
+    static let settingsChangedWire = "settings:changed"
+
+    /// An admin saved the settings here: this server takes them at once, and the other app servers
+    /// sharing PostgreSQL are told to read them again.
+    func settingsSaved(on db: any Database) async throws {
+        try await takeSavedSettings(on: db)
+        if let liveRelay, let sql = db as? any SQLDatabase { try? await liveRelay.send(Self.settingsChangedWire, on: sql) }
+    }
+
+    private func takeSavedSettings(on db: any Database) async throws {
+        forgetOrganizationName()
+        try await reloadSettings(on: db)
+        delivery.wake()
+    }
+
     var clock: any WallClock { config.clock }
     var random: any RandomSource { config.random }
 }
@@ -167,8 +185,14 @@ extension AmparoServices {
     /// was taken away there.
     var receiveFromElsewhere: @Sendable (String) -> Void {
         let events = liveEvents, cache = sessionCache
-        return { wire in
-            if wire == SessionCache.revokedWire { cache.removeAll() } else { LiveEvent(wire: wire).map(events.receiveFromElsewhere) }
+        return { [weak self] wire in
+            switch wire {
+            case SessionCache.revokedWire: cache.removeAll()
+            case AmparoServices.settingsChangedWire:
+                guard let self else { return }
+                Task { try? await self.takeSavedSettings(on: self.database()) }
+            default: LiveEvent(wire: wire).map(events.receiveFromElsewhere)
+            }
         }
     }
 }

@@ -98,8 +98,7 @@ struct SettingsRoutes: RouteCollection {
         guard problems.isEmpty else { return try await refuse(req, "organization", problems) { $0.organization = typed } }
         try await store(req).saveOrganization(name: typed.name, defaultLanguage: typed.defaultLanguage.rawValue, hotlineNumber: typed.hotlineNumber.isEmpty ? nil : typed.hotlineNumber,
                                               timeZone: zone, at: clock.now())
-        req.amparo.forgetOrganizationName()
-        try await req.amparo.reloadSettings(on: req.db)
+        try await req.amparo.settingsSaved(on: req.db)
         return try await saved(req, "settings.organization")
     }
 
@@ -184,10 +183,9 @@ struct SettingsRoutes: RouteCollection {
         return try await applied(req)
     }
 
-    /// The channels take the saved settings at once, and the outbox worker looks again.
+    /// The channels take the saved settings at once (on every app server), and the outbox worker looks again.
     private func applied(_ req: Request) async throws -> Response {
-        try await req.amparo.reloadSettings(on: req.db)
-        req.amparo.delivery.wake()
+        try await req.amparo.settingsSaved(on: req.db)
         return try await saved(req, "settings.channel")
     }
 
