@@ -118,9 +118,8 @@ public struct SettingsStore: Sendable {
         try await OrganizationModel.query(on: db).first().map { ($0.name, $0.defaultLanguage) }
     }
 
-    /// The name, default language, public hotline number and time zone (nil leaves the saved one),
-    /// in one transaction.
-    public func saveOrganization(name: String, defaultLanguage: String, hotlineNumber: String?, timeZone: String?,
+    /// The name, default language, public hotline number and time zone, in one transaction.
+    public func saveOrganization(name: String, defaultLanguage: String, hotlineNumber: String?, timeZone: String,
                                  at now: Date) async throws {
         try await db.transaction { db in
             guard let organization = try await OrganizationModel.query(on: db).first() else { return }
@@ -129,7 +128,7 @@ public struct SettingsStore: Sendable {
             try await organization.save(on: db)
             try await SettingsStore(db, sealer: sealer).change(at: now) { row, _ in
                 row.hotlineNumber = hotlineNumber
-                if let timeZone { row.timeZone = timeZone }
+                row.timeZone = timeZone
             }
         }
     }
@@ -200,14 +199,10 @@ public struct SettingsStore: Sendable {
 
     /// Alerts (the outbox) and members' notices on one channel, together.
     public func health(of channel: String) async throws -> ChannelHealth {
-        var waiting = 0
+        let waiting = try await waitingByChannel()[channel] ?? 0
         var lastSent: Date?
         var problem: ChannelHealth.Problem?
         for (table, when) in [(Outbox.schema, "next_attempt_at"), (NoticeModel.schema, "created_at")] {
-            let counts = try await db.sql.raw("""
-                SELECT COUNT(*) AS n FROM \(ident: table) WHERE channel = \(bind: channel) AND status = 'pending'
-                """).first()
-            waiting += try counts?.decode(column: "n", as: Int.self) ?? 0
             if let sent = try await db.sql.raw("""
                 SELECT MAX(sent_at) AS at FROM \(ident: table) WHERE channel = \(bind: channel)
                 """).first().flatMap({ try $0.decode(column: "at", as: Date?.self) }) {

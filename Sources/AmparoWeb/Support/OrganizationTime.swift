@@ -27,8 +27,7 @@ public final class OrganizationTime: Sendable {
     /// The settings page's choice, an IANA identifier (nil: none yet), unless the environment fixes the zone.
     func use(_ chosen: String?) {
         guard fixed == nil else { return }
-        let zone = chosen.flatMap(TimeZone.init(identifier:))
-        let identifier = zone == nil ? "UTC" : chosen!
-        current.withLockedValue { if $0.identifier != identifier { $0 = (LocalTime(timeZone: zone ?? Self.utc), identifier) } }
+        let (zone, identifier) = chosen.flatMap { name in TimeZone(identifier: name).map { ($0, name) } } ?? (Self.utc, "UTC")
+        current.withLockedValue { if $0.identifier != identifier { $0 = (LocalTime(timeZone: zone), identifier) } }
     }
 }

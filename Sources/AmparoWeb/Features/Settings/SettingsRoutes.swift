@@ -95,7 +95,7 @@ struct SettingsRoutes: RouteCollection {
         }
         let hotline = typed.hotlineNumber.isEmpty ? nil : AlertChannel.sms.normalize(typed.hotlineNumber)
         if !typed.hotlineNumber.isEmpty, hotline == nil { problems.append(.errorHotline) }
-        guard problems.isEmpty else { return try await refuse(req, "organization", problems) { $0.organization = typed } }
+        guard problems.isEmpty, let zone else { return try await refuse(req, "organization", problems) { $0.organization = typed } }
         try await store(req).saveOrganization(name: typed.name, defaultLanguage: typed.defaultLanguage.rawValue, hotlineNumber: typed.hotlineNumber.isEmpty ? nil : typed.hotlineNumber,
                                               timeZone: zone, at: clock.now())
         try await req.amparo.settingsSaved(on: req.db)
